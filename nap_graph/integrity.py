@@ -1,0 +1,147 @@
+"""Graph-integrity validation: the SHACL shapes under ``shapes/integrity*.ttl`` run with
+pySHACL against a data graph, with the WPS ontology as ``ont_graph``.
+
+No inference is used (``inference="none"``): RDFS inference over the ontology's domains and
+ranges would type nodes and so hide real violations (a value of the wrong kind would simply
+be inferred to be of the right one). The ontology is still mixed in, so ``sh:targetClass``
+and ``sh:class`` see the subclass hierarchy (``wps:SubOutcome`` is a ``wps:Outcome``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pyshacl import validate
+from rdflib import Graph, Literal, Node, URIRef
+from rdflib.namespace import SH
+
+from nap_graph.default_data import parse_into
+from nap_graph.errors import DataFileError, ValidationSetupError
+from nap_graph.resources import ontology_path, shapes_dir
+
+INTEGRITY_SHAPE_FILES = ("integrity.ttl", "integrity-recommended.ttl")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One SHACL validation result, reduced to what a person needs to act on it."""
+
+    severity: str
+    focus: str
+    path: str
+    value: str
+    source_shape: str
+    source: str
+    component: str
+    message: str
+
+    def line(self) -> str:
+        """One line for a terminal: severity, focus node, path, message."""
+        where = f" {self.path}" if self.path else ""
+        return f"{self.severity}: <{self.focus}>{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class IntegrityReport:
+    """The outcome of :func:`validate_integrity`: ``conforms`` is ``False`` only when there
+    is a violation; warnings are reported but do not fail."""
+
+    conforms: bool
+    findings: tuple[Finding, ...]
+    report_graph: Graph
+
+    @property
+    def violations(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "Violation")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "Warning")
+
+    def text(self) -> str:
+        """All findings, one per line, violations first."""
+        ordered = sorted(self.findings, key=lambda f: (f.severity != "Violation", f.focus))
+        return "\n".join(f.line() for f in ordered)
+
+
+@cache
+def integrity_shapes() -> Graph:
+    """The integrity shapes, parsed once per process."""
+    graph = Graph()
+    for name in INTEGRITY_SHAPE_FILES:
+        try:
+            parse_into(graph, shapes_dir() / name)
+        except DataFileError as exc:
+            raise ValidationSetupError(f"the integrity shapes cannot be loaded: {exc}") from exc
+    return graph
+
+
+@cache
+def ontology_graph() -> Graph:
+    """The WPS ontology, parsed once per process."""
+    try:
+        return parse_into(Graph(), ontology_path())
+    except DataFileError as exc:
+        raise ValidationSetupError(f"the ontology cannot be loaded: {exc}") from exc
+
+
+def _str(node: Node | None) -> str:
+    return "" if node is None else str(node)
+
+
+def _message(report: Graph, result: Node, lang: str) -> str:
+    messages = list(report.objects(result, SH.resultMessage))
+    for m in messages:
+        if isinstance(m, Literal) and m.language == lang:
+            return str(m)
+    return str(messages[0]) if messages else ""
+
+
+def findings_of(report: Graph, *, lang: str = "en") -> tuple[Finding, ...]:
+    """The results of a SHACL validation report graph as :class:`Finding` objects."""
+    found = []
+    for result in report.subjects(SH.resultSeverity, None):
+        severity = report.value(result, SH.resultSeverity)
+        shape = report.value(result, SH.sourceShape)
+        constraint = report.value(result, SH.sourceConstraint)
+        source = constraint if isinstance(constraint, URIRef) else shape
+        component = _str(report.value(result, SH.sourceConstraintComponent))
+        found.append(
+            Finding(
+                severity=_str(severity).rsplit("#", 1)[-1],
+                focus=_str(report.value(result, SH.focusNode)),
+                path=_str(report.value(result, SH.resultPath)),
+                value=_str(report.value(result, SH.value)),
+                source_shape=_str(shape),
+                source=_str(source),
+                component=component.rsplit("#", 1)[-1],
+                message=_message(report, result, lang),
+            )
+        )
+    return tuple(sorted(found, key=lambda f: (f.severity, f.focus, f.source, f.value)))
+
+
+def validate_integrity(data: Graph, *, lang: str = "en") -> IntegrityReport:
+    """Validate ``data`` against the integrity shapes (messages in ``lang``: en or nl)."""
+    conforms, report, _text = validate(
+        data,
+        shacl_graph=integrity_shapes(),
+        ont_graph=ontology_graph(),
+        inference="none",
+        allow_warnings=True,
+        advanced=True,
+    )
+    return IntegrityReport(
+        conforms=bool(conforms), findings=findings_of(report, lang=lang), report_graph=report
+    )
+
+
+def load_graph(paths: Iterable[Path]) -> Graph:
+    """Parse RDF files (Turtle or N-Triples) into one graph."""
+    graph = Graph()
+    for path in paths:
+        parse_into(graph, path)
+    return graph
