@@ -1,0 +1,156 @@
+"""The competency questions of docs/queries/ answer exactly what the curated data says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from nap_graph.querying import select
+
+QUERIES = Path(__file__).resolve().parents[1] / "docs" / "queries"
+ID = "https://w3id.org/nap-graph/id/"
+
+
+def run(store: ox.Store, name: str) -> list[dict[str, str]]:
+    return select(store, (QUERIES / f"{name}.rq").read_text(encoding="utf-8"))
+
+
+def test_every_query_states_its_question() -> None:
+    for path in QUERIES.glob("*.rq"):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# ") and "?" in first + path.read_text(), path.name
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.stem)
+def test_every_query_has_an_exact_answer_test(path: Path) -> None:
+    assert f'"{path.stem}"' in Path(__file__).read_text(encoding="utf-8")
+
+
+def test_sub_outcome_3_2_contributors(store: ox.Store) -> None:
+    rows = run(store, "sub-outcome-3-2-contributors")
+    got = {
+        (
+            r["organisation"],
+            r["activity"],
+            frozenset(filter(None, r["partnerCountries"].split(", "))),
+        )
+        for r in rows
+    }
+    assert got == {
+        (
+            f"{ID}organisation/jenv",
+            f"{ID}activity/jenv/international-crimes-annual-report",
+            frozenset(),
+        ),
+        (
+            f"{ID}organisation/jenv",
+            f"{ID}activity/jenv/mla-treaty",
+            frozenset({"Argentina", "Belgium", "Mongolia", "Senegal", "Slovenia"}),
+        ),
+    }
+
+
+def test_ministry_units_by_sub_outcome(store: ox.Store) -> None:
+    rows = run(store, "ministry-units-by-sub-outcome")
+    got = [(r["notation"], r["unitName"], r["activities"]) for r in rows]
+    assert got == [
+        ("3.1", "", "0"),
+        ("3.2", "", "0"),
+        ("3.4", "Migration Policy Directorate", "3"),
+        ("5.1", "", "0"),
+    ]
+
+
+def test_targets_and_observed_values(store: ox.Store) -> None:
+    rows = run(store, "targets-and-observed-values")
+    got = {
+        (r["kind"], r["value"], r["unit"].rsplit("/", 1)[-1], r["year"], r["organisationName"])
+        for r in rows
+    }
+    assert got == {
+        ("target", "30", "PERCENT", "", "Netherlands Police"),
+        ("target", "100", "PERCENT", "", "Netherlands Police"),
+        ("target", "3", "NUM", "", "Netherlands Police"),
+        ("observed value", "6", "NUM", "2021", "Netherlands Police"),
+    }
+
+
+def test_outcome_pillar_mapping(store: ox.Store) -> None:
+    rows = run(store, "outcome-pillar-mapping")
+    got = {r["notation"]: (r["match"], r["pillarName"]) for r in rows}
+    assert len(rows) == 21 == len(got)
+    pillars = {
+        "1": "Participation",
+        "2": "Prevention",
+        "3": "Protection",
+        "4": "Relief and Recovery",
+    }
+    for code, pillar in pillars.items():
+        assert got[code] == ("exact", pillar)
+    assert got["5"] == ("broad", "Cross-cutting objective")
+    subs = {
+        "1": ["1.1", "1.2", "1.3"],
+        "2": ["2.1", "2.2"],
+        "3": ["3.1", "3.2", "3.3", "3.4"],
+        "4": ["4.1", "4.2", "4.3"],
+        "5": ["5.1", "5.2", "5.3", "5.4"],
+    }
+    for parent, children in subs.items():
+        for child in children:
+            assert got[child] == ("broad", got[parent][1]), child
+
+
+def test_national_focus_activities(store: ox.Store) -> None:
+    rows = run(store, "national-focus-activities")
+    got = {r["activity"].rsplit("/", 1)[-1]: r["outcomes"] for r in rows}
+    assert got == {
+        "nap-coordination": "5",
+        "international-crimes-education-afternoon": "3",
+        "country-specific-immigration-policy": "3.1",
+        "international-crimes-annual-report": "3.2",
+        "asylum-gender-sensitivity-dialogue": "3.4",
+        "asylum-multi-stakeholder-dialogues": "3.4",
+        "external-expertise": "3.4",
+    }
+
+
+def test_activity_partners(store: ox.Store) -> None:
+    rows = run(store, "activity-partners")
+    got = {(r["partner"].rsplit("/", 1)[-1], r["kind"]) for r in rows}
+    assert got == {
+        ("coa", "Government body"),
+        ("ind", "Government body"),
+        ("mla-initiative", "Intergovernmental partnership"),
+        ("tnn", "Civil-society organisation"),
+    }
+
+
+def test_submission_provenance(store: ox.Store) -> None:
+    rows = run(store, "submission-provenance")
+    assert rows == [
+        {
+            "submission": f"{ID}submission/nld-nap-4/jenv/9499130b86aac370",
+            "organisationName": "Ministry of Justice and Security",
+            "planName": "Dutch National Action Plan 1325-IV",
+            "dateSubmitted": "2026-11-27",
+            "fileName": "000_9b141defdd96629b.txt",
+            "mediaType": "https://www.iana.org/assignments/media-types/text/plain",
+            "sha256": "9499130b86aac3709e9724e226885d207ed0e08c18a4292699af4989f64e8276",
+        }
+    ]
+
+
+def test_dutch_plans(store: ox.Store) -> None:
+    rows = run(store, "dutch-plans")
+    got = [
+        (r["number"], r["start"][:4], r["end"][:4], r["extendedTo"][:4], r["predecessorName"])
+        for r in rows
+    ]
+    assert got == [
+        ("1", "2008", "2011", "", ""),
+        ("2", "2012", "2015", "", "Dutch National Action Plan 1325-I"),
+        ("3", "2016", "2019", "2020", "Dutch National Action Plan 1325-II"),
+        ("4", "2021", "2025", "2027", "Dutch National Action Plan 1325-III"),
+    ]

@@ -1,0 +1,85 @@
+"""The ontology is source code: every term is labelled and defined in English and Dutch, and
+every term the data uses from the WPS namespace is declared."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+
+from nap_graph.integrity import ontology_graph
+from nap_graph.namespaces import ONTOLOGY_IRI, WPS
+
+TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+
+
+def wps_terms(graph: Graph) -> list[URIRef]:
+    terms = {
+        s
+        for t in TERM_TYPES
+        for s in graph.subjects(RDF.type, t)
+        if isinstance(s, URIRef) and s.startswith(str(WPS))
+    }
+    return sorted(terms)
+
+
+def _has(graph: Graph, term: URIRef, prop: URIRef, lang: str) -> bool:
+    return any(isinstance(o, Literal) and o.language == lang for o in graph.objects(term, prop))
+
+
+def test_ontology_declares_enough_terms() -> None:
+    assert len(wps_terms(ontology_graph())) >= 60
+
+
+def test_every_term_has_labels_and_definitions_in_english_and_dutch() -> None:
+    graph = ontology_graph()
+    lacking = []
+    for term in wps_terms(graph):
+        for prop, name in ((RDFS.label, "rdfs:label"), (SKOS.definition, "skos:definition")):
+            for lang in ("en", "nl"):
+                if not _has(graph, term, prop, lang):
+                    lacking.append(f"{term.fragment}: no {name}@{lang}")
+        if (term, RDFS.isDefinedBy, URIRef(ONTOLOGY_IRI)) not in graph:
+            lacking.append(f"{term.fragment}: no rdfs:isDefinedBy <{ONTOLOGY_IRI}>")
+    assert not lacking, "\n".join(lacking)
+
+
+@pytest.mark.parametrize(
+    "prop",
+    [
+        OWL.versionIRI,
+        OWL.versionInfo,
+        DCTERMS.license,
+        DCTERMS.creator,
+        DCTERMS.created,
+        DCTERMS.modified,
+    ],
+)
+def test_ontology_metadata(prop: URIRef) -> None:
+    assert ontology_graph().value(URIRef(ONTOLOGY_IRI), prop) is not None
+
+
+def test_every_wps_term_used_in_the_data_is_declared(data_graph: Graph) -> None:
+    declared = set(wps_terms(ontology_graph()))
+    used = {p for p in data_graph.predicates() if p.startswith(str(WPS))}
+    used |= {
+        o
+        for o in data_graph.objects(None, RDF.type)
+        if isinstance(o, URIRef) and o.startswith(str(WPS))
+    }
+    assert used, "the data uses no WPS term at all"
+    assert sorted(used - declared) == []
+
+
+def test_every_declared_term_is_used_or_documented(data_graph: Graph) -> None:
+    """A term nobody uses is either future model (documented in docs/model.md) or dead."""
+    from nap_graph.resources import resource_root
+
+    model_doc = resource_root().parent / "docs" / "model.md"
+    if not model_doc.exists():
+        pytest.skip("docs/ is not shipped in the installed package")
+    text = model_doc.read_text(encoding="utf-8")
+    undocumented = [
+        t.fragment for t in wps_terms(ontology_graph()) if f"wps:{t.fragment}" not in text
+    ]
+    assert not undocumented, f"terms missing from docs/model.md: {undocumented}"
