@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
+from rdflib.exceptions import ParserError
 
 from nap_graph.errors import DataFileError
-from nap_graph.namespaces import GRAPH
+from nap_graph.iris import graph_iri
 from nap_graph.resources import data_dir, ontology_path, resource_root, shapes_dir
 
 RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
@@ -42,7 +43,7 @@ def graph_iri_for(path: Path) -> str:
     parts = list(relative.with_suffix("").parts)
     if parts[0] == "data":
         parts = parts[1:]
-    return str(GRAPH) + "/".join(parts)
+    return graph_iri(parts)
 
 
 def _rdf_files(folder: Path) -> list[Path]:
@@ -66,6 +67,8 @@ def load_default_store(store: ox.Store | None = None) -> ox.Store:
             target.bulk_load(path=item.path, format=item.format, to_graph=ox.NamedNode(item.graph))
         except SyntaxError as exc:
             raise DataFileError(f"{item.path}: not valid RDF: {exc}") from exc
+        except OSError as exc:
+            raise DataFileError(f"{item.path}: cannot be read: {exc}") from exc
     return target
 
 
@@ -92,6 +95,8 @@ def parse_into(graph: Graph, path: Path) -> Graph:
     fmt = "turtle" if path.suffix == ".ttl" else "nt"
     try:
         graph.parse(path, format=fmt)
-    except Exception as exc:  # rdflib raises several unrelated types for bad syntax
+    except (SyntaxError, ParserError, ValueError) as exc:  # BadSyntax is a SyntaxError
         raise DataFileError(f"{path}: not valid {fmt}: {exc}") from exc
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read: {exc}") from exc
     return graph

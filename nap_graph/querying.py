@@ -7,8 +7,6 @@ Values are never pasted into query text: pass them as ``bindings`` (pyoxigraph
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
-from importlib.resources import files
 
 import pyoxigraph as ox
 
@@ -77,9 +75,3 @@ def ask(
     if not isinstance(result, ox.QueryBoolean):
         raise QueryError("expected an ASK query, got another query form")
     return bool(result)
-
-
-@cache
-def packaged_query(name: str) -> str:
-    """The text of ``nap_graph/queries/<name>.rq``."""
-    return (files("nap_graph") / "queries" / f"{name}.rq").read_text(encoding="utf-8")

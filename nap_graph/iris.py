@@ -1,0 +1,159 @@
+"""Minting IRIs: the one place that knows the patterns of ``docs/iris.md``.
+
+Every IRI nap-graph mints is ``https://w3id.org/nap-graph/`` + one of the patterns in
+:data:`IRI_PATTERNS`. Keys (the ``<org>``, ``<plan>`` and ``<slug>`` parts) are slugs:
+lowercase ASCII letters, digits and single hyphens. Curated keys are chosen by hand (an
+organisation's own acronym in Dutch usage: ``jenv``, ``om``, ``coa``); keys made from text
+people typed go through :func:`slugify` and, where they must not collide with keys already in
+use, :func:`unique_slug`. IRIs are never changed once published.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+
+from nap_graph.namespaces import BASE, GRAPH, ID
+
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+NOTATION = r"[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*"
+HEX16 = r"[0-9a-f]{16}"
+MAX_SLUG_LENGTH = 60
+
+IRI_PATTERNS: dict[str, str] = {
+    "ontology": r"def/wps(?:#[A-Za-z]+|/\d+\.\d+\.\d+)?",
+    "shapes": r"def/shapes(?:#[A-Za-z]+(?:-[a-z0-9]+)*)?",
+    "graph": rf"graph/{SLUG}(?:/{SLUG})*",
+    "scheme": rf"id/scheme/{SLUG}",
+    "pillar": rf"id/pillar/{SLUG}",
+    "concept": rf"id/(?:investment-type|organisation-kind|geographic-focus|target-group|"
+    rf"mission-type|activity-type|indicator)/{SLUG}",
+    "plan": rf"id/plan/{SLUG}",
+    "outcome": rf"id/outcome/{SLUG}/{NOTATION}",
+    "organisation": rf"id/organisation/{SLUG}",
+    "legal-instrument": rf"id/legal-instrument/{SLUG}",
+    "source": rf"id/source/{HEX16}",
+    "submission": rf"id/submission/{SLUG}/{SLUG}/{HEX16}",
+    "contribution": rf"id/submission/{SLUG}/{SLUG}/{HEX16}/contribution/{NOTATION}",
+    "activity": rf"id/activity/{SLUG}/{SLUG}",
+    "target": rf"id/target/{SLUG}/{SLUG}",
+    "observed-value": rf"id/observed-value/{SLUG}/{SLUG}",
+}
+"""Pattern of every kind of IRI, relative to the base."""
+
+_COMPILED = {kind: re.compile(re.escape(BASE) + p) for kind, p in IRI_PATTERNS.items()}
+
+
+def kind_of(iri: str) -> str | None:
+    """Which pattern of :data:`IRI_PATTERNS` an IRI follows, or ``None``."""
+    for kind, pattern in _COMPILED.items():
+        if pattern.fullmatch(iri):
+            return kind
+    return None
+
+
+def slugify(text: str) -> str:
+    """A key from free text: accents dropped, lowercase, runs of anything but letters and
+    digits become one hyphen, at most 60 characters cut at a hyphen.
+
+    >>> slugify("Ministerie van Justitie & Veiligheid")
+    'ministerie-van-justitie-veiligheid'
+    >>> slugify("  Coördinatie -- WO=MEN  ")
+    'coordinatie-wo-men'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if len(slug) > MAX_SLUG_LENGTH:
+        slug = slug[:MAX_SLUG_LENGTH].rsplit("-", 1)[0] or slug[:MAX_SLUG_LENGTH]
+    if not slug:
+        raise ValueError(f"cannot make a key from {text!r}: it has no letters or digits")
+    return slug
+
+
+def unique_slug(text: str, taken: Collection[str]) -> str:
+    """:func:`slugify`, then ``-2``, ``-3``, ... until the key is not in ``taken``.
+
+    >>> unique_slug("COA", {"coa", "coa-2"})
+    'coa-3'
+    """
+    base = slugify(text)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _key(value: str) -> str:
+    if not re.fullmatch(SLUG, value):
+        raise ValueError(f"{value!r} is not a key: expected lowercase letters, digits, hyphens")
+    return value
+
+
+def _notation(value: str) -> str:
+    if not re.fullmatch(NOTATION, value):
+        raise ValueError(f"{value!r} is not an outcome code such as '3' or '3.2'")
+    return value
+
+
+def _hex16(sha256: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+        raise ValueError(f"{sha256!r} is not a SHA-256 digest (64 lowercase hex digits)")
+    return sha256[:16]
+
+
+def plan_iri(country_alpha3: str, number: int) -> str:
+    """``id/plan/<country>-nap-<number>``, e.g. ``id/plan/nld-nap-4``."""
+    return f"{ID}plan/{_key(country_alpha3.lower())}-nap-{number}"
+
+
+def plan_key(plan: str) -> str:
+    """The key of a plan IRI (``nld-nap-4``)."""
+    return _key(plan.removeprefix(f"{ID}plan/"))
+
+
+def outcome_iri(plan: str, notation: str) -> str:
+    """``id/outcome/<plan key>/<notation>``, e.g. ``id/outcome/nld-nap-4/3.2``."""
+    return f"{ID}outcome/{plan_key(plan)}/{_notation(notation)}"
+
+
+def organisation_iri(key: str) -> str:
+    """``id/organisation/<key>``."""
+    return f"{ID}organisation/{_key(key)}"
+
+
+def source_iri(sha256: str) -> str:
+    """``id/source/<first 16 hex digits of the SHA-256 of the file's bytes>``."""
+    return f"{ID}source/{_hex16(sha256)}"
+
+
+def submission_iri(plan: str, organisation_key: str, sha256: str) -> str:
+    """``id/submission/<plan key>/<organisation key>/<first 16 hex of the source SHA-256>``:
+    the same bytes from the same organisation for the same plan give the same IRI."""
+    return f"{ID}submission/{plan_key(plan)}/{_key(organisation_key)}/{_hex16(sha256)}"
+
+
+def contribution_iri(submission: str, notation: str) -> str:
+    """``<submission>/contribution/<outcome notation>``."""
+    return f"{submission}/contribution/{_notation(notation)}"
+
+
+def activity_iri(organisation_key: str, slug: str) -> str:
+    """``id/activity/<reporting organisation key>/<slug>``."""
+    return f"{ID}activity/{_key(organisation_key)}/{_key(slug)}"
+
+
+def target_iri(organisation_key: str, slug: str) -> str:
+    """``id/target/<reporting organisation key>/<slug>``."""
+    return f"{ID}target/{_key(organisation_key)}/{_key(slug)}"
+
+
+def observed_value_iri(organisation_key: str, slug: str) -> str:
+    """``id/observed-value/<reporting organisation key>/<slug>``."""
+    return f"{ID}observed-value/{_key(organisation_key)}/{_key(slug)}"
+
+
+def graph_iri(path_parts: Collection[str]) -> str:
+    """``graph/<path>``: the named graph of a file, from its path parts without suffix."""
+    return str(GRAPH) + "/".join(_key(p) for p in path_parts)

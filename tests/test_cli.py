@@ -1,0 +1,89 @@
+"""The nap-graph command, run as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from nap_graph.cli import app
+
+runner = CliRunner()
+QUERIES = Path(__file__).resolve().parents[1] / "docs" / "queries"
+
+
+def test_query_from_argument_as_csv() -> None:
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            "SELECT ?n WHERE { ?o a wps:StrategicOutcome ; skos:notation ?n } ORDER BY ?n",
+            "--format",
+            "csv",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["n", "1", "2", "3", "4", "5"]
+
+
+def test_query_from_file_as_json() -> None:
+    result = runner.invoke(
+        app, ["query", "--file", str(QUERIES / "submission-provenance.rq"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [r["fileName"] for r in rows] == ["000_9b141defdd96629b.txt"]
+
+
+def test_query_from_stdin_as_tsv() -> None:
+    result = runner.invoke(
+        app,
+        ["query", "-", "--format", "tsv"],
+        input="SELECT ?c WHERE { ?c a wps:Pillar } ORDER BY ?c",
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output), delimiter="\t"))
+    assert len(rows) == 4
+
+
+def test_malformed_query_is_a_clear_error_with_exit_code_2() -> None:
+    result = runner.invoke(app, ["query", "SELECT ?x WHERE { ?x"])
+    assert result.exit_code == 2
+    assert "malformed SPARQL query" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_check_conforms() -> None:
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.output
+    assert "conforms: 0 violation(s), 0 warning(s)" in result.output
+
+
+def test_graphs_lists_the_curated_graph() -> None:
+    result = runner.invoke(app, ["graphs"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0
+    assert "graph/curated/nld-nap-4/jenv" in result.output
+
+
+def test_console_script_runs_in_a_real_process() -> None:
+    exe = Path(sys.executable).with_name("nap-graph")
+    proc = subprocess.run(
+        [
+            str(exe),
+            "query",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s a wps:SubOutcome }",
+            "--format",
+            "csv",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == ["n", "16"]
