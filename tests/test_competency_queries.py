@@ -154,3 +154,8 @@ def test_dutch_plans(store: ox.Store) -> None:
         ("3", "2016", "2019", "2020", "Dutch National Action Plan 1325-II"),
         ("4", "2021", "2025", "2027", "Dutch National Action Plan 1325-III"),
     ]
+
+
+def test_every_query_is_listed_in_the_querying_guide() -> None:
+    guide = (QUERIES.parent / "querying.md").read_text(encoding="utf-8")
+    assert [p.name for p in QUERIES.glob("*.rq") if f"({'queries/' + p.name})" not in guide] == []
