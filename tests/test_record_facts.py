@@ -122,6 +122,7 @@ FACTS: dict[str, str] = {
               organisation:om wps:accountableTo organisation:jenv }""",
     "the submission derives from its source document (PROV)": f"""
         ASK {{ {SUBMISSION} wps:sourceDocument ?s .
+               {SUBMISSION} prov:wasDerivedFrom ?s ; prov:wasAttributedTo organisation:jenv .
                wps:sourceDocument rdfs:subPropertyOf prov:wasDerivedFrom .
                wps:Submission rdfs:subClassOf prov:Entity .
                ?s wps:fileName "000_9b141defdd96629b.txt" }}""",
