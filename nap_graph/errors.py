@@ -6,7 +6,8 @@
     ├── ResourceNotFoundError      ontology, shapes or data folder missing from the install
     ├── DataFileError              a shipped or given RDF file cannot be read or parsed
     ├── QueryError                 a SPARQL query is malformed or cannot be evaluated
-    └── ValidationSetupError       the shapes themselves cannot be loaded
+    ├── ValidationSetupError       the shapes themselves cannot be loaded
+    └── SubmissionReadError        a submission cannot be read at all (exit code 2)
 
 Messages name the input (file, line, field), what was expected and what was found.
 """
@@ -32,3 +33,14 @@ class QueryError(NapGraphError):
 
 class ValidationSetupError(NapGraphError):
     """The SHACL shapes or the ontology used for validation cannot be loaded."""
+
+
+class SubmissionReadError(NapGraphError):
+    """A submission cannot be read at all (not UTF-8, binary, too large, broken structure,
+    JSON or CSV of the wrong shape). ``problems`` lists each with its line or field."""
+
+    def __init__(self, file: str, problems: list[object]) -> None:
+        self.file = file
+        self.problems = problems
+        first = getattr(problems[0], "message", str(problems[0])) if problems else "unreadable"
+        super().__init__(f"{file}: {first}")

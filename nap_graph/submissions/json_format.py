@@ -1,0 +1,81 @@
+"""JSON submissions: one document per submission, following ``docs/submission.schema.json``
+(the JSON Schema of :class:`~nap_graph.submissions.model.SubmissionRecord`)."""
+
+from __future__ import annotations
+
+import json
+
+from pydantic import ValidationError
+
+from nap_graph.submissions.model import (
+    Location,
+    ParsedSubmission,
+    Problem,
+    Severity,
+    SourceInfo,
+    SubmissionRecord,
+)
+
+
+def json_pointer(loc: tuple[int | str, ...]) -> str:
+    """A JSON pointer (RFC 6901) for a pydantic error location."""
+    parts = (str(p).replace("~", "~0").replace("/", "~1") for p in loc)
+    return "".join(f"/{p}" for p in parts)
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """``('contributions', 2, 'text')`` -> ``contributions[2].text``."""
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
+
+
+def validation_problems(exc: ValidationError, location_of: object = None) -> list[Problem]:
+    """Pydantic's errors as problems, each with its JSON pointer."""
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        found = error.get("input")
+        problems.append(
+            Problem(
+                Severity.error,
+                f"{field_path(loc) or 'document'}: {error['msg']}",
+                Location(field_path(loc) or "document", pointer=json_pointer(loc)),
+                found=None if isinstance(found, dict | list) else repr(found)[:80],
+            )
+        )
+    return problems
+
+
+def parse_json(text: str, source: SourceInfo) -> ParsedSubmission | list[Problem]:
+    """Read a JSON document; problems (with JSON pointers) if it is not a submission."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [
+            Problem(
+                Severity.error,
+                f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+                Location("document", line=exc.lineno),
+            )
+        ]
+    if not isinstance(document, dict):
+        return [
+            Problem(
+                Severity.error,
+                f"expected a JSON object with the fields of a submission, found {type(document).__name__}",
+                Location("document", pointer=""),
+            )
+        ]
+    try:
+        record = SubmissionRecord.model_validate(document)
+    except ValidationError as exc:
+        return validation_problems(exc)
+    locations = {name: Location(name, pointer=json_pointer((name,))) for name in document}
+    for name in ("strategic_outcomes", "sub_outcomes", "investment_types", "contributions"):
+        for i, _ in enumerate(document.get(name) or []):
+            locations[f"{name}[{i}]"] = Location(f"{name}[{i}]", pointer=json_pointer((name, i)))
+    for name in ("organisation", "organisation_kind", "strategic_outcomes"):
+        locations.setdefault(name, Location(name, pointer=json_pointer((name,))))
+    return ParsedSubmission(record=record, source=source, locations=locations)

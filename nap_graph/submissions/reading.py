@@ -1,0 +1,103 @@
+"""Reading a received file: size and encoding checks, format detection, dispatch to the
+format's parser. Anything that cannot be read as a submission raises
+:class:`~nap_graph.errors.SubmissionReadError` with every problem found (exit code 2)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from nap_graph.errors import SubmissionReadError
+from nap_graph.submissions.csv_format import parse_csv
+from nap_graph.submissions.export_format import parse_export
+from nap_graph.submissions.json_format import parse_json
+from nap_graph.submissions.model import Location, ParsedSubmission, Problem, Severity, SourceInfo
+from nap_graph.submissions.rdf_format import parse_rdf
+
+MAX_BYTES = 5 * 1024 * 1024
+"""The largest submission file accepted (a seed-sized record is 9 KB)."""
+
+MEDIA_TYPES = {
+    "export": "text/plain",
+    "json": "application/json",
+    "csv": "text/csv",
+    "turtle": "text/turtle",
+    "jsonld": "application/ld+json",
+}
+SUFFIXES = {".txt": "export", ".json": "json", ".csv": "csv", ".ttl": "turtle", ".jsonld": "jsonld"}
+
+
+def detect_format(file_name: str) -> str:
+    """The format of a file by its suffix (``.txt`` is the partner database's export)."""
+    fmt = SUFFIXES.get(Path(file_name).suffix.lower())
+    if fmt is None:
+        known = ", ".join(f"{s} ({f})" for s, f in SUFFIXES.items())
+        raise SubmissionReadError(
+            file_name,
+            [Problem(Severity.error, f"unknown file type; expected one of {known}", Location("file"))],
+        )
+    return fmt
+
+
+def decode(data: bytes, file_name: str) -> str:
+    """UTF-8 text (a byte-order mark is dropped), or a clear error."""
+
+    def fail(message: str, line: int | None = None) -> SubmissionReadError:
+        return SubmissionReadError(file_name, [Problem(Severity.error, message, Location("file", line=line))])
+
+    if len(data) > MAX_BYTES:
+        raise fail(f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
+    if not data.strip():
+        raise fail("the file is empty")
+    if b"\x00" in data:
+        raise fail("the file is binary (it contains NUL bytes); expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise fail(
+            f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
+            "save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+            line,
+        ) from exc
+
+
+def read_submissions(data: bytes, file_name: str, *, fmt: str | None = None) -> list[ParsedSubmission]:
+    """Every submission in a received file (a CSV may hold many; other formats one)."""
+    fmt = fmt or detect_format(file_name)
+    text = decode(data, file_name)
+    source = SourceInfo(
+        file_name=Path(file_name).name,
+        media_type=MEDIA_TYPES[fmt],
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+    )
+    if fmt == "export":
+        parsed = parse_export(text, source)
+        errors = [p for p in parsed.problems if p.severity is Severity.error]
+        if errors:
+            raise SubmissionReadError(file_name, errors)
+        return [parsed]
+    result: ParsedSubmission | list[ParsedSubmission] | list[Problem]
+    if fmt == "json":
+        result = parse_json(text, source)
+    elif fmt == "csv":
+        result = parse_csv(text, source)
+    else:
+        result = parse_rdf(text, source, fmt=fmt)
+    if isinstance(result, ParsedSubmission):
+        return [result]
+    if result and isinstance(result[0], Problem):
+        raise SubmissionReadError(file_name, list(result))
+    return list(result)  # type: ignore[arg-type]
+
+
+def read_file(path: Path, *, fmt: str | None = None) -> list[ParsedSubmission]:
+    """:func:`read_submissions` on a file, with a clear error if it cannot be opened."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SubmissionReadError(
+            str(path), [Problem(Severity.error, f"cannot read the file: {exc.strerror}", Location("file"))]
+        ) from exc
+    return read_submissions(data, str(path), fmt=fmt)

@@ -1,0 +1,149 @@
+"""From the submission model to RDF in the ontology's terms.
+
+Words are resolved against the reference data (an organisation by any of its labels, an
+investment type or organisation kind by label or code, countries by name or ISO code).
+Words that resolve to nothing still get an IRI by the documented pattern, so that the shapes
+report them ("'Monetary' is not an investment type") instead of the parser dropping them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF, SKOS, XSD
+
+from nap_graph import iris
+from nap_graph.namespaces import COUNTRY, ID, SPDX, WPS
+from nap_graph.reference import ReferenceIndex, normalise, reference_index
+from nap_graph.submissions.mentions import find_mentions
+from nap_graph.submissions.model import ParsedSubmission
+
+IANA = "https://www.iana.org/assignments/media-types/"
+FOCUS = {"national": f"{ID}geographic-focus/national", "international": f"{ID}geographic-focus/international"}
+
+
+@dataclass(slots=True)
+class SubmissionGraph:
+    """The RDF of one submission, its IRI, and which field each statement came from.
+
+    ``origins`` maps ``(subject, predicate, object)`` and ``(subject, predicate, None)`` to the
+    model's field path, so that a SHACL result can be reported at the sender's line or field.
+    """
+
+    graph: Graph
+    submission: URIRef
+    organisation: URIRef
+    origins: dict[tuple[str, str, str | None], str] = field(default_factory=dict)
+
+
+def _concept(table: dict[str, str], word: str, vocabulary: str) -> URIRef:
+    found = table.get(normalise(word))
+    if found:
+        return URIRef(found)
+    try:
+        return URIRef(f"{ID}{vocabulary}/{iris.slugify(word)}")
+    except ValueError:
+        return URIRef(f"{ID}{vocabulary}/unknown")
+
+
+def _country(index: ReferenceIndex, word: str) -> URIRef:
+    found = index.countries.get(normalise(word))
+    if found:
+        return URIRef(found)
+    code = word.strip().upper()
+    return COUNTRY[code if code.isalpha() and len(code) == 3 else "unknown"]
+
+
+def organisation_of(index: ReferenceIndex, name: str | None) -> tuple[URIRef, bool]:
+    """The IRI of the named organisation and whether it is already known."""
+    if name:
+        found = index.organisations.get(normalise(name))
+        if found:
+            return URIRef(found), True
+        try:
+            return URIRef(iris.organisation_iri(iris.unique_slug(name, index.organisation_keys))), False
+        except ValueError:
+            pass
+    return URIRef(f"{ID}organisation/unnamed"), False
+
+
+def submission_to_graph(parsed: ParsedSubmission, *, received: date | None = None) -> SubmissionGraph:
+    """The submission's graph: submission, contributions (with mentions), source document,
+    and the organisation if it is not yet known."""
+    index = reference_index()
+    record, source = parsed.record, parsed.source
+    lang = record.language
+    g = Graph()
+    plan = URIRef(f"{ID}plan/{record.plan}")
+    org, known = organisation_of(index, record.organisation)
+    org_key = str(org).removeprefix(f"{ID}organisation/")
+    sub = URIRef(iris.submission_iri(str(plan), org_key, source.sha256))
+    src = URIRef(iris.source_iri(source.sha256))
+    out = SubmissionGraph(graph=g, submission=sub, organisation=org)
+
+    def add(s: URIRef, p: URIRef, o: URIRef | Literal | BNode, origin: str | None = None) -> None:
+        g.add((s, p, o))
+        if origin:
+            out.origins[(str(s), str(p), str(o))] = origin
+            out.origins.setdefault((str(s), str(p), None), origin.split("[")[0])
+
+    add(sub, RDF.type, WPS.Submission)
+    add(sub, WPS.submittedBy, org, "organisation")
+    add(sub, PROV.wasAttributedTo, org)
+    add(sub, WPS.forPlan, plan, "plan")
+    add(sub, DCTERMS.dateSubmitted, Literal(received or date.today(), datatype=XSD.date))
+    add(sub, WPS.sourceDocument, src)
+    add(sub, PROV.wasDerivedFrom, src)
+    out.origins[(str(sub), str(WPS.submittedBy), None)] = "organisation"
+    out.origins[(str(sub), str(WPS.selectsOutcome), None)] = "strategic_outcomes"
+    out.origins[(str(sub), str(WPS.hasContribution), None)] = "contributions"
+    out.origins[(str(sub), str(WPS.investmentType), None)] = "investment_types"
+    if not known:
+        add(org, RDF.type, ORG.Organization)
+        if record.organisation:
+            add(org, SKOS.prefLabel, Literal(record.organisation, lang=lang), "organisation")
+        if record.organisation_kind:
+            kind = _concept(index.organisation_kinds, record.organisation_kind, "organisation-kind")
+            add(org, WPS.organisationKind, kind, "organisation_kind")
+        out.origins[(str(org), str(WPS.organisationKind), None)] = "organisation_kind"
+        out.origins[(str(org), str(SKOS.prefLabel), None)] = "organisation"
+    for name, prop in (
+        ("organisation_description", WPS.organisationDescription),
+        ("activities_description", WPS.activitiesDescription),
+        ("focus_description", WPS.focusDescription),
+    ):
+        value = getattr(record, name)
+        if value:
+            add(sub, prop, Literal(value, lang=lang), name)
+    for name in ("strategic_outcomes", "sub_outcomes"):
+        for i, code in enumerate(getattr(record, name)):
+            add(sub, WPS.selectsOutcome, URIRef(iris.outcome_iri(str(plan), code)), f"{name}[{i}]")
+    for i, word in enumerate(record.investment_types):
+        kind = _concept(index.investment_types, word, "investment-type")
+        add(sub, WPS.investmentType, kind, f"investment_types[{i}]")
+    for focus in record.geographic_focus:
+        add(sub, WPS.geographicFocus, URIRef(FOCUS[focus.value]), "geographic_focus")
+    for word in record.countries:
+        add(sub, WPS.focusCountry, _country(index, word), "countries")
+    for i, contribution in enumerate(record.contributions):
+        node = URIRef(iris.contribution_iri(str(sub), contribution.outcome))
+        origin = f"contributions[{i}]"
+        add(sub, WPS.hasContribution, node, origin)
+        add(node, RDF.type, WPS.Contribution, origin)
+        add(node, WPS.aboutOutcome, URIRef(iris.outcome_iri(str(plan), contribution.outcome)), origin)
+        add(node, WPS.statement, Literal(contribution.text, lang=lang), origin)
+        for mention in find_mentions(contribution.text):
+            add(node, WPS.mentions, URIRef(mention))
+        out.origins[(str(node), str(WPS.statement), None)] = origin
+    add(src, RDF.type, WPS.SourceDocument)
+    add(src, WPS.fileName, Literal(source.file_name))
+    add(src, DCAT.mediaType, URIRef(IANA + source.media_type))
+    add(src, DCAT.byteSize, Literal(source.size))
+    checksum = BNode()
+    add(src, SPDX.checksum, checksum)
+    add(checksum, RDF.type, SPDX.Checksum)
+    add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
+    add(checksum, SPDX.checksumValue, Literal(source.sha256, datatype=XSD.hexBinary))
+    return out

@@ -1,0 +1,146 @@
+"""Validating a submission: its graph plus the reference data it points to, checked with the
+submission shapes, every result turned into a :class:`Problem` in the sender's terms (the
+line, JSON pointer or CSV cell, the field as the sender knows it, what was found and what is
+allowed).
+
+The shapes graph and the reference graph are prepared once per process; each validation
+copies the small reference graph and adds the submission to it (never the whole store).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from pyshacl import validate
+from rdflib import Graph
+
+from nap_graph.default_data import parse_into
+from nap_graph.integrity import Finding, findings_of
+from nap_graph.namespaces import ID, SHAPES
+from nap_graph.reference import ReferenceIndex, reference_graph, reference_index
+from nap_graph.resources import shapes_dir
+from nap_graph.submissions.model import Location, ParsedSubmission, Problem, Severity
+from nap_graph.submissions.to_rdf import SubmissionGraph, submission_to_graph
+
+SUBMISSION_SHAPE_FILES = ("prefixes.ttl", "submission.ttl", "submission-recommended.ttl")
+
+
+@cache
+def submission_shapes() -> Graph:
+    """The submission shapes, parsed once per process."""
+    graph = Graph()
+    for name in SUBMISSION_SHAPE_FILES:
+        parse_into(graph, shapes_dir() / name)
+    return graph
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionReport:
+    """The outcome of validating one submission."""
+
+    parsed: ParsedSubmission
+    submission: SubmissionGraph
+    problems: tuple[Problem, ...]
+    report_graph: Graph
+
+    @property
+    def conforms(self) -> bool:
+        return not any(p.severity is not Severity.warning for p in self.problems)
+
+
+def _code(iri: str, plan: str) -> str:
+    return iri.removeprefix(f"{ID}outcome/{plan}/")
+
+
+def _field_value(parsed: ParsedSubmission, path: str) -> str | None:
+    """The sender's own value at a field path such as ``investment_types[1]``."""
+    name, _, rest = path.partition("[")
+    value = getattr(parsed.record, name, None)
+    if rest and isinstance(value, list):
+        index = int(rest.rstrip("]"))
+        value = value[index] if index < len(value) else None
+    if value is None or isinstance(value, list):
+        return None
+    return getattr(value, "outcome", None) or str(value)
+
+
+def _explain(finding: Finding, parsed: ParsedSubmission, index: ReferenceIndex, found: str | None) -> str:
+    """A message in the sender's terms for the constraints where the shape's own message
+    cannot list what is allowed."""
+    plan = parsed.record.plan
+    plan_name = index.plan_names.get(plan, plan)
+    shape = finding.source.removeprefix(str(SHAPES))
+    if shape in {"ReceivedSubmissionShape-outcome-in-plan", "ReceivedContributionShape-outcome"}:
+        code = _code(finding.value, plan) if finding.value else (found or "")
+        if "." in code:
+            parent = code.split(".")[0]
+            known = index.codes(plan, strategic=False, parent=parent) or index.codes(plan, strategic=False)
+            return f"'{code}' is not a sub-outcome of {plan_name}; known: {', '.join(known)}"
+        known = index.codes(plan, strategic=True)
+        return f"'{code}' is not a strategic outcome of {plan_name}; known: {', '.join(known)}"
+    if shape == "ReceivedSubmissionShape-sub-outcome-without-strategic":
+        code = _code(finding.value, plan)
+        return (
+            f"sub-outcome {code} is selected without its strategic outcome "
+            f"{code.split('.')[0]}; select both"
+        )
+    if shape == "ReceivedSubmissionShape-investment-type" and finding.component == "ClassConstraintComponent":
+        known = sorted(set(index.investment_type_names.values()))
+        return f"'{found}' is not an investment type; known: {', '.join(known)}"
+    if shape == "SubmittingOrganisationShape-kind" and finding.component == "ClassConstraintComponent":
+        known = sorted(set(index.kind_names.values()))
+        return f"'{found}' is not a kind of organisation; known: {', '.join(known)}"
+    if shape == "ReceivedSubmissionShape-plan":
+        return f"'{plan}' is not a known plan; known: {', '.join(sorted(index.plan_names))}"
+    return finding.message
+
+
+def _problem(finding: Finding, parsed: ParsedSubmission, graph: SubmissionGraph, index: ReferenceIndex) -> Problem:
+    origins = graph.origins
+    path = origins.get((finding.focus, finding.path, finding.value or None)) or origins.get(
+        (finding.focus, finding.path, None)
+    )
+    if path is None:
+        # a result on a contribution's own statement: report it at the contribution
+        for (subject, _, obj), origin in origins.items():
+            if obj == finding.focus and subject == str(graph.submission):
+                path = origin
+                break
+    location = parsed.locations.get(path or "") or parsed.locations.get((path or "").split("[")[0])
+    found = _field_value(parsed, path) if path else None
+    if found is None and finding.value:
+        found = _code(finding.value, parsed.record.plan) if "/outcome/" in finding.value else finding.value
+    severity = Severity.warning if finding.severity == "Warning" else Severity.violation
+    return Problem(
+        severity=severity,
+        message=_explain(finding, parsed, index, found),
+        location=location or Location(path or "submission"),
+        found=found,
+        shape=finding.source,
+        focus=finding.focus,
+    )
+
+
+def validate_submission(
+    parsed: ParsedSubmission, *, received: date | None = None, lang: str = "en"
+) -> SubmissionReport:
+    """Turn a parsed submission into RDF and check it with the submission shapes."""
+    built = submission_to_graph(parsed, received=received)
+    data = Graph()
+    for triple in reference_graph():
+        data.add(triple)
+    for triple in built.graph:
+        data.add(triple)
+    _conforms, report, _ = validate(
+        data,
+        shacl_graph=submission_shapes(),
+        inference="none",
+        allow_warnings=True,
+        advanced=True,
+    )
+    index = reference_index()
+    problems = [*parsed.problems]
+    problems += [_problem(f, parsed, built, index) for f in findings_of(report, lang=lang)]
+    return SubmissionReport(parsed=parsed, submission=built, problems=tuple(problems), report_graph=report)
