@@ -6,6 +6,8 @@ Examples::
     nap-graph query --file docs/queries/sub-outcome-3-2-contributors.rq --format csv
     nap-graph check
     nap-graph graphs
+    nap-graph validate data/submissions/nld-nap-4/jenv/000_9b141defdd96629b.txt
+    nap-graph validate records.csv --format json
 """
 
 from __future__ import annotations
@@ -23,9 +25,19 @@ from rich.console import Console
 from rich.table import Table
 
 from nap_graph.default_data import default_graph_files, load_data_graph, load_default_store
-from nap_graph.errors import NapGraphError
+from nap_graph.errors import NapGraphError, SubmissionReadError
 from nap_graph.integrity import validate_integrity
 from nap_graph.querying import select
+from nap_graph.submissions.reading import read_file
+from nap_graph.submissions.reports import (
+    EXIT_UNREADABLE,
+    exit_code,
+    json_report,
+    json_text,
+    text_report,
+    turtle_report,
+)
+from nap_graph.submissions.validation import validate_submission
 
 app = typer.Typer(
     name="nap-graph",
@@ -120,3 +132,54 @@ def graphs() -> None:
     """List the named graphs of the default dataset and the file each comes from."""
     rows = [{"graph": g.graph, "file": str(g.path)} for g in default_graph_files()]
     _write_rows(rows, ["graph", "file"], TableFormat.table)
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    turtle = "turtle"
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Submission files: .txt (partner database export), .json, .csv, .ttl, .jsonld."
+        ),
+    ],
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="Report format.")
+    ] = ReportFormat.text,
+    lang: Annotated[str, typer.Option(help="Language of shape messages: en or nl.")] = "en",
+) -> None:
+    """Check submissions without storing them: read each file, turn it into RDF and validate
+    it with the submission shapes against the reference data. One line per problem with the
+    file, line (or JSON pointer, or CSV row and column), field, what was found and what is
+    allowed. Exit code 0 valid (warnings allowed), 1 invalid, 2 unreadable."""
+    worst = 0
+    json_reports: list[dict[str, object]] = []
+    for path in files:
+        name = str(path)
+        try:
+            parsed_all = read_file(path)
+        except SubmissionReadError as exc:
+            problems = list(exc.problems)
+            worst = max(worst, EXIT_UNREADABLE)
+            if fmt is ReportFormat.json:
+                json_reports.append(json_report(name, problems))  # type: ignore[arg-type]
+            else:
+                typer.echo(text_report(name, problems))  # type: ignore[arg-type]
+            continue
+        for parsed in parsed_all:
+            report = validate_submission(parsed, lang=lang)
+            worst = max(worst, exit_code(report.problems))
+            if fmt is ReportFormat.json:
+                json_reports.append(json_report(name, report.problems))
+            elif fmt is ReportFormat.turtle:
+                typer.echo(turtle_report(report.report_graph))
+            else:
+                typer.echo(text_report(name, report.problems))
+    if fmt is ReportFormat.json:
+        typer.echo(json_text(json_reports))
+    raise typer.Exit(worst)

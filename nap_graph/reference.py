@@ -99,10 +99,10 @@ SELECT ?plan ?label WHERE { ?plan a wps:NationalActionPlan ; skos:prefLabel ?l
   OPTIONAL { ?plan skos:altLabel ?alt FILTER (lang(?alt) = "en" && STRSTARTS(?alt, "NAP")) }
   FILTER (lang(?l) = "en") BIND (COALESCE(?alt, ?l) AS ?label) }"""
 _LABELS = """
-SELECT ?s ?label ?pref WHERE {
+SELECT ?s ?label ?pref ?lang WHERE {
   VALUES ?class { %s }
   ?s a ?class .
-  { ?s skos:prefLabel ?label BIND (true AS ?pref) }
+  { ?s skos:prefLabel ?label BIND (true AS ?pref) BIND (lang(?label) AS ?lang) }
   UNION { ?s skos:altLabel|skos:hiddenLabel|skos:notation ?label BIND (false AS ?pref) }
 }"""
 _ORG_CLASSES = "org:FormalOrganization org:OrganizationalUnit org:OrganizationalCollaboration"
@@ -118,8 +118,8 @@ def _lookup(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[str, str]]
     names: dict[str, str] = {}
     for row in rows:
         table.setdefault(normalise(row["label"]), row["s"])
-        if row["pref"] == "true":
-            names.setdefault(row["s"], row["label"])
+        if row["pref"] == "true" and (row["lang"] == "en" or row["s"] not in names):
+            names[row["s"]] = row["label"]
     return table, names
 
 

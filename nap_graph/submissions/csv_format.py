@@ -39,7 +39,13 @@ COLUMNS = (
     "geographic_focus",
     "countries",
 )
-LIST_COLUMNS = {"strategic_outcomes", "sub_outcomes", "investment_types", "geographic_focus", "countries"}
+LIST_COLUMNS = {
+    "strategic_outcomes",
+    "sub_outcomes",
+    "investment_types",
+    "geographic_focus",
+    "countries",
+}
 REQUIRED_COLUMNS = {"organisation", "strategic_outcomes", "contributions"}
 
 
@@ -107,7 +113,9 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
     try:
         rows = list(reader)
     except csv.Error as exc:
-        return [Problem(Severity.error, f"not valid CSV: {exc}", Location("file", row=reader.line_num))]
+        return [
+            Problem(Severity.error, f"not valid CSV: {exc}", Location("file", row=reader.line_num))
+        ]
     for number, row in enumerate(rows, start=2):
         if None in row:
             problems.append(
@@ -134,7 +142,11 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
                     )
             else:
                 problems.append(
-                    Problem(Severity.error, str(exc), Location("contributions", row=number, column="contributions"))
+                    Problem(
+                        Severity.error,
+                        str(exc),
+                        Location("contributions", row=number, column="contributions"),
+                    )
                 )
             continue
         locations = {name: Location(name, row=number, column=name) for name in COLUMNS}
@@ -143,7 +155,9 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
                 locations[f"{name}[{i}]"] = Location(name, row=number, column=name)
         parsed.append(ParsedSubmission(record=record, source=source, locations=locations))
     if not rows:
-        problems.append(Problem(Severity.error, "the CSV has a header but no rows", Location("file", row=2)))
+        problems.append(
+            Problem(Severity.error, "the CSV has a header but no rows", Location("file", row=2))
+        )
     return problems or parsed
 
 

@@ -64,7 +64,8 @@ def parse_json(text: str, source: SourceInfo) -> ParsedSubmission | list[Problem
         return [
             Problem(
                 Severity.error,
-                f"expected a JSON object with the fields of a submission, found {type(document).__name__}",
+                "expected a JSON object with the fields of a submission, "
+                f"found {type(document).__name__}",
                 Location("document", pointer=""),
             )
         ]

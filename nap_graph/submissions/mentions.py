@@ -3,7 +3,8 @@
 Deterministic and dictionary-based: every label, alternative label and acronym of the
 organisations and countries in the reference data is looked for on word boundaries; acronyms
 (``OM``, ``IND``, ``JenV``) only with their exact case, other labels in any case; longer labels
-win over shorter ones they overlap; a typographic apostrophe (’) matches a straight one ("Public Prosecution Service" before "Service").
+win over shorter ones they overlap ("Public Prosecution Service" before "Service"); a
+typographic apostrophe matches a straight one.
 """
 
 from __future__ import annotations

@@ -46,9 +46,7 @@ class SubmissionRecord(BaseModel):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
         default="en", description="Language of the texts (ISO 639-1)."
     )
-    organisation: Text | None = Field(
-        default=None, description="Name of organization/institution."
-    )
+    organisation: Text | None = Field(default=None, description="Name of organization/institution.")
     organisation_kind: Text | None = Field(
         default=None, description="Organization details: Government, Civil society, ..."
     )

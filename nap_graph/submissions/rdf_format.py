@@ -23,7 +23,9 @@ RDF_FORMATS = {"turtle": "turtle", "jsonld": "json-ld"}
 
 def _tail(node: object, prefix: str) -> str:
     text = str(node)
-    return text.removeprefix(prefix) if text.startswith(prefix) else text.rsplit("/", 1)[-1]
+    return (
+        text.removeprefix(prefix) if prefix and text.startswith(prefix) else text.rsplit("/", 1)[-1]
+    )
 
 
 def _text(graph: Graph, subject: URIRef, prop: URIRef) -> tuple[str | None, str | None]:
@@ -72,13 +74,18 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
         if value is not None:
             document[name] = value
             language = language or lang
-    codes = sorted(_tail(o, f"{ID}outcome/{plan_key}/") for o in graph.objects(sub, WPS.selectsOutcome))
+    codes = sorted(
+        _tail(o, f"{ID}outcome/{plan_key}/") for o in graph.objects(sub, WPS.selectsOutcome)
+    )
     document["strategic_outcomes"] = [c for c in codes if "." not in c]
     document["sub_outcomes"] = [c for c in codes if "." in c]
     document["investment_types"] = sorted(
-        index.investment_type_names.get(str(t), _tail(t, "")) for t in graph.objects(sub, WPS.investmentType)
+        index.investment_type_names.get(str(t), _tail(t, ""))
+        for t in graph.objects(sub, WPS.investmentType)
     )
-    document["geographic_focus"] = sorted(_tail(f, "") for f in graph.objects(sub, WPS.geographicFocus))
+    document["geographic_focus"] = sorted(
+        _tail(f, "") for f in graph.objects(sub, WPS.geographicFocus)
+    )
     document["countries"] = sorted(_tail(c, "") for c in graph.objects(sub, WPS.focusCountry))
     contributions = []
     for node in graph.objects(sub, WPS.hasContribution):
@@ -86,9 +93,14 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
         statement, lang = _text(graph, node, WPS.statement)  # type: ignore[arg-type]
         language = language or lang
         contributions.append(
-            {"outcome": _tail(outcome, f"{ID}outcome/{plan_key}/") if outcome else "", "text": statement or ""}
+            {
+                "outcome": _tail(outcome, f"{ID}outcome/{plan_key}/") if outcome else "",
+                "text": statement or "",
+            }
         )
-    document["contributions"] = sorted(contributions, key=lambda c: [int(p) for p in c["outcome"].split(".") if p.isdigit()])
+    document["contributions"] = sorted(
+        contributions, key=lambda c: [int(p) for p in c["outcome"].split(".") if p.isdigit()]
+    )
     if language:
         document["language"] = language
     from pydantic import ValidationError

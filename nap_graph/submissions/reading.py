@@ -34,7 +34,11 @@ def detect_format(file_name: str) -> str:
         known = ", ".join(f"{s} ({f})" for s, f in SUFFIXES.items())
         raise SubmissionReadError(
             file_name,
-            [Problem(Severity.error, f"unknown file type; expected one of {known}", Location("file"))],
+            [
+                Problem(
+                    Severity.error, f"unknown file type; expected one of {known}", Location("file")
+                )
+            ],
         )
     return fmt
 
@@ -43,7 +47,9 @@ def decode(data: bytes, file_name: str) -> str:
     """UTF-8 text (a byte-order mark is dropped), or a clear error."""
 
     def fail(message: str, line: int | None = None) -> SubmissionReadError:
-        return SubmissionReadError(file_name, [Problem(Severity.error, message, Location("file", line=line))])
+        return SubmissionReadError(
+            file_name, [Problem(Severity.error, message, Location("file", line=line))]
+        )
 
     if len(data) > MAX_BYTES:
         raise fail(f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
@@ -62,7 +68,9 @@ def decode(data: bytes, file_name: str) -> str:
         ) from exc
 
 
-def read_submissions(data: bytes, file_name: str, *, fmt: str | None = None) -> list[ParsedSubmission]:
+def read_submissions(
+    data: bytes, file_name: str, *, fmt: str | None = None
+) -> list[ParsedSubmission]:
     """Every submission in a received file (a CSV may hold many; other formats one)."""
     fmt = fmt or detect_format(file_name)
     text = decode(data, file_name)
@@ -98,6 +106,7 @@ def read_file(path: Path, *, fmt: str | None = None) -> list[ParsedSubmission]:
         data = path.read_bytes()
     except OSError as exc:
         raise SubmissionReadError(
-            str(path), [Problem(Severity.error, f"cannot read the file: {exc.strerror}", Location("file"))]
+            str(path),
+            [Problem(Severity.error, f"cannot read the file: {exc.strerror}", Location("file"))],
         ) from exc
     return read_submissions(data, str(path), fmt=fmt)

@@ -21,7 +21,10 @@ from nap_graph.submissions.mentions import find_mentions
 from nap_graph.submissions.model import ParsedSubmission
 
 IANA = "https://www.iana.org/assignments/media-types/"
-FOCUS = {"national": f"{ID}geographic-focus/national", "international": f"{ID}geographic-focus/international"}
+FOCUS = {
+    "national": f"{ID}geographic-focus/national",
+    "international": f"{ID}geographic-focus/international",
+}
 
 
 @dataclass(slots=True)
@@ -63,13 +66,17 @@ def organisation_of(index: ReferenceIndex, name: str | None) -> tuple[URIRef, bo
         if found:
             return URIRef(found), True
         try:
-            return URIRef(iris.organisation_iri(iris.unique_slug(name, index.organisation_keys))), False
+            return URIRef(
+                iris.organisation_iri(iris.unique_slug(name, index.organisation_keys))
+            ), False
         except ValueError:
             pass
     return URIRef(f"{ID}organisation/unnamed"), False
 
 
-def submission_to_graph(parsed: ParsedSubmission, *, received: date | None = None) -> SubmissionGraph:
+def submission_to_graph(
+    parsed: ParsedSubmission, *, received: date | None = None
+) -> SubmissionGraph:
     """The submission's graph: submission, contributions (with mentions), source document,
     and the organisation if it is not yet known."""
     index = reference_index()
@@ -132,7 +139,12 @@ def submission_to_graph(parsed: ParsedSubmission, *, received: date | None = Non
         origin = f"contributions[{i}]"
         add(sub, WPS.hasContribution, node, origin)
         add(node, RDF.type, WPS.Contribution, origin)
-        add(node, WPS.aboutOutcome, URIRef(iris.outcome_iri(str(plan), contribution.outcome)), origin)
+        add(
+            node,
+            WPS.aboutOutcome,
+            URIRef(iris.outcome_iri(str(plan), contribution.outcome)),
+            origin,
+        )
         add(node, WPS.statement, Literal(contribution.text, lang=lang), origin)
         for mention in find_mentions(contribution.text):
             add(node, WPS.mentions, URIRef(mention))

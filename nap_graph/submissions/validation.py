@@ -66,7 +66,9 @@ def _field_value(parsed: ParsedSubmission, path: str) -> str | None:
     return getattr(value, "outcome", None) or str(value)
 
 
-def _explain(finding: Finding, parsed: ParsedSubmission, index: ReferenceIndex, found: str | None) -> str:
+def _explain(
+    finding: Finding, parsed: ParsedSubmission, index: ReferenceIndex, found: str | None
+) -> str:
     """A message in the sender's terms for the constraints where the shape's own message
     cannot list what is allowed."""
     plan = parsed.record.plan
@@ -76,7 +78,9 @@ def _explain(finding: Finding, parsed: ParsedSubmission, index: ReferenceIndex, 
         code = _code(finding.value, plan) if finding.value else (found or "")
         if "." in code:
             parent = code.split(".")[0]
-            known = index.codes(plan, strategic=False, parent=parent) or index.codes(plan, strategic=False)
+            known = index.codes(plan, strategic=False, parent=parent) or index.codes(
+                plan, strategic=False
+            )
             return f"'{code}' is not a sub-outcome of {plan_name}; known: {', '.join(known)}"
         known = index.codes(plan, strategic=True)
         return f"'{code}' is not a strategic outcome of {plan_name}; known: {', '.join(known)}"
@@ -86,18 +90,29 @@ def _explain(finding: Finding, parsed: ParsedSubmission, index: ReferenceIndex, 
             f"sub-outcome {code} is selected without its strategic outcome "
             f"{code.split('.')[0]}; select both"
         )
-    if shape == "ReceivedSubmissionShape-investment-type" and finding.component == "ClassConstraintComponent":
+    if (
+        shape == "ReceivedSubmissionShape-investment-type"
+        and finding.component == "ClassConstraintComponent"
+    ):
         known = sorted(set(index.investment_type_names.values()))
         return f"'{found}' is not an investment type; known: {', '.join(known)}"
-    if shape == "SubmittingOrganisationShape-kind" and finding.component == "ClassConstraintComponent":
+    if (
+        shape == "SubmittingOrganisationShape-kind"
+        and finding.component == "ClassConstraintComponent"
+    ):
         known = sorted(set(index.kind_names.values()))
         return f"'{found}' is not a kind of organisation; known: {', '.join(known)}"
     if shape == "ReceivedSubmissionShape-plan":
         return f"'{plan}' is not a known plan; known: {', '.join(sorted(index.plan_names))}"
-    return finding.message
+    message = finding.message
+    if finding.value and "/outcome/" in finding.value:
+        message = message.replace(finding.value, _code(finding.value, plan))
+    return message
 
 
-def _problem(finding: Finding, parsed: ParsedSubmission, graph: SubmissionGraph, index: ReferenceIndex) -> Problem:
+def _problem(
+    finding: Finding, parsed: ParsedSubmission, graph: SubmissionGraph, index: ReferenceIndex
+) -> Problem:
     origins = graph.origins
     path = origins.get((finding.focus, finding.path, finding.value or None)) or origins.get(
         (finding.focus, finding.path, None)
@@ -111,7 +126,11 @@ def _problem(finding: Finding, parsed: ParsedSubmission, graph: SubmissionGraph,
     location = parsed.locations.get(path or "") or parsed.locations.get((path or "").split("[")[0])
     found = _field_value(parsed, path) if path else None
     if found is None and finding.value:
-        found = _code(finding.value, parsed.record.plan) if "/outcome/" in finding.value else finding.value
+        found = (
+            _code(finding.value, parsed.record.plan)
+            if "/outcome/" in finding.value
+            else finding.value
+        )
     severity = Severity.warning if finding.severity == "Warning" else Severity.violation
     return Problem(
         severity=severity,
@@ -143,4 +162,6 @@ def validate_submission(
     index = reference_index()
     problems = [*parsed.problems]
     problems += [_problem(f, parsed, built, index) for f in findings_of(report, lang=lang)]
-    return SubmissionReport(parsed=parsed, submission=built, problems=tuple(problems), report_graph=report)
+    return SubmissionReport(
+        parsed=parsed, submission=built, problems=tuple(problems), report_graph=report
+    )
