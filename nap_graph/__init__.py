@@ -21,10 +21,14 @@ from nap_graph.errors import (
     NapGraphError,
     QueryError,
     ResourceNotFoundError,
+    SubmissionReadError,
     ValidationSetupError,
 )
 from nap_graph.integrity import IntegrityReport, validate_integrity
 from nap_graph.querying import ask, select
+from nap_graph.submissions.model import SubmissionRecord
+from nap_graph.submissions.reading import read_file, read_submissions
+from nap_graph.submissions.validation import SubmissionReport, validate_submission
 
 __version__ = "0.1.0"
 
@@ -34,6 +38,9 @@ __all__ = [
     "NapGraphError",
     "QueryError",
     "ResourceNotFoundError",
+    "SubmissionReadError",
+    "SubmissionRecord",
+    "SubmissionReport",
     "ValidationSetupError",
     "__version__",
     "ask",
@@ -41,6 +48,9 @@ __all__ = [
     "load_data_graph",
     "load_default_dataset",
     "load_default_store",
+    "read_file",
+    "read_submissions",
     "select",
     "validate_integrity",
+    "validate_submission",
 ]

@@ -9,6 +9,7 @@ and ``sh:class`` see the subclass hierarchy (``wps:SubOutcome`` is a ``wps:Outco
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -92,16 +93,34 @@ def _str(node: Node | None) -> str:
     return "" if node is None else str(node)
 
 
-def _message(report: Graph, result: Node, lang: str) -> str:
+def _template_matches(template: str, message: str) -> bool:
+    parts = re.split(r"\{[?$]\w+\}", template)
+    return re.fullmatch(".*".join(re.escape(p) for p in parts), message, re.DOTALL) is not None
+
+
+def _message(
+    report: Graph, result: Node, lang: str, shapes: Graph | None, source: Node | None
+) -> str:
     messages = list(report.objects(result, SH.resultMessage))
     for m in messages:
         if isinstance(m, Literal) and m.language == lang:
             return str(m)
+    # pySHACL drops the language tag of messages it filled in ({?value}): find the one
+    # that fits the shape's template in the wanted language.
+    if shapes is not None and source is not None:
+        for template in shapes.objects(source, SH.message):
+            if isinstance(template, Literal) and template.language == lang:
+                for m in messages:
+                    if _template_matches(str(template), str(m)):
+                        return str(m)
     return str(messages[0]) if messages else ""
 
 
-def findings_of(report: Graph, *, lang: str = "en") -> tuple[Finding, ...]:
-    """The results of a SHACL validation report graph as :class:`Finding` objects."""
+def findings_of(
+    report: Graph, *, lang: str = "en", shapes: Graph | None = None
+) -> tuple[Finding, ...]:
+    """The results of a SHACL validation report graph as :class:`Finding` objects, with the
+    messages in ``lang`` (``shapes`` lets filled-in messages be told apart by language)."""
     found = []
     for result in report.subjects(SH.resultSeverity, None):
         severity = report.value(result, SH.resultSeverity)
@@ -118,7 +137,7 @@ def findings_of(report: Graph, *, lang: str = "en") -> tuple[Finding, ...]:
                 source_shape=_str(shape),
                 source=_str(source),
                 component=component.rsplit("#", 1)[-1],
-                message=_message(report, result, lang),
+                message=_message(report, result, lang, shapes, source),
             )
         )
     return tuple(sorted(found, key=lambda f: (f.severity, f.focus, f.source, f.value)))
@@ -135,7 +154,9 @@ def validate_integrity(data: Graph, *, lang: str = "en") -> IntegrityReport:
         advanced=True,
     )
     return IntegrityReport(
-        conforms=bool(conforms), findings=findings_of(report, lang=lang), report_graph=report
+        conforms=bool(conforms),
+        findings=findings_of(report, lang=lang, shapes=integrity_shapes()),
+        report_graph=report,
     )
 
 

@@ -142,15 +142,13 @@ def _problem(
     )
 
 
-def validate_submission(
-    parsed: ParsedSubmission, *, received: date | None = None, lang: str = "en"
-) -> SubmissionReport:
-    """Turn a parsed submission into RDF and check it with the submission shapes."""
-    built = submission_to_graph(parsed, received=received)
+def check_submission_graph(graph: Graph, *, lang: str = "en") -> tuple[tuple[Finding, ...], Graph]:
+    """Run the submission shapes over ``graph`` plus the reference data; the findings and the
+    SHACL report graph."""
     data = Graph()
     for triple in reference_graph():
         data.add(triple)
-    for triple in built.graph:
+    for triple in graph:
         data.add(triple)
     _conforms, report, _ = validate(
         data,
@@ -159,9 +157,18 @@ def validate_submission(
         allow_warnings=True,
         advanced=True,
     )
+    return findings_of(report, lang=lang, shapes=submission_shapes()), report
+
+
+def validate_submission(
+    parsed: ParsedSubmission, *, received: date | None = None, lang: str = "en"
+) -> SubmissionReport:
+    """Turn a parsed submission into RDF and check it with the submission shapes."""
+    built = submission_to_graph(parsed, received=received)
+    findings, report = check_submission_graph(built.graph, lang=lang)
     index = reference_index()
     problems = [*parsed.problems]
-    problems += [_problem(f, parsed, built, index) for f in findings_of(report, lang=lang)]
+    problems += [_problem(f, parsed, built, index) for f in findings]
     return SubmissionReport(
         parsed=parsed, submission=built, problems=tuple(problems), report_graph=report
     )

@@ -4,8 +4,11 @@ invalid case that fails for exactly its stated reason.
 Cases live in ``tests/shapes/cases/`` and are named after the shape they exercise:
 ``<Shape>-valid-NN.ttl`` and ``<Shape>-invalid-NN.ttl``. The first line says why; each
 ``# expect: <focus> <shape or constraint> <constraint component>`` line names one result the
-invalid case must produce, and the results must be exactly those. Every case is validated
-together with ``_context.ttl``, a small dataset that conforms on its own.
+invalid case must produce, and the results must be exactly those.
+
+Two sets of shapes: the graph-integrity shapes (each case validated together with
+``_context.ttl``, a small dataset that conforms on its own) and the submission shapes (each
+case validated together with the shipped reference data, as a received submission is).
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
 from nap_graph.default_data import parse_into
-from nap_graph.integrity import integrity_shapes, validate_integrity
+from nap_graph.integrity import Finding, integrity_shapes, validate_integrity
 from nap_graph.namespaces import SHAPES
+from nap_graph.submissions.validation import check_submission_graph, submission_shapes
 
 CASES = Path(__file__).parent / "cases"
 CONTEXT = CASES / "_context.ttl"
@@ -37,9 +41,17 @@ def _cases(kind: str) -> list[Path]:
     return found
 
 
-def _with_context(case: Path) -> Graph:
-    graph = parse_into(Graph(), CONTEXT)
-    return parse_into(graph, case)
+def _is_submission_shape(name: str) -> bool:
+    return (SHAPES[name], None, None) in submission_shapes()
+
+
+def _findings(case: Path) -> tuple[Finding, ...]:
+    """Validate a case with the set of shapes its shape belongs to."""
+    if _is_submission_shape(_shape_of(case)):
+        findings, _report = check_submission_graph(parse_into(Graph(), case))
+        return findings
+    graph = parse_into(parse_into(Graph(), CONTEXT), case)
+    return validate_integrity(graph).findings
 
 
 def _shape_of(case: Path) -> str:
@@ -65,8 +77,8 @@ def test_context_conforms_without_findings() -> None:
 
 @pytest.mark.parametrize("case", _cases("valid"), ids=lambda p: p.stem)
 def test_valid_case_conforms(case: Path) -> None:
-    report = validate_integrity(_with_context(case))
-    assert report.findings == (), report.text()
+    findings = _findings(case)
+    assert findings == (), "\n".join(f.line() for f in findings)
 
 
 @pytest.mark.parametrize("case", _cases("invalid"), ids=lambda p: p.stem)
@@ -77,14 +89,14 @@ def test_invalid_case_fails_for_its_reason(case: Path) -> None:
     assert any(source == shape for _, source, _ in expected), (
         f"{case.name} does not expect a result from the shape it is named after"
     )
-    report = validate_integrity(_with_context(case))
-    got = {(f.focus, f.source, f.component) for f in report.findings}
-    assert got == expected, report.text()
+    findings = _findings(case)
+    got = {(f.focus, f.source, f.component) for f in findings}
+    assert got == expected, "\n".join(f.line() for f in findings)
 
 
 def _shape_names() -> dict[str, set[str]]:
-    """Node shapes, and the property shapes and SPARQL constraints with IRIs."""
-    shapes = integrity_shapes()
+    """Node shapes, and the property shapes and SPARQL constraints with IRIs, of both sets."""
+    shapes = integrity_shapes() + submission_shapes()
     kinds = {"node": SH.NodeShape, "property": SH.PropertyShape, "sparql": SH.SPARQLConstraint}
     names: dict[str, set[str]] = {}
     for key, cls in kinds.items():

@@ -1,0 +1,64 @@
+"""Every constraint speaks English and Dutch, and property shapes name their field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, SH
+
+from nap_graph.default_data import parse_into
+from nap_graph.integrity import integrity_shapes, validate_integrity
+from nap_graph.submissions.validation import check_submission_graph, submission_shapes
+
+CASES = Path(__file__).parent / "cases"
+
+
+def _constraints(shapes: Graph) -> list[URIRef]:
+    found = set()
+    for cls in (SH.PropertyShape, SH.SPARQLConstraint):
+        found |= {s for s in shapes.subjects(RDF.type, cls) if isinstance(s, URIRef)}
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    "shapes", [integrity_shapes, submission_shapes], ids=["integrity", "submission"]
+)
+def test_every_constraint_has_a_message_in_english_and_dutch(shapes) -> None:
+    graph = shapes()
+    constraints = _constraints(graph)
+    assert len(constraints) > 10
+    lacking = []
+    for constraint in constraints:
+        langs = {
+            m.language for m in graph.objects(constraint, SH.message) if isinstance(m, Literal)
+        }
+        if not {"en", "nl"} <= langs:
+            lacking.append(f"{constraint}: messages in {sorted(langs)}")
+        if (constraint, RDF.type, SH.PropertyShape) in graph and graph.value(
+            constraint, SH.name
+        ) is None:
+            lacking.append(f"{constraint}: no sh:name")
+    assert not lacking, "\n".join(lacking)
+
+
+def test_filled_in_messages_come_in_the_asked_language() -> None:
+    case = parse_into(
+        Graph(), CASES / "ReceivedContributionRecommendedShape-outcome-selected-invalid-01.ttl"
+    )
+    english, _ = check_submission_graph(case, lang="en")
+    dutch, _ = check_submission_graph(case, lang="nl")
+    assert [f.message for f in english] == [
+        "A paragraph describes outcome https://w3id.org/nap-graph/id/outcome/nld-nap-4/1, which the submission does not select."
+    ]
+    assert dutch[0].message.startswith("Een alinea beschrijft doelstelling")
+
+
+def test_integrity_sparql_messages_in_dutch() -> None:
+    graph = parse_into(
+        parse_into(Graph(), CASES / "_context.ttl"),
+        CASES / "SubOutcomeShape-notation-prefix-invalid-01.ttl",
+    )
+    report = validate_integrity(graph, lang="nl")
+    assert report.findings[0].message.startswith("Subdoelstelling 4.1 past niet")
