@@ -3,8 +3,10 @@ they are validated, and turned into RDF, exactly like every other format."""
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.exceptions import ParserError
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from nap_graph.namespaces import ID, WPS
@@ -18,7 +20,27 @@ from nap_graph.submissions.model import (
     SubmissionRecord,
 )
 
-RDF_FORMATS = {"turtle": "turtle", "jsonld": "json-ld"}
+RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
+    """Triples parsed by Oxigraph (strict, with line and column in its errors) as an rdflib
+    graph. rdflib's own Turtle and JSON-LD parsers fail on malformed input with assorted
+    exceptions (AssertionError, IndexError, NameError: found by the property-based tests)."""
+    graph = Graph()
+    for quad in quads:
+        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))  # type: ignore[arg-type]
+    return graph
 
 
 def _tail(node: object, prefix: str) -> str:
@@ -37,10 +59,9 @@ def _text(graph: Graph, subject: URIRef, prop: URIRef) -> tuple[str | None, str 
 
 def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | list[Problem]:
     """Read one ``wps:Submission`` from Turtle or JSON-LD."""
-    graph = Graph()
     try:
-        graph.parse(data=text, format=RDF_FORMATS[fmt])
-    except (SyntaxError, ParserError, ValueError) as exc:
+        graph = to_rdflib(ox.parse(text, format=RDF_FORMATS[fmt]))
+    except (SyntaxError, ValueError, OSError) as exc:
         return [Problem(Severity.error, f"not valid {fmt}: {exc}", Location("document"))]
     subjects = [s for s in graph.subjects(RDF.type, WPS.Submission) if isinstance(s, URIRef)]
     if len(subjects) != 1:
