@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
-from rdflib import Graph
 
-from nap_graph.default_data import default_graph_files, parse_into
+from nap_graph.default_data import default_graph_files
 from nap_graph.namespaces import GRAPH, ID
 from nap_graph.querying import select
 
@@ -174,15 +173,3 @@ def reference_index() -> ReferenceIndex:
         index.mention_labels.append(Label(text=text, iri=row["s"], case_sensitive=is_acronym(text)))
     index.mention_labels.sort(key=lambda label: -len(label.text))
     return index
-
-
-@cache
-def reference_graph() -> Graph:
-    """The ontology and the reference graphs in one rdflib graph: the context a submission
-    is validated against (never the whole store)."""
-    graph = Graph()
-    for item in default_graph_files():
-        name = item.graph.removeprefix(str(GRAPH))
-        if name.startswith(REFERENCE_GRAPH_PREFIXES) or name == "ontology/wps":
-            parse_into(graph, item.path)
-    return graph

@@ -28,9 +28,16 @@ def problem_line(file: str, problem: Problem) -> str:
 
 
 def text_report(file: str, problems: Sequence[Problem]) -> str:
-    """One line per problem, errors and violations before warnings, then a summary line."""
+    """One line per problem (errors, then violations, then warnings, each in input order),
+    then a summary line."""
     order = {Severity.error: 0, Severity.violation: 1, Severity.warning: 2}
-    lines = [problem_line(file, p) for p in sorted(problems, key=lambda p: order[p.severity])]
+
+    def key(p: Problem) -> tuple[int, int, str]:
+        loc = p.location
+        position = (loc.line or loc.row or 0) if loc else 0
+        return order[p.severity], position, loc.pointer or "" if loc else ""
+
+    lines = [problem_line(file, p) for p in sorted(problems, key=key)]
     counts = {s: sum(p.severity is s for p in problems) for s in Severity}
     if counts[Severity.error]:
         verdict = "unreadable"
