@@ -7,7 +7,11 @@
     ├── DataFileError              a shipped or given RDF file cannot be read or parsed
     ├── QueryError                 a SPARQL query is malformed or cannot be evaluated
     ├── ValidationSetupError       the shapes themselves cannot be loaded
-    └── SubmissionReadError        a submission cannot be read at all (exit code 2)
+    ├── SubmissionReadError        a submission cannot be read at all (exit code 2)
+    └── StoreError                 the store cannot do what was asked
+        ├── StoreLockedError       another process has the on-disk store open for writing
+        ├── StoreUnavailableError  the SPARQL server is down, unreachable or too slow
+        └── StoreRefusedError      the SPARQL server refused the request
 
 Messages name the input (file, line, field), what was expected and what was found.
 """
@@ -44,3 +48,19 @@ class SubmissionReadError(NapGraphError):
         self.problems = problems
         first = getattr(problems[0], "message", str(problems[0])) if problems else "unreadable"
         super().__init__(f"{file}: {first}")
+
+
+class StoreError(NapGraphError):
+    """The store cannot do what was asked: base class of the store errors."""
+
+
+class StoreLockedError(StoreError):
+    """Another process has the on-disk store open for writing."""
+
+
+class StoreUnavailableError(StoreError):
+    """The SPARQL server is down, unreachable or too slow (after retries)."""
+
+
+class StoreRefusedError(StoreError):
+    """The SPARQL server answered but refused the request (status and its message)."""

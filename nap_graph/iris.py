@@ -36,6 +36,8 @@ IRI_PATTERNS: dict[str, str] = {
     "source": rf"id/source/{HEX16}",
     "submission": rf"id/submission/{SLUG}/{SLUG}/{HEX16}",
     "contribution": rf"id/submission/{SLUG}/{SLUG}/{HEX16}/contribution/{NOTATION}",
+    "submission-history": rf"id/submission/{SLUG}/{SLUG}",
+    "ingestion": rf"id/submission/{SLUG}/{SLUG}/{HEX16}/ingestion",
     "activity": rf"id/activity/{SLUG}/{SLUG}",
     "target": rf"id/target/{SLUG}/{SLUG}",
     "observed-value": rf"id/observed-value/{SLUG}/{SLUG}",
@@ -132,6 +134,21 @@ def submission_iri(plan: str, organisation_key: str, sha256: str) -> str:
     """``id/submission/<plan key>/<organisation key>/<first 16 hex of the source SHA-256>``:
     the same bytes from the same organisation for the same plan give the same IRI."""
     return f"{ID}submission/{plan_key(plan)}/{_key(organisation_key)}/{_hex16(sha256)}"
+
+
+def submission_history_iri(plan: str, organisation_key: str) -> str:
+    """``id/submission/<plan key>/<organisation key>``: all versions of that record."""
+    return f"{ID}submission/{plan_key(plan)}/{_key(organisation_key)}"
+
+
+def ingestion_iri(submission: str) -> str:
+    """``<submission>/ingestion``: the receipt of that version."""
+    return f"{submission}/ingestion"
+
+
+def submission_graph_iri(submission: str) -> str:
+    """``graph/submission/<plan key>/<organisation key>/<hash>``: the version's named graph."""
+    return str(GRAPH) + "submission/" + submission.removeprefix(f"{ID}submission/")
 
 
 def contribution_iri(submission: str, notation: str) -> str:

@@ -1,7 +1,8 @@
 """Running SPARQL over an Oxigraph store, with the project's prefixes and bound values.
 
-Values are never pasted into query text: pass them as ``bindings`` (pyoxigraph
-``substitutions``), which binds the variable to a term before evaluation.
+Values are never pasted into query text: pass them as ``bindings``, terms that are written
+into a trailing ``VALUES`` clause in their escaped N-Triples form (pyoxigraph's own
+``substitutions`` only bind variables that the SELECT projects).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import pyoxigraph as ox
 
 from nap_graph.errors import QueryError
 from nap_graph.namespaces import sparql_prologue
+from nap_graph.store.sparql_text import values_clause
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 Row = dict[str, str]
@@ -24,12 +26,10 @@ def _evaluate(
     *,
     union_default_graph: bool,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
     try:
         return store.query(
-            sparql_prologue() + query,
+            sparql_prologue() + query + values_clause(bindings or {}),
             use_default_graph_as_union=union_default_graph,
-            substitutions=substitutions,
         )
     except SyntaxError as exc:
         raise QueryError(f"malformed SPARQL query: {exc}") from exc

@@ -1,0 +1,207 @@
+"""Ingest: parse -> validate -> write, where the write of one submission (its version graph,
+its provenance, the supersession of the previous version) is one SPARQL update, so it lands
+whole or not at all.
+
+The layout (docs/iris.md): each version in ``graph/submission/<plan>/<org>/<hash>``; in
+``graph/provenance``, the submission history ``id/submission/<plan>/<org>`` with
+``wps:currentVersion`` and ``dcterms:hasVersion``, each version's ``wps:Ingestion`` (when, which
+source file, who sent it) and ``prov:wasRevisionOf`` the version it replaced, which gets
+``prov:invalidatedAtTime``. Sending the same file again changes nothing.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from nap_graph import iris
+from nap_graph.errors import SubmissionReadError
+from nap_graph.namespaces import ID, WPS
+from nap_graph.store.opening import PROVENANCE_GRAPH
+from nap_graph.store.protocol import GraphStore
+from nap_graph.store.results import SelectResult
+from nap_graph.store.sparql_text import insert_data
+from nap_graph.submissions.model import ParsedSubmission, Problem
+from nap_graph.submissions.reading import read_file
+from nap_graph.submissions.validation import validate_submission
+
+PROV = "http://www.w3.org/ns/prov#"
+DCTERMS = "http://purl.org/dc/terms/"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+
+
+class Status(StrEnum):
+    stored = "stored"
+    unchanged = "unchanged"
+    invalid = "invalid"
+    unreadable = "unreadable"
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What happened to one submission (or to a file that could not be read)."""
+
+    file: str
+    status: Status
+    submission: str | None = None
+    replaced: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _to_ox(graph: object) -> list[ox.Triple]:
+    """An rdflib graph's triples as pyoxigraph triples (via N-Triples, so escaping is
+    Oxigraph's)."""
+    data = graph.serialize(format="nt", encoding="utf-8")  # type: ignore[attr-defined]
+    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+
+def _exists(store: GraphStore, submission: str) -> bool:
+    result = store.query(
+        f"ASK {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?s wps:versionGraph ?g }} }}",
+        bindings={"s": _n(submission)},
+        union_default_graph=False,
+    )
+    return bool(result)
+
+
+def ingest_parsed(
+    store: GraphStore,
+    parsed: ParsedSubmission,
+    *,
+    sender: str | None = None,
+    received: date | None = None,
+    now: datetime | None = None,
+    file: str = "",
+) -> IngestResult:
+    """Validate and, if valid, store one submission atomically."""
+    report = validate_submission(parsed, received=received)
+    if not report.conforms:
+        return IngestResult(file, Status.invalid, problems=list(report.problems))
+    built = report.submission
+    submission = str(built.submission)
+    if _exists(store, submission):
+        return IngestResult(
+            file, Status.unchanged, submission=submission, problems=list(report.problems)
+        )
+    org_key = str(built.organisation).removeprefix(f"{ID}organisation/")
+    history = iris.submission_history_iri(f"{ID}plan/{parsed.record.plan}", org_key)
+    graph = iris.submission_graph_iri(submission)
+    ingestion = iris.ingestion_iri(submission)
+    stamp = ox.Literal(
+        (now or datetime.now(UTC)).isoformat(timespec="seconds"), datatype=XSD_DATETIME
+    )
+    sub, hist, act = _n(submission), _n(history), _n(ingestion)
+    provenance = [
+        ox.Triple(hist, RDF_TYPE, _n(str(WPS.SubmissionHistory))),
+        ox.Triple(hist, _n(f"{DCTERMS}hasVersion"), sub),
+        ox.Triple(hist, _n(str(WPS.currentVersion)), sub),
+        ox.Triple(sub, _n(str(WPS.versionGraph)), _n(graph)),
+        ox.Triple(sub, _n(f"{PROV}wasGeneratedBy"), act),
+        ox.Triple(act, RDF_TYPE, _n(str(WPS.Ingestion))),
+        ox.Triple(act, _n(f"{PROV}startedAtTime"), stamp),
+        ox.Triple(act, _n(f"{PROV}used"), _n(iris.source_iri(parsed.source.sha256))),
+        ox.Triple(act, _n(f"{PROV}wasAssociatedWith"), _n(str(built.organisation))),
+        ox.Triple(act, _n(f"{DCTERMS}creator"), ox.Literal(sender or getpass.getuser())),
+    ]
+    previous = store.query(
+        f"SELECT ?old WHERE {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?h wps:currentVersion ?old }} }}",
+        bindings={"h": hist},
+        union_default_graph=False,
+    )
+    replaced = (
+        previous.rows[0]["old"].value
+        if isinstance(previous, SelectResult) and previous.rows
+        else None
+    )
+    supersede = f"""
+        DELETE {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?h wps:currentVersion ?old }} }}
+        INSERT {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?old prov:invalidatedAtTime {stamp} . {sub} prov:wasRevisionOf ?old }} }}
+        WHERE {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?h wps:currentVersion ?old }} VALUES ?h {{ {hist} }} }}"""
+    store.update(
+        supersede + " ;\n" + insert_data({graph: _to_ox(built.graph), PROVENANCE_GRAPH: provenance})
+    )
+    return IngestResult(
+        file,
+        Status.stored,
+        submission=submission,
+        replaced=replaced,
+        problems=list(report.problems),
+    )
+
+
+def ingest_files(
+    store: GraphStore,
+    paths: Iterable[Path],
+    *,
+    strict: bool = False,
+    sender: str | None = None,
+    on_result: Callable[[IngestResult], None] | None = None,
+) -> list[IngestResult]:
+    """Ingest files (a CSV may hold many submissions). Bad files are reported and skipped;
+    ``strict`` stops at the first file that is not stored or unchanged."""
+    results: list[IngestResult] = []
+    for path in paths:
+        try:
+            parsed_all = read_file(path)
+        except SubmissionReadError as exc:
+            outcome = [IngestResult(str(path), Status.unreadable, problems=list(exc.problems))]  # type: ignore[arg-type]
+        else:
+            outcome = [ingest_parsed(store, p, sender=sender, file=str(path)) for p in parsed_all]
+        for result in outcome:
+            results.append(result)
+            if on_result:
+                on_result(result)
+        if strict and any(r.status in (Status.invalid, Status.unreadable) for r in outcome):
+            break
+    return results
+
+
+def current_graphs(store: GraphStore) -> list[str]:
+    """The named graphs of the current view: everything but superseded submission versions."""
+    superseded = store.query(
+        f"SELECT ?g WHERE {{ GRAPH {_n(PROVENANCE_GRAPH)} "
+        "{ ?v wps:versionGraph ?g ; prov:invalidatedAtTime ?t } }",
+        union_default_graph=False,
+    )
+    old = (
+        {row["g"].value for row in superseded.rows}
+        if isinstance(superseded, SelectResult)
+        else set()
+    )
+    return [g for g in store.named_graphs() if g not in old]
+
+
+def history(store: GraphStore, organisation: str) -> SelectResult:
+    """Every version of the organisation's records, oldest first, with status."""
+    result = store.query(
+        """SELECT ?plan ?version ?received ?file ?sha256 ?replaces ?supersededAt WHERE {
+             GRAPH """
+        + str(_n(PROVENANCE_GRAPH))
+        + """ { ?h dcterms:hasVersion ?version .
+                        ?version wps:versionGraph ?g ; prov:wasGeneratedBy/prov:startedAtTime ?received .
+                        OPTIONAL { ?version prov:wasRevisionOf ?replaces }
+                        OPTIONAL { ?version prov:invalidatedAtTime ?supersededAt } }
+             GRAPH ?g { ?version wps:submittedBy ?org ; wps:forPlan ?plan ; wps:sourceDocument ?src .
+                        ?src wps:fileName ?file ; spdx:checksum/spdx:checksumValue ?sha256 } }
+           ORDER BY ?received ?version""",
+        bindings={"org": _n(organisation)},
+        union_default_graph=False,
+    )
+    assert isinstance(result, SelectResult)
+    return result
+
+
+def interactive() -> bool:
+    return sys.stderr.isatty()

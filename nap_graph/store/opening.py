@@ -1,0 +1,61 @@
+"""Opening the configured store, and filling it with the default data."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from nap_graph.default_data import default_graph_files
+from nap_graph.namespaces import GRAPH
+from nap_graph.store.oxigraph_store import OxigraphStore
+from nap_graph.store.protocol import GraphStore
+from nap_graph.store.settings import StoreSettings
+
+
+def open_store(settings: StoreSettings, *, initialise_if_empty: bool = True) -> GraphStore:
+    """The store the settings point at. An embedded store that holds nothing yet is filled
+    with the default data (ontology, shapes, reference data, curated graphs) first."""
+    if settings.endpoint:
+        from nap_graph.store.sparql_server_store import SparqlServerStore
+
+        return SparqlServerStore(
+            settings.endpoint,
+            update_url=settings.update_endpoint,
+            graph_store_url=settings.graph_store_endpoint,
+            username=settings.username,
+            password=settings.password,
+            token=settings.token,
+            timeout=settings.timeout,
+            retries=settings.retries,
+        )
+    if settings.memory:
+        store = OxigraphStore()
+    else:
+        settings.store_path.parent.mkdir(parents=True, exist_ok=True)
+        store = OxigraphStore(settings.store_path)
+    if initialise_if_empty and not store.named_graphs():
+        initialise(store)
+    return store
+
+
+def default_graphs() -> list[str]:
+    """The named graphs the default data occupies."""
+    return [item.graph for item in default_graph_files()]
+
+
+def initialise(store: GraphStore) -> list[str]:
+    """Load (or reload) the default data, one named graph per file; idempotent: each graph
+    is replaced as a whole, submissions and their provenance are left alone."""
+    loaded = []
+    for item in default_graph_files():
+        if isinstance(store, OxigraphStore):
+            store.delete_graph(item.graph)
+            store.load_file(item.path, item.graph, item.format)
+        else:
+            triples = list(ox.parse(path=item.path, format=item.format))
+            store.put_graph(item.graph, [q.triple for q in triples])
+        loaded.append(item.graph)
+    return loaded
+
+
+PROVENANCE_GRAPH = f"{GRAPH}provenance"
+"""Where ingestions, versions and supersessions are recorded."""

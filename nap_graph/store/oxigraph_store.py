@@ -1,0 +1,123 @@
+"""The embedded backend: an Oxigraph store on disk (RocksDB) or in memory.
+
+One process may open an on-disk store for writing at a time: Oxigraph locks the folder, and a
+second writer gets :class:`~nap_graph.errors.StoreLockedError` naming the folder, instead of
+corrupting anything. Every ``update`` is one Oxigraph transaction: all of it is written, or
+nothing (also across a crash or ``kill -9``: RocksDB commits the batch atomically).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from nap_graph.errors import QueryError, StoreError, StoreLockedError
+from nap_graph.namespaces import PREFIXES
+from nap_graph.store.protocol import GraphName
+from nap_graph.store.results import QueryResult, Term, from_oxigraph
+from nap_graph.store.sparql_text import graph_block, values_clause
+
+
+def _graph(graph: GraphName) -> ox.NamedNode | ox.DefaultGraph:
+    return ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
+
+
+class OxigraphStore:
+    """A :class:`~nap_graph.store.protocol.GraphStore` on pyoxigraph."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        try:
+            self._store = ox.Store(str(path)) if path is not None else ox.Store()
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"the store at {path} is open for writing in another process (only one "
+                    "writer at a time: stop the other nap-graph command or server, or send "
+                    "the work to the running server)"
+                ) from exc
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for bulk loading and backups)."""
+        return self._store
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        union_default_graph: bool = True,
+    ) -> QueryResult:
+        sparql += values_clause(bindings or {})
+        try:
+            if default_graphs is not None:
+                result = self._store.query(
+                    sparql,
+                    prefixes=PREFIXES,
+                    default_graph=[ox.NamedNode(g) for g in default_graphs],
+                )
+            else:
+                result = self._store.query(
+                    sparql,
+                    prefixes=PREFIXES,
+                    use_default_graph_as_union=union_default_graph,
+                )
+            return from_oxigraph(result)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL query: {exc}") from exc
+        except OSError as exc:
+            raise QueryError(f"the query could not be evaluated: {exc}") from exc
+
+    def update(self, sparql: str) -> None:
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"the update failed and nothing was written: {exc}") from exc
+
+    def get_graph(self, graph: GraphName) -> list[ox.Triple]:
+        return [q.triple for q in self._store.quads_for_pattern(None, None, None, _graph(graph))]
+
+    def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        target = "DEFAULT" if graph is None else f"GRAPH {_graph(graph)}"
+        self.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {graph_block(graph, triples)} }}")
+
+    def post_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        name = _graph(graph)
+        self._store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
+
+    def delete_graph(self, graph: GraphName) -> None:
+        if graph is None:
+            self._store.clear_graph(ox.DefaultGraph())
+        else:
+            self._store.remove_graph(ox.NamedNode(graph))
+
+    def named_graphs(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if self._has_triples(g))
+
+    def _has_triples(self, graph: ox.NamedNode | ox.BlankNode) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, graph)), None) is not None
+
+    def dump(self) -> list[ox.Quad]:
+        return list(self._store)
+
+    def stats(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for quad in self._store:
+            if isinstance(quad.graph_name, ox.NamedNode):
+                counts[quad.graph_name.value] = counts.get(quad.graph_name.value, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def load_file(self, path: Path, graph: str, fmt: ox.RdfFormat) -> None:
+        """Bulk-load an RDF file into a named graph (fast; not transactional)."""
+        self._store.bulk_load(path=path, format=fmt, to_graph=ox.NamedNode(graph))
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store

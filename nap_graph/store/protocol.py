@@ -1,0 +1,71 @@
+"""The one store interface. Two backends implement it: :class:`OxigraphStore` (embedded,
+on disk or in memory) and :class:`SparqlServerStore` (any SPARQL 1.1 server over the standard
+protocols). Both return the types of :mod:`nap_graph.store.results`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol, runtime_checkable
+
+import pyoxigraph as ox
+
+from nap_graph.store.results import QueryResult, Term
+
+GraphName = str | None
+"""A named graph's IRI, or ``None`` for the default graph."""
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What nap-graph needs from a triple store."""
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        union_default_graph: bool = True,
+    ) -> QueryResult:
+        """Evaluate a SPARQL query. ``default_graphs`` makes the default graph the union of
+        those graphs; otherwise it is the union of all named graphs (``union_default_graph``)
+        or the store's own default graph. ``bindings`` binds variables to terms."""
+        ...
+
+    def update(self, sparql: str) -> None:
+        """Execute a SPARQL update; one call is applied whole or not at all (see each
+        backend for the guarantee it can give)."""
+        ...
+
+    def get_graph(self, graph: GraphName) -> list[ox.Triple]:
+        """Graph Store Protocol GET: the triples of one graph (empty if it does not exist)."""
+        ...
+
+    def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        """Graph Store Protocol PUT: replace the graph's content."""
+        ...
+
+    def post_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        """Graph Store Protocol POST: add triples to the graph."""
+        ...
+
+    def delete_graph(self, graph: GraphName) -> None:
+        """Graph Store Protocol DELETE: drop the graph."""
+        ...
+
+    def named_graphs(self) -> list[str]:
+        """The IRIs of the named graphs that hold triples."""
+        ...
+
+    def dump(self) -> list[ox.Quad]:
+        """Every quad of the store (named graphs and default graph)."""
+        ...
+
+    def stats(self) -> dict[str, int]:
+        """Triples per named graph."""
+        ...
+
+    def close(self) -> None:
+        """Release the store (files, connections)."""
+        ...

@@ -1,0 +1,209 @@
+"""The remote backend: any SPARQL 1.1 server, over the SPARQL 1.1 Protocol (query, update)
+and the Graph Store HTTP Protocol.
+
+Tested against the Oxigraph server (a conformant reference) and OpenLink Virtuoso 7.2 (the
+kind of store ministries run), whose quirks this backend lives with:
+
+- queries go by GET, or form-encoded POST when long; never ``application/sparql-query``
+  POST (Virtuoso never answers it);
+- every request names the result format it wants in ``Accept`` (Virtuoso answers ASK with
+  HTML otherwise), and SPARQL JSON results with ``typed-literal`` are read;
+- the Graph Store endpoint is configurable (Virtuoso: ``/sparql-graph-crud``, which needs
+  the SPARQL_UPDATE grant and has no ``?default``; Oxigraph: ``/store``; Fuseki:
+  ``/<dataset>/data``);
+- variable bindings are sent as a trailing ``VALUES`` clause (servers do not substitute).
+
+One HTTP client (httpx) does all of it: connection pooling, a timeout on every request,
+retries on connection errors, basic or bearer authentication. SPARQLWrapper, the usual
+choice, cannot speak the Graph Store Protocol, so it is used by the tests as a client of
+nap-graph's own endpoint instead. Errors: :class:`StoreUnavailableError` when the server is
+down or too slow after the retries, :class:`StoreRefusedError` when it refuses (401, 403,
+5xx, with its message), :class:`QueryError` for a malformed query (400).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import httpx
+import pyoxigraph as ox
+
+from nap_graph.errors import QueryError, StoreRefusedError, StoreUnavailableError
+from nap_graph.namespaces import sparql_prologue
+from nap_graph.store.protocol import GraphName
+from nap_graph.store.results import QueryResult, SelectResult, Term, parse_sparql_json
+from nap_graph.store.sparql_text import graph_block, values_clause
+
+RESULTS_JSON = "application/sparql-results+json"
+N_TRIPLES = "application/n-triples"
+MAX_GET_LENGTH = 2000
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+SYSTEM_GRAPH = re.compile(
+    r"^(http://www\.openlinksw\.com/|http://www\.w3\.org/ns/ldp#$|http://localhost(:\d+)?/(sparql|DAV/)$)"
+)
+"""Graphs a server keeps for itself (Virtuoso's), left out of named_graphs, stats and dump."""
+
+
+def _form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query keyword after the prologue."""
+    body = re.sub(r"(?is)^\s*((PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*", "", sparql)
+    word = body.split(None, 1)[0].upper() if body.strip() else ""
+    return word if word in QUERY_FORMS else "SELECT"
+
+
+class SparqlServerStore:
+    """A :class:`~nap_graph.store.protocol.GraphStore` on a remote SPARQL 1.1 server."""
+
+    def __init__(
+        self,
+        query_url: str,
+        *,
+        update_url: str | None = None,
+        graph_store_url: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        token: str | None = None,
+        timeout: float = 30.0,
+        retries: int = 2,
+    ) -> None:
+        self.query_url = query_url
+        self.update_url = update_url or query_url
+        self.graph_store_url = graph_store_url
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        auth = httpx.BasicAuth(username, password or "") if username else None
+        self._client = httpx.Client(
+            timeout=timeout,
+            headers=headers,
+            auth=auth,
+            transport=httpx.HTTPTransport(retries=retries),
+        )
+
+    def _send(self, method: str, url: str, **kwargs: object) -> httpx.Response:
+        try:
+            response = self._client.request(method, url, **kwargs)  # type: ignore[arg-type]
+        except httpx.TimeoutException as exc:
+            raise StoreUnavailableError(
+                f"the SPARQL server at {url} did not answer within {self._client.timeout.read} s"
+            ) from exc
+        except httpx.TransportError as exc:
+            raise StoreUnavailableError(
+                f"the SPARQL server at {url} is unreachable: {exc}"
+            ) from exc
+        if response.status_code == 400:
+            raise QueryError(f"the server refused the request as malformed: {response.text[:500]}")
+        if response.status_code >= 400:
+            raise StoreRefusedError(
+                f"the SPARQL server at {url} answered {response.status_code} "
+                f"{response.reason_phrase}: {response.text[:500]}"
+            )
+        return response
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        bindings: Mapping[str, Term] | None = None,
+        default_graphs: Sequence[str] | None = None,
+        union_default_graph: bool = True,
+    ) -> QueryResult:
+        text = sparql_prologue() + sparql + values_clause(bindings or {})
+        form = _form(sparql)
+        accept = N_TRIPLES if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_JSON
+        params: list[tuple[str, str]] = [("query", text)]
+        params += [("default-graph-uri", g) for g in default_graphs or ()]
+        headers = {"Accept": accept}
+        if len(str(httpx.QueryParams(params))) <= MAX_GET_LENGTH:
+            response = self._send("GET", self.query_url, params=params, headers=headers)
+        else:
+            form: dict[str, str | list[str]] = {"query": text}
+            if default_graphs:
+                form["default-graph-uri"] = list(default_graphs)
+            response = self._send("POST", self.query_url, data=form, headers=headers)
+        if accept == N_TRIPLES:
+            return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]
+        try:
+            return parse_sparql_json(response.json())
+        except (ValueError, KeyError) as exc:
+            raise StoreRefusedError(
+                f"the server at {self.query_url} did not send SPARQL JSON results: "
+                f"{response.headers.get('content-type')} {response.text[:200]}"
+            ) from exc
+
+    def update(self, sparql: str) -> None:
+        self._send(
+            "POST",
+            self.update_url,
+            data={"update": sparql_prologue() + sparql},
+            headers={"Accept": f"{RESULTS_JSON}, */*;q=0.1"},
+        )
+
+    def _graph_params(self, graph: GraphName) -> dict[str, str]:
+        if self.graph_store_url is None:
+            raise StoreRefusedError("no Graph Store endpoint configured for this SPARQL server")
+        return {"default": ""} if graph is None else {"graph": graph}
+
+    def get_graph(self, graph: GraphName) -> list[ox.Triple]:
+        if self.graph_store_url is None:
+            target = "" if graph is None else f"GRAPH {ox.NamedNode(graph)}"
+            result = self.query(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {target} {{ ?s ?p ?o }} }}",
+                union_default_graph=False,
+            )
+            return result if isinstance(result, list) else []
+        try:
+            response = self._send(
+                "GET",
+                self.graph_store_url,
+                params=self._graph_params(graph),
+                headers={"Accept": N_TRIPLES},
+            )
+        except StoreRefusedError as exc:
+            if "404" in str(exc):
+                return []
+            raise
+        return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]
+
+    def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        target = "DEFAULT" if graph is None else f"GRAPH {ox.NamedNode(graph)}"
+        self.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {graph_block(graph, triples)} }}")
+
+    def post_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        self.update(f"INSERT DATA {{ {graph_block(graph, triples)} }}")
+
+    def delete_graph(self, graph: GraphName) -> None:
+        self.update(f"DROP SILENT {'DEFAULT' if graph is None else f'GRAPH {ox.NamedNode(graph)}'}")
+
+    def named_graphs(self) -> list[str]:
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(result, SelectResult)
+        return sorted(
+            row["g"].value
+            for row in result.rows
+            if "g" in row and not SYSTEM_GRAPH.match(row["g"].value)
+        )
+
+    def dump(self) -> list[ox.Quad]:
+        quads = []
+        for graph in self.named_graphs():
+            name = ox.NamedNode(graph)
+            quads += [
+                ox.Quad(t.subject, t.predicate, t.object, name) for t in self.get_graph(graph)
+            ]
+        return quads
+
+    def stats(self) -> dict[str, int]:
+        result = self.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        )
+        assert isinstance(result, SelectResult)
+        return dict(
+            sorted(
+                (row["g"].value, int(row["n"].value))
+                for row in result.rows
+                if not SYSTEM_GRAPH.match(row["g"].value)
+            )
+        )
+
+    def close(self) -> None:
+        self._client.close()
