@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from nap_graph import iris
+from nap_graph import iris, queries
 from nap_graph.errors import SubmissionReadError
 from nap_graph.namespaces import ID, WPS
 from nap_graph.store.opening import PROVENANCE_GRAPH
@@ -69,8 +69,8 @@ def _to_ox(graph: object) -> list[ox.Triple]:
 
 def _exists(store: GraphStore, submission: str) -> bool:
     result = store.query(
-        f"ASK {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?s wps:versionGraph ?g }} }}",
-        bindings={"s": _n(submission)},
+        queries.load("version-exists.rq"),
+        bindings={"provenance": _n(PROVENANCE_GRAPH), "submission": _n(submission)},
         union_default_graph=False,
     )
     return bool(result)
@@ -116,8 +116,8 @@ def ingest_parsed(
         ox.Triple(act, _n(f"{DCTERMS}creator"), ox.Literal(sender or getpass.getuser())),
     ]
     previous = store.query(
-        f"SELECT ?old WHERE {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?h wps:currentVersion ?old }} }}",
-        bindings={"h": hist},
+        queries.load("current-version.rq"),
+        bindings={"provenance": _n(PROVENANCE_GRAPH), "history": hist},
         union_default_graph=False,
     )
     replaced = (
@@ -125,10 +125,10 @@ def ingest_parsed(
         if isinstance(previous, SelectResult) and previous.rows
         else None
     )
-    supersede = f"""
-        DELETE {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?h wps:currentVersion ?old }} }}
-        INSERT {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?old prov:invalidatedAtTime {stamp} . {sub} prov:wasRevisionOf ?old }} }}
-        WHERE {{ GRAPH {_n(PROVENANCE_GRAPH)} {{ ?h wps:currentVersion ?old }} VALUES ?h {{ {hist} }} }}"""
+    supersede = queries.update_with_values(
+        "supersede.ru",
+        {"provenance": _n(PROVENANCE_GRAPH), "history": hist, "new": sub, "now": stamp},
+    )
     store.update(
         supersede + " ;\n" + insert_data({graph: _to_ox(built.graph), PROVENANCE_GRAPH: provenance})
     )
@@ -171,12 +171,12 @@ def ingest_files(
 def current_graphs(store: GraphStore) -> list[str]:
     """The named graphs of the current view: everything but superseded submission versions."""
     superseded = store.query(
-        f"SELECT ?g WHERE {{ GRAPH {_n(PROVENANCE_GRAPH)} "
-        "{ ?v wps:versionGraph ?g ; prov:invalidatedAtTime ?t } }",
+        queries.load("superseded-graphs.rq"),
+        bindings={"provenance": _n(PROVENANCE_GRAPH)},
         union_default_graph=False,
     )
     old = (
-        {row["g"].value for row in superseded.rows}
+        {row["graph"].value for row in superseded.rows}
         if isinstance(superseded, SelectResult)
         else set()
     )
@@ -186,17 +186,8 @@ def current_graphs(store: GraphStore) -> list[str]:
 def history(store: GraphStore, organisation: str) -> SelectResult:
     """Every version of the organisation's records, oldest first, with status."""
     result = store.query(
-        """SELECT ?plan ?version ?received ?file ?sha256 ?replaces ?supersededAt WHERE {
-             GRAPH """
-        + str(_n(PROVENANCE_GRAPH))
-        + """ { ?h dcterms:hasVersion ?version .
-                        ?version wps:versionGraph ?g ; prov:wasGeneratedBy/prov:startedAtTime ?received .
-                        OPTIONAL { ?version prov:wasRevisionOf ?replaces }
-                        OPTIONAL { ?version prov:invalidatedAtTime ?supersededAt } }
-             GRAPH ?g { ?version wps:submittedBy ?org ; wps:forPlan ?plan ; wps:sourceDocument ?src .
-                        ?src wps:fileName ?file ; spdx:checksum/spdx:checksumValue ?sha256 } }
-           ORDER BY ?received ?version""",
-        bindings={"org": _n(organisation)},
+        queries.load("history.rq"),
+        bindings={"provenance": _n(PROVENANCE_GRAPH), "org": _n(organisation)},
         union_default_graph=False,
     )
     assert isinstance(result, SelectResult)

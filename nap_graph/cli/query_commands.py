@@ -1,0 +1,116 @@
+"""Commands that read: query, check, graphs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph as ox
+import typer
+
+from nap_graph.cli.common import (
+    EndpointOption,
+    StoreOption,
+    TableFormat,
+    app,
+    connect,
+    fail,
+    write_rows,
+)
+from nap_graph.default_data import default_graph_files, load_data_graph
+from nap_graph.errors import NapGraphError
+from nap_graph.ingest import current_graphs
+from nap_graph.integrity import validate_integrity
+from nap_graph.store.results import SelectResult
+
+RDF_OUTPUTS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+
+@app.command()
+def query(
+    sparql: Annotated[
+        str | None, typer.Argument(help="SPARQL query; '-' reads it from stdin.")
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the query from this .rq file.")
+    ] = None,
+    fmt: Annotated[
+        TableFormat, typer.Option("--format", help="Output for SELECT/ASK.")
+    ] = TableFormat.table,
+    rdf: Annotated[
+        str,
+        typer.Option("--rdf", help="Output for CONSTRUCT/DESCRIBE: turtle, nt, jsonld, rdfxml."),
+    ] = "turtle",
+    all_versions: Annotated[
+        bool, typer.Option("--all-versions", help="Also see superseded submission versions.")
+    ] = False,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Answer a SPARQL query over the store. The default graph is the current view: every
+    named graph except superseded submission versions (--all-versions: all of them). The
+    project's prefixes (wps:, skos:, org:, ...) are predeclared.
+
+    Examples:
+
+        nap-graph query "SELECT ?n WHERE { ?o a wps:StrategicOutcome ; skos:notation ?n }"
+
+        nap-graph query --file docs/queries/targets-and-observed-values.rq --format csv
+    """
+    if file is not None:
+        text = file.read_text(encoding="utf-8")
+    elif sparql == "-" or (sparql is None and not sys.stdin.isatty()):
+        text = sys.stdin.read()
+    elif sparql is not None:
+        text = sparql
+    else:
+        raise typer.BadParameter("give a query, --file, or a query on stdin")
+    target = connect(store, endpoint)
+    try:
+        graphs = None if all_versions else current_graphs(target)
+        result = target.query(text, default_graphs=graphs)
+    except NapGraphError as exc:
+        fail(exc)
+    finally:
+        target.close()
+    if isinstance(result, SelectResult):
+        write_rows(result.values(), result.variables, fmt)
+    elif isinstance(result, bool):
+        typer.echo("true" if result else "false")
+        raise typer.Exit(0 if result else 1)
+    else:
+        if rdf not in RDF_OUTPUTS:
+            fail(f"unknown --rdf {rdf!r}; expected one of {', '.join(RDF_OUTPUTS)}")
+        typer.echo(ox.serialize(result, format=RDF_OUTPUTS[rdf]).decode("utf-8"), nl=False)
+
+
+@app.command()
+def check(
+    lang: Annotated[str, typer.Option(help="Language of the messages: en or nl.")] = "en",
+) -> None:
+    """Validate all shipped data against the graph-integrity shapes. Exit code 0 when it
+    conforms (warnings allowed), 1 when there is a violation."""
+    try:
+        report = validate_integrity(load_data_graph(), lang=lang)
+    except NapGraphError as exc:
+        fail(exc)
+    if report.findings:
+        typer.echo(report.text())
+    typer.echo(
+        f"{'conforms' if report.conforms else 'does not conform'}: "
+        f"{len(report.violations)} violation(s), {len(report.warnings)} warning(s)"
+    )
+    raise typer.Exit(0 if report.conforms else 1)
+
+
+@app.command()
+def graphs() -> None:
+    """List the named graphs of the default data and the file each comes from."""
+    rows = [{"graph": g.graph, "file": str(g.path)} for g in default_graph_files()]
+    write_rows(rows, ["graph", "file"], TableFormat.table)

@@ -1,0 +1,174 @@
+"""Commands on the store as a whole: init, stats, export, load."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph as ox
+import typer
+
+from nap_graph import iris, queries
+from nap_graph.cli.common import (
+    EndpointOption,
+    StoreOption,
+    TableFormat,
+    app,
+    fail,
+    settings_from,
+    write_rows,
+)
+from nap_graph.errors import NapGraphError
+from nap_graph.store.opening import PROVENANCE_GRAPH, initialise, open_store
+from nap_graph.store.oxigraph_store import OxigraphStore
+from nap_graph.store.results import SelectResult
+
+EXPORT_FORMATS = {
+    "nq": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+LOAD_FORMATS = {
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".trig": ox.RdfFormat.TRIG,
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".rdf": ox.RdfFormat.RDF_XML,
+}
+
+
+@app.command()
+def init(store: StoreOption = None, endpoint: EndpointOption = None) -> None:
+    """Create the store if needed and (re)load the ontology, shapes, reference data and
+    curated graphs, one named graph per file. Idempotent; submissions are left alone."""
+    try:
+        target = open_store(settings_from(store, endpoint), initialise_if_empty=False)
+        loaded = initialise(target)
+        target.close()
+    except NapGraphError as exc:
+        fail(exc)
+    typer.echo(f"loaded {len(loaded)} graphs")
+
+
+@app.command()
+def stats(
+    fmt: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Triples per named graph, and current submissions per plan."""
+    try:
+        target = open_store(settings_from(store, endpoint))
+        counts = target.stats()
+        per_plan = target.query(
+            queries.load("submissions-per-plan.rq"),
+            bindings={"provenance": ox.NamedNode(PROVENANCE_GRAPH)},
+            union_default_graph=False,
+        )
+        target.close()
+    except NapGraphError as exc:
+        fail(exc)
+    rows = [{"graph": g, "triples": str(n)} for g, n in counts.items()]
+    rows.append({"graph": "total", "triples": str(sum(counts.values()))})
+    write_rows(rows, ["graph", "triples"], fmt)
+    if isinstance(per_plan, SelectResult) and per_plan.rows:
+        write_rows(per_plan.values(), per_plan.variables, fmt)
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", help="nq, trig (whole dataset) or ttl, nt, jsonld, rdfxml (one graph)."
+        ),
+    ] = "nq",
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Export only this named graph.")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Write the store (all graphs) or one graph as RDF.
+
+    Examples: nap-graph export --format trig -o dump.trig; nap-graph export --format ttl --graph https://w3id.org/nap-graph/graph/provenance
+    """
+    if fmt not in EXPORT_FORMATS:
+        fail(f"unknown format {fmt!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    rdf_format = EXPORT_FORMATS[fmt]
+    if graph is None and not rdf_format.supports_datasets:
+        fail(f"{fmt} holds one graph: use --graph G, or nq/trig for the whole dataset")
+    try:
+        target = open_store(settings_from(store, endpoint))
+        data: list[ox.Quad] | list[ox.Triple] = target.get_graph(graph) if graph else target.dump()
+        target.close()
+    except NapGraphError as exc:
+        fail(exc)
+    payload = ox.serialize(data, format=rdf_format, prefixes=None) if data else b""
+    if output is None:
+        sys.stdout.buffer.write(payload)
+    else:
+        output.write_bytes(payload)
+        typer.echo(f"wrote {len(data)} {'triples' if graph else 'quads'} to {output}", err=True)
+
+
+@app.command()
+def load(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="RDF files: .nq/.trig (into their graphs), .ttl/.nt/.jsonld/.rdf (into --graph)."
+        ),
+    ],
+    graph: Annotated[
+        str | None,
+        typer.Option(
+            "--graph", help="Named graph for triple files (default: graph/loaded/<file name>)."
+        ),
+    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Restore a dump or load RDF files into named graphs."""
+    try:
+        target = open_store(settings_from(store, endpoint), initialise_if_empty=False)
+        for path in files:
+            rdf_format = LOAD_FORMATS.get(path.suffix.lower())
+            if rdf_format is None:
+                fail(f"{path}: unknown RDF file type; expected one of {', '.join(LOAD_FORMATS)}")
+            name = (
+                None
+                if rdf_format.supports_datasets
+                else graph or iris.graph_iri(["loaded", iris.slugify(path.stem)])
+            )
+            try:
+                quads = list(ox.parse(path=path, format=rdf_format))
+            except SyntaxError as exc:
+                fail(f"{path}: not valid RDF: {exc}")
+            if isinstance(target, OxigraphStore):
+                to_graph = ox.NamedNode(name) if name else None
+                target.oxigraph.extend(
+                    ox.Quad(q.subject, q.predicate, q.object, to_graph or q.graph_name)
+                    for q in quads
+                )
+            else:
+                by_graph: dict[str | None, list[ox.Triple]] = {}
+                for q in quads:
+                    key = name or (
+                        q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
+                    )
+                    by_graph.setdefault(key, []).append(q.triple)
+                for g, triples in by_graph.items():
+                    target.post_graph(g, triples)
+            typer.echo(f"{path}: {len(quads)} quads" + (f" into {name}" if name else ""))
+        target.close()
+    except NapGraphError as exc:
+        fail(exc)

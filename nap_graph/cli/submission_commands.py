@@ -1,0 +1,209 @@
+"""Commands for submissions: validate, ingest, history."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+from nap_graph.cli.common import (
+    EndpointOption,
+    StoreOption,
+    TableFormat,
+    app,
+    connect,
+    fail,
+    write_rows,
+)
+from nap_graph.errors import NapGraphError, SubmissionReadError
+from nap_graph.ingest import IngestResult, Status, history, ingest_files, interactive
+from nap_graph.namespaces import ID
+from nap_graph.reference import normalise, reference_index
+from nap_graph.submissions.reading import SUFFIXES, read_file
+from nap_graph.submissions.reports import (
+    EXIT_UNREADABLE,
+    exit_code,
+    json_report,
+    json_text,
+    problem_line,
+    text_report,
+    turtle_report,
+)
+from nap_graph.submissions.validation import validate_submission
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+    turtle = "turtle"
+
+
+@app.command()
+def validate(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Submission files: .txt (partner database export), .json, .csv, .ttl, .jsonld."
+        ),
+    ],
+    fmt: Annotated[
+        ReportFormat, typer.Option("--format", help="Report format.")
+    ] = ReportFormat.text,
+    lang: Annotated[str, typer.Option(help="Language of shape messages: en or nl.")] = "en",
+) -> None:
+    """Check submissions without storing them: read each file, turn it into RDF and validate
+    it with the submission shapes against the reference data. One line per problem with the
+    file, line (or JSON pointer, or CSV row and column), field, what was found and what is
+    allowed. Exit code 0 valid (warnings allowed), 1 invalid, 2 unreadable.
+
+    Examples:
+
+        nap-graph validate data/submissions/nld-nap-4/jenv/000_9b141defdd96629b.txt
+
+        nap-graph validate records.csv --format json
+    """
+    worst = 0
+    json_reports: list[dict[str, object]] = []
+    for path in files:
+        name = str(path)
+        try:
+            parsed_all = read_file(path)
+        except SubmissionReadError as exc:
+            problems = list(exc.problems)
+            worst = max(worst, EXIT_UNREADABLE)
+            if fmt is ReportFormat.json:
+                json_reports.append(json_report(name, problems))  # type: ignore[arg-type]
+            else:
+                typer.echo(text_report(name, problems))  # type: ignore[arg-type]
+            continue
+        for parsed in parsed_all:
+            report = validate_submission(parsed, lang=lang)
+            worst = max(worst, exit_code(report.problems))
+            if fmt is ReportFormat.json:
+                json_reports.append(json_report(name, report.problems))
+            elif fmt is ReportFormat.turtle:
+                typer.echo(turtle_report(report.report_graph))
+            else:
+                typer.echo(text_report(name, report.problems))
+    if fmt is ReportFormat.json:
+        typer.echo(json_text(json_reports))
+    raise typer.Exit(worst)
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    """Files as given; folders as the submission files in them (sorted)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+        else:
+            out.append(path)
+    return out
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Submission files or folders of them.")],
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first file that is not stored.")
+    ] = False,
+    sender: Annotated[
+        str | None, typer.Option(help="Who sends the files (recorded in the provenance).")
+    ] = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Validate and store submissions. Each lands whole (its graph, provenance and the
+    supersession of the previous version) or not at all; bad files are reported and skipped
+    (--strict: stop). Exit code 0 when every file was stored or unchanged, 1 otherwise.
+
+    Examples:
+
+        nap-graph ingest data/submissions/
+
+        nap-graph ingest records.csv --strict --sender "NAP secretariat"
+    """
+    files = _expand(paths)
+    target = connect(store, endpoint)
+    console = Console(stderr=True)
+    results: list[IngestResult] = []
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console,
+            disable=not interactive(),
+        ) as progress:
+            task = progress.add_task("ingesting", total=len(files))
+            seen: set[str] = set()
+
+            def report(result: IngestResult) -> None:
+                label = result.submission or ""
+                line = f"{result.file}: {result.status.value}" + (f" {label}" if label else "")
+                if result.replaced:
+                    line += f" (replaces {result.replaced})"
+                progress.console.print(line, highlight=False, markup=False)
+                for problem in result.problems:
+                    if result.status in (Status.invalid, Status.unreadable):
+                        progress.console.print(
+                            "  " + problem_line(result.file, problem), highlight=False, markup=False
+                        )
+                if result.file not in seen:
+                    seen.add(result.file)
+                    progress.advance(task)
+
+            results = ingest_files(target, files, strict=strict, sender=sender, on_result=report)
+    except NapGraphError as exc:
+        fail(exc)
+    finally:
+        target.close()
+    counts = {s: sum(r.status is s for r in results) for s in Status}
+    console.print(
+        f"{len(results)} submission(s) from {len(files)} file(s): "
+        + ", ".join(f"{n} {s.value}" for s, n in counts.items()),
+        highlight=False,
+    )
+    raise typer.Exit(0 if counts[Status.invalid] + counts[Status.unreadable] == 0 else 1)
+
+
+def _organisation_iri(organisation: str) -> str:
+    if organisation.startswith("http"):
+        return organisation
+    index = reference_index()
+    found = index.organisations.get(normalise(organisation))
+    return found or f"{ID}organisation/{organisation}"
+
+
+@app.command(name="history")
+def history_command(
+    organisation: Annotated[
+        str, typer.Argument(help="Organisation: key (jenv), name, acronym or IRI.")
+    ],
+    fmt: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Every version of an organisation's submissions, oldest first: when it was received,
+    from which file, which version it replaced, and when it was superseded.
+
+    Example: nap-graph history jenv
+    """
+    target = connect(store, endpoint)
+    try:
+        result = history(target, _organisation_iri(organisation))
+    except NapGraphError as exc:
+        fail(exc)
+    finally:
+        target.close()
+    rows = result.values()
+    for row in rows:
+        row["status"] = "superseded" if row["supersededAt"] else "current"
+    columns = ["version", "received", "file", "sha256", "replaces", "status"]
+    write_rows([{c: r[c] for c in columns} for r in rows], columns, fmt)

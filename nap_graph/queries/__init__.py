@@ -1,0 +1,27 @@
+"""The SPARQL the library runs, one ``.rq`` (query) or ``.ru`` (update) file each; values are
+bound (``bindings``, or the ``#VALUES#`` row of an update), never pasted in."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from importlib.resources import files
+
+from nap_graph.store.results import Term
+
+
+@cache
+def load(name: str) -> str:
+    """The text of ``nap_graph/queries/<name>`` (with its suffix)."""
+    return (files(__package__) / name).read_text(encoding="utf-8")
+
+
+def update_with_values(name: str, values: Mapping[str, Term]) -> str:
+    """An update file with its ``#VALUES#`` line replaced by one row binding ``values``
+    (terms written in their escaped N-Triples form)."""
+    names = " ".join(f"?{k}" for k in values)
+    row = " ".join(str(v) for v in values.values())
+    text = load(name)
+    if "#VALUES#" not in text:
+        raise ValueError(f"{name} has no #VALUES# line")
+    return text.replace("#VALUES#", f"VALUES ({names}) {{ ({row}) }}")
