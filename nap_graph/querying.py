@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from nap_graph.errors import QueryError
 from nap_graph.namespaces import sparql_prologue
-from nap_graph.store.sparql_text import values_clause
+from nap_graph.store.sparql_text import bind_values
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 Row = dict[str, str]
@@ -28,7 +28,7 @@ def _evaluate(
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     try:
         return store.query(
-            sparql_prologue() + query + values_clause(bindings or {}),
+            sparql_prologue() + bind_values(query, bindings or {}),
             use_default_graph_as_union=union_default_graph,
         )
     except SyntaxError as exc:

@@ -17,7 +17,7 @@ from nap_graph.errors import QueryError, StoreError, StoreLockedError
 from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.results import QueryResult, Term, from_oxigraph
-from nap_graph.store.sparql_text import graph_block, values_clause
+from nap_graph.store.sparql_text import bind_values, graph_block
 
 
 def _graph(graph: GraphName) -> ox.NamedNode | ox.DefaultGraph:
@@ -53,7 +53,7 @@ class OxigraphStore:
         default_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
     ) -> QueryResult:
-        sparql += values_clause(bindings or {})
+        sparql = bind_values(sparql, bindings or {})
         try:
             if default_graphs is not None:
                 result = self._store.query(

@@ -33,7 +33,7 @@ from nap_graph.errors import QueryError, StoreRefusedError, StoreUnavailableErro
 from nap_graph.namespaces import sparql_prologue
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.results import QueryResult, SelectResult, Term, parse_sparql_json
-from nap_graph.store.sparql_text import graph_block, values_clause
+from nap_graph.store.sparql_text import bind_values, graph_block
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -107,7 +107,7 @@ class SparqlServerStore:
         default_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
     ) -> QueryResult:
-        text = sparql_prologue() + sparql + values_clause(bindings or {})
+        text = sparql_prologue() + bind_values(sparql, bindings or {})
         form = _form(sparql)
         accept = N_TRIPLES if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_JSON
         params: list[tuple[str, str]] = [("query", text)]

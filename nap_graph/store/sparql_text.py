@@ -3,6 +3,7 @@ its N-Triples form by pyoxigraph (escaped), so no value can change the query's m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
@@ -27,11 +28,70 @@ def insert_data(graphs: Mapping[str | None, Iterable[ox.Triple]]) -> str:
     return f"INSERT DATA {{\n{blocks}\n}}"
 
 
-def values_clause(bindings: Mapping[str, Term]) -> str:
-    """A trailing ``VALUES`` clause binding variables to terms (SPARQL 1.1 allows one after
-    the query's solution modifiers); used where a server cannot substitute variables."""
-    if not bindings:
-        return ""
+def values_block(bindings: Mapping[str, Term]) -> str:
+    """``VALUES (?a ?b) { (<x> "y") }`` for one row of bindings."""
     names = " ".join(f"?{ox.Variable(name).value}" for name in bindings)
     values = " ".join(str(term) for term in bindings.values())
-    return f"\nVALUES ({names}) {{ ({values}) }}"
+    return f"VALUES ({names}) {{ ({values}) }}"
+
+
+_SKIP = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*"
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _skip_group(query: str, position: int) -> int:
+    """The position after the ``{...}`` group that starts at ``position``."""
+    depth = 0
+    while position < len(query):
+        skipped = _SKIP.match(query, position)
+        if skipped:
+            position = skipped.end()
+            continue
+        depth += {"{": 1, "}": -1}.get(query[position], 0)
+        position += 1
+        if depth == 0:
+            break
+    return position
+
+
+def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
+    """The query with a ``VALUES`` row for ``bindings`` at the start of its WHERE clause.
+
+    This binds variables on every server: a trailing VALUES clause is valid SPARQL too, but
+    Virtuoso only applies it to projected variables, and pyoxigraph's own substitutions only
+    bind projected variables. Strings, IRIs and comments are skipped while looking for the
+    clause; the bound terms are written in their escaped N-Triples form.
+    """
+    if not bindings:
+        return query
+    position = 0
+    in_construct_template = False
+    while position < len(query):
+        skipped = _SKIP.match(query, position)
+        if skipped:
+            position = skipped.end()
+            continue
+        word = _WORD.match(query, position)
+        if word:
+            keyword = word.group().upper()
+            if keyword == "CONSTRUCT":
+                in_construct_template = True
+            elif keyword == "WHERE":
+                in_construct_template = False
+            position = word.end()
+            continue
+        if query[position] == "{":
+            if in_construct_template:
+                position = _skip_group(query, position)
+                in_construct_template = False
+                continue
+            return f"{query[: position + 1]} {values_block(bindings)} {query[position + 1 :]}"
+        position += 1
+    raise ValueError("cannot bind values: the query has no WHERE clause")

@@ -1,0 +1,134 @@
+"""The store contract: every backend answers the same way, with the same result types."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from nap_graph.errors import QueryError, StoreUnavailableError
+from nap_graph.store import SelectResult, SparqlServerStore
+from nap_graph.store.protocol import GraphStore
+from tests.store.servers import free_port
+
+EX = "http://example.org/"
+G1, G2 = f"{EX}g1", f"{EX}g2"
+NASTY = 'He said "hi" \\ <b> } ; DROP ALL #\nnext line'
+
+
+def n(local: str) -> ox.NamedNode:
+    return ox.NamedNode(EX + local)
+
+
+def triples() -> list[ox.Triple]:
+    return [
+        ox.Triple(n("a"), n("name"), ox.Literal("Alpha", language="en")),
+        ox.Triple(
+            n("a"),
+            n("count"),
+            ox.Literal("3", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        ),
+        ox.Triple(n("a"), n("knows"), n("b")),
+        ox.Triple(n("b"), n("name"), ox.Literal(NASTY)),
+    ]
+
+
+def test_is_a_graph_store(backend: GraphStore) -> None:
+    assert isinstance(backend, GraphStore)
+
+
+def test_put_get_post_delete_graph(backend: GraphStore) -> None:
+    backend.put_graph(G1, triples())
+    assert set(backend.get_graph(G1)) == set(triples())
+    backend.post_graph(G1, [ox.Triple(n("c"), n("name"), ox.Literal("Gamma"))])
+    assert len(backend.get_graph(G1)) == 5
+    backend.put_graph(G1, triples()[:1])
+    assert backend.get_graph(G1) == triples()[:1]
+    backend.delete_graph(G1)
+    assert backend.get_graph(G1) == []
+    assert G1 not in backend.named_graphs()
+
+
+def test_select_returns_terms(backend: GraphStore) -> None:
+    backend.put_graph(G1, triples())
+    result = backend.query(f"SELECT ?o WHERE {{ GRAPH <{G1}> {{ <{EX}a> <{EX}name> ?o }} }}")
+    assert isinstance(result, SelectResult)
+    assert result.variables == ["o"]
+    assert result.rows == [{"o": ox.Literal("Alpha", language="en")}]
+
+
+def test_union_default_graph_and_named_graphs(backend: GraphStore) -> None:
+    backend.put_graph(G1, triples()[:2])
+    backend.put_graph(G2, triples()[2:])
+    # Virtuoso's union also holds its own system graphs: count only this test's triples
+    result = backend.query(
+        f'SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER STRSTARTS(STR(?s), "{EX}") }}'
+    )
+    assert isinstance(result, SelectResult) and result.rows[0]["n"].value == "4"
+    only_g2 = backend.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", default_graphs=[G2])
+    assert isinstance(only_g2, SelectResult) and only_g2.rows[0]["n"].value == "2"
+    assert {G1, G2} <= set(backend.named_graphs())
+    assert backend.stats()[G1] == 2 and backend.stats()[G2] == 2
+
+
+def test_ask_and_construct(backend: GraphStore) -> None:
+    backend.put_graph(G1, triples())
+    assert backend.query(f"ASK {{ <{EX}a> <{EX}knows> <{EX}b> }}") is True
+    assert backend.query(f"ASK {{ <{EX}b> <{EX}knows> <{EX}a> }}") is False
+    built = backend.query(f"CONSTRUCT {{ ?s <{EX}label> ?o }} WHERE {{ ?s <{EX}name> ?o }}")
+    assert isinstance(built, list)
+    assert {t.object for t in built} == {ox.Literal("Alpha", language="en"), ox.Literal(NASTY)}
+
+
+def test_bindings_are_values_not_text(backend: GraphStore) -> None:
+    backend.put_graph(G1, triples())
+    result = backend.query("SELECT ?s WHERE { ?s ?p ?name }", bindings={"name": ox.Literal(NASTY)})
+    assert isinstance(result, SelectResult)
+    assert [r["s"] for r in result.rows] == [n("b")]
+    assert backend.named_graphs() != []  # the "DROP ALL" in the value did nothing
+
+
+def test_update_is_applied(backend: GraphStore) -> None:
+    backend.update(f'INSERT DATA {{ GRAPH <{G1}> {{ <{EX}x> <{EX}y> "z" }} }}')
+    assert backend.get_graph(G1) == [ox.Triple(n("x"), n("y"), ox.Literal("z"))]
+
+
+def test_dump_holds_every_quad(backend: GraphStore) -> None:
+    backend.put_graph(G1, triples()[:2])
+    backend.put_graph(G2, triples()[2:])
+    quads = [q for q in backend.dump() if q.graph_name in (ox.NamedNode(G1), ox.NamedNode(G2))]
+    assert len(quads) == 4
+
+
+def test_malformed_query_is_a_query_error(backend: GraphStore) -> None:
+    with pytest.raises(QueryError):
+        backend.query("SELECT ?x WHERE { ?x")
+
+
+def test_long_query_goes_by_post(backend: GraphStore) -> None:
+    backend.put_graph(G1, triples())
+    filler = " ".join(f"<{EX}v{i}>" for i in range(300))
+    result = backend.query(
+        f"SELECT ?s WHERE {{ ?s <{EX}knows> ?o VALUES ?x {{ {filler} }} }} LIMIT 1"
+    )
+    assert isinstance(result, SelectResult) and len(result.rows) == 1
+
+
+def test_server_down_is_a_clear_error() -> None:
+    store = SparqlServerStore(f"http://127.0.0.1:{free_port()}/sparql", timeout=2, retries=1)
+    with pytest.raises(StoreUnavailableError, match="unreachable"):
+        store.query("ASK {}")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SELECT ?s WHERE { ?s ?p ?x }", "SELECT ?s WHERE { VALUES (?x) { (\"v\") }  ?s ?p ?x }"),
+        ("SELECT * { ?s ?p ?x } ORDER BY ?s", "SELECT * { VALUES (?x) { (\"v\") }  ?s ?p ?x } ORDER BY ?s"),
+        ('CONSTRUCT { ?s <http://p> "}" } WHERE { ?s ?p ?x }', 'CONSTRUCT { ?s <http://p> "}" } WHERE { VALUES (?x) { ("v") }  ?s ?p ?x }'),
+        ("# where {\nASK { ?s ?p '{' }", "# where {\nASK { VALUES (?x) { (\"v\") }  ?s ?p '{' }"),
+    ],
+)
+def test_bind_values_finds_the_where_clause(query: str, expected: str) -> None:
+    from nap_graph.store.sparql_text import bind_values
+
+    assert bind_values(query, {"x": ox.Literal("v")}) == expected
