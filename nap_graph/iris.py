@@ -34,6 +34,7 @@ IRI_PATTERNS: dict[str, str] = {
     "organisation": rf"id/organisation/{SLUG}",
     "legal-instrument": rf"id/legal-instrument/{SLUG}",
     "source": rf"id/source/{HEX16}",
+    "checksum": rf"id/source/{HEX16}/sha256",
     "submission": rf"id/submission/{SLUG}/{SLUG}/{HEX16}",
     "contribution": rf"id/submission/{SLUG}/{SLUG}/{HEX16}/contribution/{NOTATION}",
     "submission-history": rf"id/submission/{SLUG}/{SLUG}",
@@ -128,6 +129,12 @@ def organisation_iri(key: str) -> str:
 def source_iri(sha256: str) -> str:
     """``id/source/<first 16 hex digits of the SHA-256 of the file's bytes>``."""
     return f"{ID}source/{_hex16(sha256)}"
+
+
+def checksum_iri(sha256: str) -> str:
+    """``id/source/<hash>/sha256``: the source document's SHA-256 checksum (an IRI rather than
+    a blank node, so that every store accepts it in INSERT DATA)."""
+    return f"{source_iri(sha256)}/sha256"
 
 
 def submission_iri(plan: str, organisation_key: str, sha256: str) -> str:

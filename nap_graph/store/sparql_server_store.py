@@ -164,11 +164,29 @@ class SparqlServerStore:
             raise
         return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]
 
+    def _send_graph(self, method: str, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        body = ox.serialize(list(triples), format=ox.RdfFormat.N_TRIPLES) or b""
+        self._send(
+            method,
+            self.graph_store_url or "",
+            params=self._graph_params(graph),
+            content=body,
+            headers={"Content-Type": N_TRIPLES},
+        )
+
     def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        """By the Graph Store Protocol where configured (blank nodes are fine there), else by
+        one SPARQL update."""
+        if self.graph_store_url is not None:
+            self._send_graph("PUT", graph, triples)
+            return
         target = "DEFAULT" if graph is None else f"GRAPH {ox.NamedNode(graph)}"
         self.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {graph_block(graph, triples)} }}")
 
     def post_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
+        if self.graph_store_url is not None:
+            self._send_graph("POST", graph, triples)
+            return
         self.update(f"INSERT DATA {{ {graph_block(graph, triples)} }}")
 
     def delete_graph(self, graph: GraphName) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF, SKOS, XSD
 
 from nap_graph import iris
@@ -90,7 +90,7 @@ def submission_to_graph(
     src = URIRef(iris.source_iri(source.sha256))
     out = SubmissionGraph(graph=g, submission=sub, organisation=org)
 
-    def add(s: URIRef, p: URIRef, o: URIRef | Literal | BNode, origin: str | None = None) -> None:
+    def add(s: URIRef, p: URIRef, o: URIRef | Literal, origin: str | None = None) -> None:
         g.add((s, p, o))
         if origin:
             out.origins[(str(s), str(p), str(o))] = origin
@@ -153,7 +153,7 @@ def submission_to_graph(
     add(src, WPS.fileName, Literal(source.file_name))
     add(src, DCAT.mediaType, URIRef(IANA + source.media_type))
     add(src, DCAT.byteSize, Literal(source.size))
-    checksum = BNode()
+    checksum = URIRef(iris.checksum_iri(source.sha256))
     add(src, SPDX.checksum, checksum)
     add(checksum, RDF.type, SPDX.Checksum)
     add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)

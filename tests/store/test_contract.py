@@ -122,9 +122,15 @@ def test_server_down_is_a_clear_error() -> None:
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("SELECT ?s WHERE { ?s ?p ?x }", "SELECT ?s WHERE { VALUES (?x) { (\"v\") }  ?s ?p ?x }"),
-        ("SELECT * { ?s ?p ?x } ORDER BY ?s", "SELECT * { VALUES (?x) { (\"v\") }  ?s ?p ?x } ORDER BY ?s"),
-        ('CONSTRUCT { ?s <http://p> "}" } WHERE { ?s ?p ?x }', 'CONSTRUCT { ?s <http://p> "}" } WHERE { VALUES (?x) { ("v") }  ?s ?p ?x }'),
+        ("SELECT ?s WHERE { ?s ?p ?x }", 'SELECT ?s WHERE { VALUES (?x) { ("v") }  ?s ?p ?x }'),
+        (
+            "SELECT * { ?s ?p ?x } ORDER BY ?s",
+            'SELECT * { VALUES (?x) { ("v") }  ?s ?p ?x } ORDER BY ?s',
+        ),
+        (
+            'CONSTRUCT { ?s <http://p> "}" } WHERE { ?s ?p ?x }',
+            'CONSTRUCT { ?s <http://p> "}" } WHERE { VALUES (?x) { ("v") }  ?s ?p ?x }',
+        ),
         ("# where {\nASK { ?s ?p '{' }", "# where {\nASK { VALUES (?x) { (\"v\") }  ?s ?p '{' }"),
     ],
 )
