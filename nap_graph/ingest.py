@@ -100,7 +100,7 @@ def ingest_parsed(
     graph = iris.submission_graph_iri(submission)
     ingestion = iris.ingestion_iri(submission)
     stamp = ox.Literal(
-        (now or datetime.now(UTC)).isoformat(timespec="seconds"), datatype=XSD_DATETIME
+        (now or datetime.now(UTC)).isoformat(timespec="microseconds"), datatype=XSD_DATETIME
     )
     sub, hist, act = _n(submission), _n(history), _n(ingestion)
     provenance = [

@@ -12,6 +12,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from nap_graph.errors import NapGraphError
 from nap_graph.store.opening import open_store
@@ -53,7 +54,8 @@ class TableFormat(StrEnum):
 
 def fail(exc: NapGraphError | str, code: int = 2) -> NoReturn:
     """Print an error (no traceback) and exit."""
-    Console(stderr=True).print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+    message = Text("error: ", style="bold red") + Text(str(exc))
+    Console(stderr=True, soft_wrap=True).print(message, highlight=False)
     raise typer.Exit(code)
 
 

@@ -131,7 +131,7 @@ def ingest(
     """
     files = _expand(paths)
     target = connect(store, endpoint)
-    console = Console(stderr=True)
+    console = Console(stderr=True, soft_wrap=True)
     results: list[IngestResult] = []
     try:
         with Progress(

@@ -1,0 +1,120 @@
+"""The store commands, as a user runs them: init, ingest, history, stats, export, load, and
+--store / --endpoint / NAP_GRAPH_STORE."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from nap_graph.cli import app
+from tests.submissions.helpers import SEED
+
+runner = CliRunner()
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), env=env)
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    return str(tmp_path / "store")
+
+
+def test_init_is_idempotent(store: str) -> None:
+    assert run("init", "--store", store)[0] == 0
+    code, out = run("init", "--store", store)
+    assert code == 0 and out.startswith("loaded ")
+    code, out = run("stats", "--store", store, "--format", "csv")
+    assert "https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv" in out
+
+
+def test_ingest_history_query_and_stats(store: str, tmp_path: Path) -> None:
+    code, out = run("ingest", str(SEED), "--store", store, "--sender", "tester")
+    assert code == 0, out
+    assert "stored https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370" in out
+    assert "1 submission(s) from 1 file(s): 1 stored" in out
+    v2 = tmp_path / "v2.txt"
+    v2.write_text(
+        SEED.read_text(encoding="utf-8").replace("Policy, Programmatic", "Policy, Financial"),
+        encoding="utf-8",
+    )
+    code, out = run("ingest", str(v2), "--store", store)
+    assert (
+        code == 0
+        and "(replaces https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370)"
+        in out
+    )
+    code, out = run(
+        "history", "Ministry of Justice and Security", "--store", store, "--format", "json"
+    )
+    rows = json.loads(out)
+    assert [r["status"] for r in rows] == ["superseded", "current"]
+    assert rows[1]["file"] == "v2.txt"
+    query = "SELECT ?t WHERE { ?s a wps:Submission ; wps:submittedBy id:organisation\\/jenv ; wps:investmentType ?t } ORDER BY ?t"
+    code, out = run("query", query, "--store", store, "--format", "csv")
+    assert code == 0
+    current = out.splitlines()[1:]
+    assert "https://w3id.org/nap-graph/id/investment-type/financial" in current
+    code, out = run("query", query, "--store", store, "--format", "csv", "--all-versions")
+    assert len(out.splitlines()[1:]) > len(current)
+    code, out = run("stats", "--store", store, "--format", "csv")
+    assert "https://w3id.org/nap-graph/id/plan/nld-nap-4,1" in out
+
+
+def test_ingest_reports_bad_files_and_exit_code(store: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text(
+        SEED.read_text(encoding="utf-8").replace("3.2 Impunity", "3.9 Impunity"), encoding="utf-8"
+    )
+    code, out = run("ingest", str(bad), str(SEED), "--store", store)
+    assert code == 1
+    assert f"{bad}: invalid" in out and "'3.9' is not a sub-outcome" in out
+    assert "2 submission(s) from 2 file(s): 1 stored, 0 unchanged, 1 invalid, 0 unreadable" in out
+
+
+def test_export_and_load_round_trip(store: str, tmp_path: Path) -> None:
+    run("ingest", str(SEED), "--store", store)
+    dump = tmp_path / "dump.nq"
+    code, _ = run("export", "--format", "nq", "-o", str(dump), "--store", store)
+    assert code == 0 and dump.stat().st_size > 10_000
+    other = str(tmp_path / "other")
+    code, out = run("load", str(dump), "--store", other)
+    assert code == 0, out
+    _, a = run("stats", "--store", store, "--format", "csv")
+    _, b = run("stats", "--store", other, "--format", "csv")
+    assert a == b
+    code, out = run("export", "--format", "ttl", "--store", store)
+    assert code == 2 and "use --graph G" in out
+
+
+def test_query_ask_and_construct(store: str) -> None:
+    code, out = run("query", "ASK { ?s a wps:Submission }", "--store", store)
+    assert code == 0 and out.strip() == "true"
+    code, out = run(
+        "query",
+        "CONSTRUCT { ?s a wps:Pillar } WHERE { ?s a wps:Pillar }",
+        "--store",
+        store,
+        "--rdf",
+        "nt",
+    )
+    assert code == 0 and len(out.strip().splitlines()) == 4
+
+
+def test_environment_variable_picks_the_store(tmp_path: Path) -> None:
+    path = tmp_path / "from-env"
+    code, _ = run("init", env={"NAP_GRAPH_STORE": str(path)})
+    assert code == 0 and path.is_dir()
+
+
+def test_endpoint_down_is_a_clear_error() -> None:
+    from tests.store.servers import free_port
+
+    code, out = run("query", "ASK {}", "--endpoint", f"http://127.0.0.1:{free_port()}/sparql")
+    assert code == 2 and "unreachable" in out
