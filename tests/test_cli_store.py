@@ -118,3 +118,10 @@ def test_endpoint_down_is_a_clear_error() -> None:
 
     code, out = run("query", "ASK {}", "--endpoint", f"http://127.0.0.1:{free_port()}/sparql")
     assert code == 2 and "unreachable" in out
+
+
+def test_config_file_picks_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nap-graph.toml").write_text(f'store = "{tmp_path / "from-config"}"\n')
+    code, _ = run("init")
+    assert code == 0 and (tmp_path / "from-config").is_dir()

@@ -45,7 +45,16 @@ LOAD_FORMATS = {
 @app.command()
 def init(store: StoreOption = None, endpoint: EndpointOption = None) -> None:
     """Create the store if needed and (re)load the ontology, shapes, reference data and
-    curated graphs, one named graph per file. Idempotent; submissions are left alone."""
+    curated graphs, one named graph per file. Idempotent; submissions are left alone.
+
+    Examples:
+
+        nap-graph init
+
+        nap-graph init --store /srv/nap-graph/store
+
+        nap-graph init --endpoint http://localhost:8890/sparql
+    """
     try:
         target = open_store(settings_from(store, endpoint), initialise_if_empty=False)
         loaded = initialise(target)
@@ -61,7 +70,10 @@ def stats(
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
-    """Triples per named graph, and current submissions per plan."""
+    """Triples per named graph, and current submissions per plan.
+
+    Example: nap-graph stats --format csv
+    """
     try:
         target = open_store(settings_from(store, endpoint))
         counts = target.stats()
@@ -137,7 +149,14 @@ def load(
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
-    """Restore a dump or load RDF files into named graphs."""
+    """Restore a dump or load RDF files into named graphs.
+
+    Examples:
+
+        nap-graph load dump.nq
+
+        nap-graph load extra.ttl --graph https://w3id.org/nap-graph/graph/extra
+    """
     try:
         target = open_store(settings_from(store, endpoint), initialise_if_empty=False)
         for path in files:

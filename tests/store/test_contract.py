@@ -138,3 +138,63 @@ def test_bind_values_finds_the_where_clause(query: str, expected: str) -> None:
     from nap_graph.store.sparql_text import bind_values
 
     assert bind_values(query, {"x": ox.Literal("v")}) == expected
+
+
+def test_refused_request_names_the_status(oxigraph_endpoints: dict[str, str]) -> None:
+    from nap_graph.errors import StoreRefusedError
+
+    # the query endpoint does not take updates: the server refuses, and the error says how
+    store = SparqlServerStore(
+        oxigraph_endpoints["store"] + "-missing", update_url=oxigraph_endpoints["query"]
+    )
+    with pytest.raises((StoreRefusedError, QueryError)) as info:
+        store.update("INSERT DATA { <http://a> <http://b> <http://c> }")
+    assert "answered" in str(info.value) or "malformed" in str(info.value)
+
+
+def test_credentials_and_timeout_are_sent(tmp_path) -> None:
+    """A local listener records what the backend sends: the bearer token, the Accept header,
+    and that a server that never answers gives StoreUnavailableError after the timeout."""
+    import http.server
+    import threading
+
+    seen: list[dict[str, str]] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.append(dict(self.headers))
+            body = b'{"head": {}, "boolean": true}'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        assert SparqlServerStore(url, token="s3cret").query("ASK {}") is True
+        assert seen[-1]["Authorization"] == "Bearer s3cret"
+        assert seen[-1]["Accept"] == "application/sparql-results+json"
+        SparqlServerStore(url, username="nap", password="pw").query("ASK {}")
+        assert seen[-1]["Authorization"].startswith("Basic ")
+    finally:
+        server.shutdown()
+
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    try:
+        store = SparqlServerStore(
+            f"http://127.0.0.1:{silent.getsockname()[1]}/sparql", timeout=1, retries=0
+        )
+        with pytest.raises(StoreUnavailableError, match="did not answer within"):
+            store.query("ASK {}")
+    finally:
+        silent.close()
