@@ -36,8 +36,9 @@ def test_query_from_file_as_json() -> None:
         app, ["query", "--file", str(QUERIES / "submission-provenance.rq"), "--format", "json"]
     )
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
-    assert [r["fileName"] for r in rows] == ["000_9b141defdd96629b.txt"]
+    document = json.loads(result.output)
+    assert "fileName" in document["head"]["vars"]
+    assert [b["fileName"]["value"] for b in document["results"]["bindings"]] == ["000_9b141defdd96629b.txt"]
 
 
 def test_query_from_stdin_as_tsv() -> None:
@@ -87,3 +88,15 @@ def test_console_script_runs_in_a_real_process() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines() == ["n", "16"]
+
+
+def test_query_results_as_sparql_xml_and_json_read_back_by_rdflib() -> None:
+    from rdflib.query import Result
+
+    query = "SELECT ?code ?title WHERE { ?o a wps:StrategicOutcome ; skos:notation ?code ; skos:prefLabel ?title FILTER(lang(?title) = 'nl') } ORDER BY ?code"
+    for fmt in ("xml", "json"):
+        result = runner.invoke(app, ["query", query, "--format", fmt])
+        assert result.exit_code == 0, result.output
+        parsed = Result.parse(io.StringIO(result.output), format=fmt)
+        rows = [(str(r.code), str(r.title), r.title.language) for r in parsed]
+        assert rows[2] == ("3", "Bescherming", "nl") and len(rows) == 5

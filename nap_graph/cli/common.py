@@ -50,6 +50,7 @@ class TableFormat(StrEnum):
     csv = "csv"
     tsv = "tsv"
     json = "json"
+    xml = "xml"
 
 
 def fail(exc: NapGraphError | str, code: int = 2) -> NoReturn:
@@ -77,6 +78,8 @@ def connect(store: Path | None, endpoint: str | None) -> GraphStore:
 
 
 def write_rows(rows: list[dict[str, str]], columns: list[str], fmt: TableFormat) -> None:
+    if fmt is TableFormat.xml:
+        fail("--format xml is for query results only")
     if fmt is TableFormat.json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt in (TableFormat.csv, TableFormat.tsv):

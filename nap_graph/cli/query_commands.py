@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +23,7 @@ from nap_graph.default_data import default_graph_files, load_data_graph
 from nap_graph.errors import NapGraphError
 from nap_graph.ingest import current_graphs
 from nap_graph.integrity import validate_integrity
-from nap_graph.store.results import SelectResult
+from nap_graph.store.results import SelectResult, to_sparql_json, to_sparql_xml
 
 RDF_OUTPUTS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -79,7 +80,14 @@ def query(
         fail(exc)
     finally:
         target.close()
-    if isinstance(result, SelectResult):
+    if isinstance(result, SelectResult | bool) and fmt in (TableFormat.json, TableFormat.xml):
+        if fmt is TableFormat.xml:
+            typer.echo(to_sparql_xml(result))
+        else:
+            typer.echo(json.dumps(to_sparql_json(result), ensure_ascii=False, indent=2))
+        if isinstance(result, bool) and not result:
+            raise typer.Exit(1)
+    elif isinstance(result, SelectResult):
         write_rows(result.values(), result.variables, fmt)
     elif isinstance(result, bool):
         typer.echo("true" if result else "false")

@@ -78,3 +78,59 @@ def from_oxigraph(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples)
             rows.append(row)
         return SelectResult(variables=variables, rows=rows)
     return list(result)
+
+
+SPARQL_RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
+
+
+def to_sparql_xml(result: SelectResult | bool) -> str:
+    """SPARQL Query Results XML Format (https://www.w3.org/TR/rdf-sparql-XMLres/)."""
+    from xml.etree import ElementTree as ET
+
+    root = ET.Element("sparql", xmlns=SPARQL_RESULTS_NS)
+    head = ET.SubElement(root, "head")
+    if isinstance(result, bool):
+        ET.SubElement(root, "boolean").text = "true" if result else "false"
+    else:
+        for name in result.variables:
+            ET.SubElement(head, "variable", name=name)
+        results = ET.SubElement(root, "results")
+        for row in result.rows:
+            solution = ET.SubElement(results, "result")
+            for name, term in row.items():
+                binding = ET.SubElement(solution, "binding", name=name)
+                if isinstance(term, ox.NamedNode):
+                    ET.SubElement(binding, "uri").text = term.value
+                elif isinstance(term, ox.BlankNode):
+                    ET.SubElement(binding, "bnode").text = term.value
+                else:
+                    attributes = {}
+                    if term.language:
+                        attributes["xml:lang"] = term.language
+                    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                        attributes["datatype"] = term.datatype.value
+                    ET.SubElement(binding, "literal", attributes).text = term.value
+    return '<?xml version="1.0"?>\n' + ET.tostring(root, encoding="unicode")
+
+
+def to_sparql_json(result: SelectResult | bool) -> dict[str, Any]:
+    """SPARQL 1.1 Query Results JSON Format (https://www.w3.org/TR/sparql11-results-json/)."""
+    if isinstance(result, bool):
+        return {"head": {}, "boolean": result}
+    bindings = []
+    for row in result.rows:
+        solution: dict[str, dict[str, str]] = {}
+        for name, term in row.items():
+            if isinstance(term, ox.NamedNode):
+                solution[name] = {"type": "uri", "value": term.value}
+            elif isinstance(term, ox.BlankNode):
+                solution[name] = {"type": "bnode", "value": term.value}
+            else:
+                literal = {"type": "literal", "value": term.value}
+                if term.language:
+                    literal["xml:lang"] = term.language
+                elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+                    literal["datatype"] = term.datatype.value
+                solution[name] = literal
+        bindings.append(solution)
+    return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
