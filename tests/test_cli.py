@@ -38,7 +38,9 @@ def test_query_from_file_as_json() -> None:
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
     assert "fileName" in document["head"]["vars"]
-    assert [b["fileName"]["value"] for b in document["results"]["bindings"]] == ["000_9b141defdd96629b.txt"]
+    assert [b["fileName"]["value"] for b in document["results"]["bindings"]] == [
+        "000_9b141defdd96629b.txt"
+    ]
 
 
 def test_query_from_stdin_as_tsv() -> None:

@@ -51,22 +51,19 @@ class OxigraphStore:
         *,
         bindings: Mapping[str, Term] | None = None,
         default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
     ) -> QueryResult:
         sparql = bind_values(sparql, bindings or {})
+        dataset: dict[str, object] = {}
+        if named_graphs is not None:
+            dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        if default_graphs is not None:
+            dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+        else:
+            dataset["use_default_graph_as_union"] = union_default_graph
         try:
-            if default_graphs is not None:
-                result = self._store.query(
-                    sparql,
-                    prefixes=PREFIXES,
-                    default_graph=[ox.NamedNode(g) for g in default_graphs],
-                )
-            else:
-                result = self._store.query(
-                    sparql,
-                    prefixes=PREFIXES,
-                    use_default_graph_as_union=union_default_graph,
-                )
+            result = self._store.query(sparql, prefixes=PREFIXES, **dataset)  # type: ignore[arg-type]
             return from_oxigraph(result)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL query: {exc}") from exc

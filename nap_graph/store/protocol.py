@@ -26,11 +26,13 @@ class GraphStore(Protocol):
         *,
         bindings: Mapping[str, Term] | None = None,
         default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
     ) -> QueryResult:
         """Evaluate a SPARQL query. ``default_graphs`` makes the default graph the union of
         those graphs; otherwise it is the union of all named graphs (``union_default_graph``)
-        or the store's own default graph. ``bindings`` binds variables to terms."""
+        or the store's own default graph. ``named_graphs`` limits what ``GRAPH`` sees.
+        ``bindings`` binds variables to terms."""
         ...
 
     def update(self, sparql: str) -> None:

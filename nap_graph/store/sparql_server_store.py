@@ -105,6 +105,7 @@ class SparqlServerStore:
         *,
         bindings: Mapping[str, Term] | None = None,
         default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
     ) -> QueryResult:
         text = sparql_prologue() + bind_values(sparql, bindings or {})
@@ -112,6 +113,7 @@ class SparqlServerStore:
         accept = N_TRIPLES if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_JSON
         params: list[tuple[str, str]] = [("query", text)]
         params += [("default-graph-uri", g) for g in default_graphs or ()]
+        params += [("named-graph-uri", g) for g in named_graphs or ()]
         headers = {"Accept": accept}
         if len(str(httpx.QueryParams(params))) <= MAX_GET_LENGTH:
             response = self._send("GET", self.query_url, params=params, headers=headers)
@@ -119,6 +121,8 @@ class SparqlServerStore:
             form: dict[str, str | list[str]] = {"query": text}
             if default_graphs:
                 form["default-graph-uri"] = list(default_graphs)
+            if named_graphs:
+                form["named-graph-uri"] = list(named_graphs)
             response = self._send("POST", self.query_url, data=form, headers=headers)
         if accept == N_TRIPLES:
             return [q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)]

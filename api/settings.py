@@ -1,0 +1,23 @@
+"""The service's settings: the store settings plus tokens, limits and CORS, from the same
+sources (``NAP_GRAPH_*`` environment variables, ``nap-graph.toml``); passed to
+``create_app`` and kept on ``app.state``. No module reads them at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nap_graph.store.settings import StoreSettings
+
+
+class ApiSettings(StoreSettings):
+    """Everything ``create_app`` needs. Safe defaults: queries public and read-only, writes
+    need a token, 30 s query timeout, 5 MB request bodies, SERVICE off."""
+
+    tokens_file: Path | None = None
+    admin_token: str | None = None
+    query_timeout: float = 30.0
+    max_body_bytes: int = 5 * 1024 * 1024
+    max_results: int = 100_000
+    cors_origins: list[str] = []
+    service_allowlist: list[str] = []
+    public_base: str = "https://w3id.org/nap-graph/"
