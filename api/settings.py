@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field
+
 from nap_graph.store.settings import StoreSettings
 
 
@@ -18,6 +20,6 @@ class ApiSettings(StoreSettings):
     query_timeout: float = 30.0
     max_body_bytes: int = 5 * 1024 * 1024
     max_results: int = 100_000
-    cors_origins: list[str] = []
-    service_allowlist: list[str] = []
+    cors_origins: list[str] = Field(default_factory=list)
+    service_allowlist: list[str] = Field(default_factory=list)
     public_base: str = "https://w3id.org/nap-graph/"
