@@ -30,7 +30,7 @@ from nap_graph.store.results import SelectResult
 from nap_graph.store.sparql_text import insert_data
 from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_file
-from nap_graph.submissions.validation import validate_submission
+from nap_graph.submissions.validation import SubmissionReport, validate_submission
 
 PROV = "http://www.w3.org/ns/prov#"
 DCTERMS = "http://purl.org/dc/terms/"
@@ -84,9 +84,11 @@ def ingest_parsed(
     received: date | None = None,
     now: datetime | None = None,
     file: str = "",
+    report: SubmissionReport | None = None,
 ) -> IngestResult:
-    """Validate and, if valid, store one submission atomically."""
-    report = validate_submission(parsed, received=received)
+    """Validate (unless ``report`` is the validation already done) and, if valid, store one
+    submission atomically."""
+    report = report or validate_submission(parsed, received=received)
     if not report.conforms:
         return IngestResult(file, Status.invalid, problems=list(report.problems))
     built = report.submission

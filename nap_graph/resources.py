@@ -44,3 +44,8 @@ def shapes_dir() -> Path:
 def data_dir() -> Path:
     """The folder of reference data, curated graphs and received submissions."""
     return resource_root() / "data"
+
+
+def example_queries_dir() -> Path:
+    """The competency questions (``docs/queries/*.rq``), shipped with the package."""
+    return resource_root() / "docs" / "queries"

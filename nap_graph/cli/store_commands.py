@@ -191,3 +191,40 @@ def load(
         target.close()
     except NapGraphError as exc:
         fail(exc)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (1 with an embedded store).")] = 1,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Run the web service (SPARQL endpoint, Graph Store, submissions) with uvicorn.
+
+    Settings come from NAP_GRAPH_* environment variables and nap-graph.toml (docs/api.md);
+    --store / --endpoint override them. An embedded store can have one writer process, so
+    use --workers 1 with it, or run several workers against a SPARQL server (--endpoint).
+
+    Examples:
+
+        NAP_GRAPH_ADMIN_TOKEN=change-me nap-graph serve
+
+        nap-graph serve --port 8080 --endpoint http://localhost:8890/sparql --workers 4
+    """
+    import os
+
+    import uvicorn
+
+    if store is not None:
+        os.environ["NAP_GRAPH_STORE"] = str(store)
+    if endpoint is not None:
+        os.environ["NAP_GRAPH_ENDPOINT"] = endpoint
+    if workers > 1 and not (endpoint or os.environ.get("NAP_GRAPH_ENDPOINT")):
+        fail(
+            "an embedded store has one writer: use --workers 1, or --endpoint with a SPARQL server"
+        )
+    uvicorn.run(
+        "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+    )

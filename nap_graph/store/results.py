@@ -134,3 +134,31 @@ def to_sparql_json(result: SelectResult | bool) -> dict[str, Any]:
                 solution[name] = literal
         bindings.append(solution)
     return {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+
+
+def to_sparql_csv(result: SelectResult) -> str:
+    """SPARQL 1.1 Query Results CSV (plain values; https://www.w3.org/TR/sparql11-results-csv-tsv/)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow(
+            [
+                (f"_:{row[v].value}" if isinstance(row[v], ox.BlankNode) else row[v].value)
+                if v in row
+                else ""
+                for v in result.variables
+            ]
+        )
+    return out.getvalue()
+
+
+def to_sparql_tsv(result: SelectResult) -> str:
+    """SPARQL 1.1 Query Results TSV (terms in their N-Triples/Turtle form)."""
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    for row in result.rows:
+        lines.append("\t".join(str(row[v]) if v in row else "" for v in result.variables))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,59 @@
+"""``create_app(settings)``: the FastAPI application."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api import errors
+from api.auth import TokenBook
+from api.deps import CurrentView
+from api.limits import BodyLimitMiddleware
+from api.routers import graph_store, health, sparql, submissions
+from api.settings import ApiSettings
+from nap_graph import __version__
+from nap_graph.store.opening import open_store
+
+
+def create_app(settings: ApiSettings | None = None) -> FastAPI:
+    """The service over the store the settings point at (opened on start-up, filled with the
+    default data if empty, closed on shut-down)."""
+    settings = settings or ApiSettings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        store = open_store(settings)
+        app.state.store = store
+        app.state.view = CurrentView(store)
+        try:
+            yield
+        finally:
+            store.close()
+
+    app = FastAPI(
+        title="nap-graph",
+        version=__version__,
+        summary="Linked data for Women, Peace and Security National Action Plans",
+        description=(
+            "SPARQL 1.1 Protocol at /sparql, Graph Store HTTP Protocol at /store, submissions at "
+            "/submissions. Queries are public; writes need a bearer token."
+        ),
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.tokens = TokenBook.from_settings(settings)
+    errors.install(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Accept", "Content-Type", "Authorization"],
+        )
+    for router in (sparql.router, graph_store.router, submissions.router, health.router):
+        app.include_router(router)
+    return app

@@ -1,0 +1,94 @@
+"""What routes get through dependencies: settings, the store, the current view, the caller."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.auth import Principal, TokenBook
+from api.errors import ApiError
+from api.settings import ApiSettings
+from nap_graph.ingest import current_graphs
+from nap_graph.store.protocol import GraphStore
+
+
+@dataclass
+class CurrentView:
+    """The named graphs of the current view, recomputed after each write."""
+
+    store: GraphStore
+    _graphs: list[str] | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def graphs(self) -> list[str]:
+        with self._lock:
+            if self._graphs is None:
+                self._graphs = current_graphs(self.store)
+            return list(self._graphs)
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._graphs = None
+
+
+def get_settings(request: Request) -> ApiSettings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> GraphStore:
+    return request.app.state.store
+
+
+def get_view(request: Request) -> CurrentView:
+    return request.app.state.view
+
+
+def get_tokens(request: Request) -> TokenBook:
+    return request.app.state.tokens
+
+
+SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+ViewDep = Annotated[CurrentView, Depends(get_view)]
+
+
+def authorise(request: Request, *, admin: bool = False) -> Principal:
+    """The principal behind the request's bearer token: 401 without a valid one, 403 when
+    ``admin`` is required and the token is a signatory's."""
+    principal = caller(request, request.app.state.tokens)
+    if admin and principal.role.value != "admin":
+        raise ApiError(
+            403,
+            "Forbidden",
+            f"'{principal.name}' may submit records but not change the store directly",
+        )
+    return principal
+
+
+def caller(request: Request, tokens: Annotated[TokenBook, Depends(get_tokens)]) -> Principal:
+    """The principal behind the request's bearer token; 401 without a valid one."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    challenge = {"WWW-Authenticate": 'Bearer realm="nap-graph"'}
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ApiError(
+            401, "Authentication required", "send 'Authorization: Bearer <token>'", challenge
+        )
+    principal = tokens.find(token.strip())
+    if principal is None:
+        raise ApiError(401, "Invalid token", "the bearer token is not known", challenge)
+    return principal
+
+
+CallerDep = Annotated[Principal, Depends(caller)]
+
+
+def admin(request: Request) -> Principal:
+    """Only admin tokens (updates and Graph Store writes)."""
+    return authorise(request, admin=True)
+
+
+AdminDep = Annotated[Principal, Depends(admin)]

@@ -1,0 +1,80 @@
+"""Every error the service answers, mapped to a status in one place, with an
+``application/problem+json`` body (RFC 9457) that says what was wrong."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+
+from nap_graph.errors import (
+    NapGraphError,
+    QueryError,
+    StoreLockedError,
+    StoreRefusedError,
+    StoreUnavailableError,
+    SubmissionReadError,
+)
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class ApiError(Exception):
+    """An HTTP error raised by a route: status, title, detail, extra headers."""
+
+    def __init__(
+        self, status: int, title: str, detail: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.headers = headers or {}
+
+
+class RejectedError(Exception):
+    """A request refused with a full response of its own (a submission's validation
+    report, 422)."""
+
+    def __init__(self, response: Response) -> None:
+        super().__init__(f"rejected with {response.status_code}")
+        self.response = response
+
+
+STATUS = {
+    QueryError: (400, "Malformed query"),
+    SubmissionReadError: (422, "Unreadable submission"),
+    StoreLockedError: (503, "Store busy"),
+    StoreUnavailableError: (503, "Store unavailable"),
+    StoreRefusedError: (502, "Store refused the request"),
+}
+
+
+def problem(
+    status: int, title: str, detail: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        {"type": "about:blank", "title": title, "status": status, "detail": detail},
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers."""
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return problem(exc.status, exc.title, exc.detail, exc.headers)
+
+    @app.exception_handler(RejectedError)
+    async def rejected(_request: Request, exc: RejectedError) -> Response:
+        return exc.response
+
+    @app.exception_handler(NapGraphError)
+    async def library_error(_request: Request, exc: NapGraphError) -> JSONResponse:
+        for cls in type(exc).__mro__:
+            if cls in STATUS:
+                status, title = STATUS[cls]  # type: ignore[index]
+                return problem(status, title, str(exc))
+        return problem(500, "Internal error", str(exc))

@@ -1,0 +1,263 @@
+"""SPARQL 1.1 Protocol at ``/sparql`` (https://www.w3.org/TR/sparql11-protocol/).
+
+Query by GET, by POST form-encoded and by POST ``application/sparql-query``; update by POST
+form-encoded and ``application/sparql-update`` (admin token). ``default-graph-uri`` /
+``named-graph-uri`` set the query's dataset; without them the default graph is the current
+view (every graph but superseded submission versions). A GET without a query answers the
+service description to machines and a query page to browsers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request, Response
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+
+from api import negotiation as media
+from api.deps import SettingsDep, StoreDep, ViewDep, authorise
+from api.errors import ApiError
+from nap_graph.resources import example_queries_dir
+from nap_graph.store.results import (
+    QueryResult,
+    SelectResult,
+    to_sparql_csv,
+    to_sparql_json,
+    to_sparql_tsv,
+    to_sparql_xml,
+)
+from nap_graph.store.sparql_server_store import _form as query_form
+
+router = APIRouter(tags=["SPARQL"])
+templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
+FORM = "application/x-www-form-urlencoded"
+SPARQL_QUERY = "application/sparql-query"
+SPARQL_UPDATE = "application/sparql-update"
+SD = "http://www.w3.org/ns/sparql-service-description#"
+
+
+def _params(raw: str) -> dict[str, list[str]]:
+    return parse_qs(raw, keep_blank_values=True)
+
+
+def _one(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name)
+    if not values:
+        return None
+    if len(values) > 1:
+        raise ApiError(
+            400, "Bad request", f"the '{name}' parameter is given {len(values)} times; give it once"
+        )
+    return values[0]
+
+
+def _format(params: dict[str, list[str]]) -> str | None:
+    """The ``format`` (or Fuseki's ``output``) override: clients such as SPARQLWrapper send
+    several values (``csv``, ``text/csv``); the first one that names a known format wins."""
+    for value in params.get("format", []) + params.get("output", []):
+        name = value.strip().lower()
+        if name in media.FORMAT_NAMES or name in media.FORMAT_NAMES.values():
+            return name
+    return None
+
+
+def _content_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _render(
+    result: QueryResult, request: Request, format_parameter: str | None, max_results: int
+) -> Response:
+    accept = request.headers.get("accept")
+    if isinstance(result, list):
+        chosen = media.choose(media.GRAPH_TYPES, accept, format_parameter)
+        if chosen is None:
+            raise ApiError(
+                406,
+                "Not acceptable",
+                f"CONSTRUCT and DESCRIBE results come as {', '.join(media.GRAPH_TYPES)}",
+            )
+        fmt = media.RDF_FORMATS[chosen]
+        data = (
+            [ox.Quad(t.subject, t.predicate, t.object) for t in result]
+            if fmt.supports_datasets
+            else result
+        )
+        return Response(ox.serialize(data, format=fmt) or b"", media_type=chosen)
+    offers = (
+        media.RESULT_TYPES
+        if isinstance(result, SelectResult)
+        else [media.SPARQL_JSON, media.SPARQL_XML]
+    )
+    chosen = media.choose(offers, accept, format_parameter)
+    if chosen is None:
+        raise ApiError(406, "Not acceptable", f"SELECT and ASK results come as {', '.join(offers)}")
+    if isinstance(result, SelectResult) and len(result.rows) > max_results:
+        raise ApiError(
+            413,
+            "Result too large",
+            f"the query has more than {max_results:,} results; add LIMIT or narrow it",
+        )
+    if chosen == media.SPARQL_XML:
+        body = to_sparql_xml(result)
+    elif chosen == media.SPARQL_CSV:
+        body = to_sparql_csv(result)  # type: ignore[arg-type]
+    elif chosen == media.SPARQL_TSV:
+        body = to_sparql_tsv(result)  # type: ignore[arg-type]
+    else:
+        import json
+
+        body = json.dumps(to_sparql_json(result), ensure_ascii=False)
+    return Response(body, media_type=chosen)
+
+
+def _run_query(
+    text: str,
+    params: dict[str, list[str]],
+    request: Request,
+    store: StoreDep,
+    view: ViewDep,
+    settings: SettingsDep,
+) -> Response:
+    default_graphs = params.get("default-graph-uri") or None
+    named_graphs = params.get("named-graph-uri") or None
+    if default_graphs is None and named_graphs is None:
+        default_graphs = view.graphs()
+    result = store.query(text, default_graphs=default_graphs, named_graphs=named_graphs)
+    if query_form(text) in ("CONSTRUCT", "DESCRIBE") and not isinstance(result, list):
+        raise ApiError(500, "Internal error", "the store answered a graph query with solutions")
+    return _render(result, request, _format(params), settings.max_results)
+
+
+def _run_update(
+    text: str, params: dict[str, list[str]], request: Request, store: StoreDep, view: ViewDep
+) -> Response:
+    authorise(request, admin=True)
+    using = params.get("using-graph-uri", []) + params.get("using-named-graph-uri", [])
+    if using:
+        raise ApiError(
+            400,
+            "Not supported",
+            "using-graph-uri and using-named-graph-uri are not supported by the embedded store; "
+            "write USING / USING NAMED in the update instead",
+        )
+    store.update(text)
+    view.invalidate()
+    return Response(status_code=204)
+
+
+@router.get("/sparql", summary="SPARQL query (GET), service description or query page")
+def sparql_get(request: Request, store: StoreDep, view: ViewDep, settings: SettingsDep) -> Response:
+    params = _params(request.url.query)
+    if "update" in params:
+        raise ApiError(
+            405, "Method not allowed", "SPARQL updates must be sent by POST", {"Allow": "POST"}
+        )
+    query = _one(params, "query")
+    if query is None:
+        return _service_description(request, params)
+    return _run_query(query, params, request, store, view, settings)
+
+
+@router.post("/sparql", summary="SPARQL query or update (POST)")
+async def sparql_post(
+    request: Request, store: StoreDep, view: ViewDep, settings: SettingsDep
+) -> Response:
+    content_type = _content_type(request)
+    url_params = _params(request.url.query)
+    body = await request.body()
+    if content_type == FORM:
+        params = _params(body.decode("utf-8", errors="replace"))
+        for key, values in url_params.items():
+            params.setdefault(key, values)
+        query, update = _one(params, "query"), _one(params, "update")
+        if query is not None and update is not None:
+            raise ApiError(400, "Bad request", "give either 'query' or 'update', not both")
+        if query is not None:
+            return await _in_thread(_run_query, query, params, request, store, view, settings)
+        if update is not None:
+            return await _in_thread(_run_update, update, params, request, store, view)
+        raise ApiError(400, "Bad request", "the form has neither a 'query' nor an 'update' field")
+    if content_type == SPARQL_QUERY:
+        return await _in_thread(
+            _run_query, body.decode("utf-8"), url_params, request, store, view, settings
+        )
+    if content_type == SPARQL_UPDATE:
+        return await _in_thread(_run_update, body.decode("utf-8"), url_params, request, store, view)
+    raise ApiError(
+        415,
+        "Unsupported media type",
+        f"send {FORM}, {SPARQL_QUERY} or {SPARQL_UPDATE}; "
+        f"got '{content_type or 'no Content-Type'}'",
+    )
+
+
+async def _in_thread(function: Callable[..., Response], *args: object) -> Response:
+    """Run blocking store work off the event loop."""
+    return await run_in_threadpool(function, *args)
+
+
+def _examples() -> list[tuple[str, str]]:
+    out = []
+    for path in sorted(example_queries_dir().glob("*.rq")):
+        first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
+        out.append((path.stem, first))
+    return out
+
+
+def _service_description(request: Request, params: dict[str, list[str]]) -> Response:
+    offers = [media.TURTLE, media.JSON_LD, media.HTML, media.N_TRIPLES, media.RDF_XML]
+    chosen = media.choose(offers, request.headers.get("accept"), _format(params))
+    endpoint = str(request.url.replace(query=""))
+    if chosen == media.HTML:
+        first = sorted(example_queries_dir().glob("*.rq"))
+        example = (
+            first[0].read_text(encoding="utf-8")
+            if first
+            else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+        )
+        return templates.TemplateResponse(
+            request,
+            "query.html",
+            {
+                "endpoint": endpoint,
+                "example": example,
+                "examples": _examples(),
+                "formats": ["json", "xml", "csv", "tsv"],
+            },
+        )
+    if chosen is None:
+        raise ApiError(
+            406, "Not acceptable", f"the service description comes as {', '.join(offers)}"
+        )
+    service = ox.BlankNode()
+    sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
+    triples = [
+        ox.Triple(
+            service, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), sd("Service")
+        ),
+        ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint)),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+    ]
+    for fmt in (
+        "SPARQL_Results_JSON",
+        "SPARQL_Results_XML",
+        "SPARQL_Results_CSV",
+        "SPARQL_Results_TSV",
+        "Turtle",
+        "N-Triples",
+        "RDF_XML",
+        "JSON-LD",
+    ):
+        triples.append(
+            ox.Triple(
+                service, sd("resultFormat"), ox.NamedNode(f"http://www.w3.org/ns/formats/{fmt}")
+            )
+        )
+    return Response(ox.serialize(triples, format=media.RDF_FORMATS[chosen]), media_type=chosen)

@@ -1,0 +1,205 @@
+"""Submissions at ``/submissions``: POST a record in any format the parser reads (by
+Content-Type), ``POST /submissions/validate`` to check without storing, GET the current ones
+(filtered, paged), GET one version in any RDF format with its history."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
+from starlette.concurrency import run_in_threadpool
+
+from api import negotiation as media
+from api.deps import StoreDep, ViewDep, authorise
+from api.errors import ApiError, RejectedError
+from nap_graph.catalogue import list_submissions, submission_document
+from nap_graph.errors import SubmissionReadError
+from nap_graph.ingest import Status, ingest_parsed
+from nap_graph.namespaces import ID
+from nap_graph.reference import reference_index
+from nap_graph.submissions.model import ParsedSubmission, Problem
+from nap_graph.submissions.reading import read_submissions
+from nap_graph.submissions.reports import json_report, turtle_report
+from nap_graph.submissions.to_rdf import organisation_of
+from nap_graph.submissions.validation import SubmissionReport, validate_submission
+
+router = APIRouter(prefix="/submissions", tags=["submissions"])
+FORMATS = {
+    "text/plain": ("export", ".txt"),
+    "application/json": ("json", ".json"),
+    "text/csv": ("csv", ".csv"),
+    "text/turtle": ("turtle", ".ttl"),
+    "application/ld+json": ("jsonld", ".jsonld"),
+}
+
+
+async def _read(request: Request) -> tuple[str, list[ParsedSubmission]]:
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type not in FORMATS:
+        raise ApiError(
+            415,
+            "Unsupported media type",
+            f"send a submission as one of {', '.join(FORMATS)}; got '{content_type}'",
+        )
+    fmt, suffix = FORMATS[content_type]
+    name = request.query_params.get("filename") or f"submission{suffix}"
+    data = await request.body()
+    try:
+        return name, await run_in_threadpool(read_submissions, data, name, fmt=fmt)
+    except SubmissionReadError as exc:
+        raise _rejected(request, name, list(exc.problems), None) from exc  # type: ignore[arg-type]
+
+
+def _rejected(
+    request: Request, name: str, problems: list[Problem], report: SubmissionReport | None
+) -> RejectedError:
+    """422 with the report: JSON, or the SHACL report in Turtle when Accept asks for it."""
+    wants_turtle = (
+        media.choose(["application/json", media.TURTLE], request.headers.get("accept"))
+        == media.TURTLE
+    )
+    if report is not None and wants_turtle:
+        return RejectedError(
+            Response(turtle_report(report.report_graph), status_code=422, media_type=media.TURTLE)
+        )
+    return RejectedError(JSONResponse(json_report(name, problems), status_code=422))
+
+
+def _version_path(submission: str) -> str:
+    return "/submissions/" + submission.removeprefix(f"{ID}submission/")
+
+
+async def _check(
+    request: Request, name: str, parsed: list[ParsedSubmission]
+) -> list[SubmissionReport]:
+    reports = []
+    for item in parsed:
+        report = await run_in_threadpool(validate_submission, item)
+        if not report.conforms:
+            raise _rejected(request, name, list(report.problems), report)
+        reports.append(report)
+    return reports
+
+
+@router.post(
+    "", status_code=201, summary="Submit a record (stored if valid; 422 with the report if not)"
+)
+async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
+    principal = authorise(request)
+    name, parsed = await _read(request)
+    index = reference_index()
+    for item in parsed:
+        org, _known = organisation_of(index, item.record.organisation)
+        key = str(org).removeprefix(f"{ID}organisation/")
+        if not principal.may_submit_for(key):
+            raise ApiError(
+                403,
+                "Forbidden",
+                f"'{principal.name}' may not submit records for '{item.record.organisation}'",
+            )
+    reports = await _check(request, name, parsed)
+    results = []
+    for item, report in zip(parsed, reports, strict=True):
+        result = await run_in_threadpool(
+            lambda i=item, r=report: ingest_parsed(
+                store, i, sender=principal.name, file=name, report=r
+            )
+        )
+        results.append(result)
+    view.invalidate()
+    body = {
+        "file": name,
+        "submissions": [
+            {
+                "status": r.status.value,
+                "submission": r.submission,
+                "replaces": r.replaced,
+                "url": _version_path(r.submission or ""),
+                "problems": [p.as_dict(name) for p in r.problems],
+            }
+            for r in results
+        ],
+    }
+    status = 201 if any(r.status is Status.stored for r in results) else 200
+    headers = {"Location": _version_path(results[0].submission or "")} if results else {}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+@router.post("/validate", summary="Check a record without storing it")
+async def validate(request: Request) -> Response:
+    name, parsed = await _read(request)
+    reports = await _check(request, name, parsed)
+    problems = [p for r in reports for p in r.problems]
+    if (
+        len(reports) == 1
+        and media.choose(["application/json", media.TURTLE], request.headers.get("accept"))
+        == media.TURTLE
+    ):
+        return Response(turtle_report(reports[0].report_graph), media_type=media.TURTLE)
+    return JSONResponse(json_report(name, problems))
+
+
+@router.get("", summary="The current submissions (filter by organisation, plan, outcome; paged)")
+def list_current(
+    store: StoreDep,
+    organisation: str | None = None,
+    plan: str | None = None,
+    outcome: str | None = Query(
+        default=None, description="outcome IRI, or a code such as 3.2 with plan"
+    ),
+    page: int = Query(default=1, ge=1),
+    per_page: int = Query(default=50, ge=1, le=500),
+) -> dict[str, object]:
+    org_iri = (
+        organisation
+        if organisation is None or organisation.startswith("http")
+        else f"{ID}organisation/{organisation}"
+    )
+    plan_iri = plan if plan is None or plan.startswith("http") else f"{ID}plan/{plan}"
+    outcome_iri = outcome
+    if outcome and not outcome.startswith("http"):
+        if plan_iri is None:
+            raise ApiError(
+                400, "Bad request", "an outcome code needs a plan: ?plan=nld-nap-4&outcome=3.2"
+            )
+        outcome_iri = f"{ID}outcome/{plan_iri.removeprefix(f'{ID}plan/')}/{outcome}"
+    found = list_submissions(store, organisation=org_iri, plan=plan_iri, outcome=outcome_iri)
+    start = (page - 1) * per_page
+    items = found[start : start + per_page]
+    return {
+        "total": len(found),
+        "page": page,
+        "per_page": per_page,
+        "items": [
+            {
+                "submission": s.submission,
+                "url": _version_path(s.submission),
+                "organisation": s.organisation,
+                "organisation_name": s.organisation_name,
+                "plan": s.plan,
+                "received": s.received,
+            }
+            for s in items
+        ],
+    }
+
+
+@router.get(
+    "/{plan}/{organisation}/{version}",
+    summary="One submission version, in any RDF format, with its history",
+)
+def get_one(
+    plan: str, organisation: str, version: str, request: Request, store: StoreDep
+) -> Response:
+    submission = f"{ID}submission/{plan}/{organisation}/{version}"
+    triples = submission_document(store, submission)
+    if not triples:
+        raise ApiError(404, "Not found", f"no stored submission <{submission}>")
+    chosen = media.choose(
+        media.GRAPH_TYPES[:4], request.headers.get("accept"), request.query_params.get("format")
+    )
+    if chosen is None:
+        raise ApiError(
+            406, "Not acceptable", f"submissions come as {', '.join(media.GRAPH_TYPES[:4])}"
+        )
+    return Response(ox.serialize(triples, format=media.RDF_FORMATS[chosen]), media_type=chosen)

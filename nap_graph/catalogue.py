@@ -1,0 +1,62 @@
+"""Finding stored submissions: the current ones (filtered, paged) and one version as a
+document with its history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from nap_graph import queries
+from nap_graph.store.opening import PROVENANCE_GRAPH
+from nap_graph.store.protocol import GraphStore
+from nap_graph.store.results import SelectResult
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionSummary:
+    submission: str
+    organisation: str
+    organisation_name: str
+    plan: str
+    received: str
+
+
+def list_submissions(
+    store: GraphStore,
+    *,
+    organisation: str | None = None,
+    plan: str | None = None,
+    outcome: str | None = None,
+) -> list[SubmissionSummary]:
+    """Current submissions, newest first; filters are IRIs."""
+    bindings: dict[str, ox.NamedNode] = {"provenance": ox.NamedNode(PROVENANCE_GRAPH)}
+    for name, value in (("org", organisation), ("plan", plan), ("outcome", outcome)):
+        if value:
+            bindings[name] = ox.NamedNode(value)
+    result = store.query(
+        queries.load("submissions.rq"), bindings=bindings, union_default_graph=False
+    )
+    assert isinstance(result, SelectResult)
+    seen: dict[str, SubmissionSummary] = {}
+    for row in result.values():
+        seen.setdefault(
+            row["submission"],
+            SubmissionSummary(
+                row["submission"], row["org"], row["organisation"], row["plan"], row["received"]
+            ),
+        )
+    return list(seen.values())
+
+
+def submission_document(store: GraphStore, submission: str) -> list[ox.Triple]:
+    """The version's triples and its history; empty if no such version is stored."""
+    result = store.query(
+        queries.load("submission-document.rq"),
+        bindings={
+            "provenance": ox.NamedNode(PROVENANCE_GRAPH),
+            "submission": ox.NamedNode(submission),
+        },
+        union_default_graph=False,
+    )
+    return result if isinstance(result, list) else []

@@ -1,0 +1,69 @@
+"""The real server, started on 127.0.0.1 with `nap-graph serve` over a fresh store, for
+end-to-end tests with real clients (SPARQLWrapper, rdflib, httpx)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api.auth import token_hash
+from tests.store.servers import free_port, stop, wait_for
+
+ADMIN = "admin-token-for-tests"
+SIGNATORY = "tnn-token-for-tests"
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+
+    def client(self, token: str | None = None) -> httpx.Client:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("api")
+    tokens = folder / "tokens.toml"
+    tokens.write_text(
+        f'[[tokens]]\nname = "tnn"\nsha256 = "{token_hash(SIGNATORY)}"\nrole = "signatory"\norganisation = "tnn"\n'
+    )
+    port = free_port()
+    env = dict(
+        os.environ,
+        NAP_GRAPH_ADMIN_TOKEN=ADMIN,
+        NAP_GRAPH_TOKENS_FILE=str(tokens),
+        NAP_GRAPH_MAX_BODY_BYTES="2000000",
+    )
+    log = folder / "server.log"
+    exe = str(Path(sys.executable).with_name("nap-graph"))
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                exe,
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--store",
+                str(folder / "store"),
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{url}/health", process, log, seconds=120)
+        yield Server(url)
+    finally:
+        stop(process)
