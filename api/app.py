@@ -12,7 +12,7 @@ from api import errors
 from api.auth import TokenBook
 from api.deps import CurrentView
 from api.limits import BodyLimitMiddleware
-from api.routers import graph_store, health, sparql, submissions
+from api.routers import graph_store, health, linked_data, sparql, submissions
 from api.settings import ApiSettings
 from nap_graph import __version__
 from nap_graph.store.opening import open_store
@@ -54,6 +54,12 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Accept", "Content-Type", "Authorization"],
         )
-    for router in (sparql.router, graph_store.router, submissions.router, health.router):
+    for router in (
+        sparql.router,
+        graph_store.router,
+        submissions.router,
+        linked_data.router,
+        health.router,
+    ):
         app.include_router(router)
     return app

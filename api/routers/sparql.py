@@ -31,6 +31,7 @@ from nap_graph.store.results import (
     to_sparql_xml,
 )
 from nap_graph.store.sparql_server_store import _form as query_form
+from nap_graph.store.sparql_text import add_using, service_targets
 
 router = APIRouter(tags=["SPARQL"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
@@ -115,6 +116,20 @@ def _render(
     return Response(body, media_type=chosen)
 
 
+def _check_service(text: str, settings: SettingsDep) -> None:
+    """SERVICE is off unless the endpoint is on the allowlist: no request from a query goes
+    to an arbitrary host (the embedded engine would follow SERVICE otherwise)."""
+    for target in service_targets(text):
+        if target not in settings.service_allowlist:
+            allowed = ", ".join(settings.service_allowlist) or "none"
+            raise ApiError(
+                403,
+                "SERVICE not allowed",
+                f"the query calls SERVICE {target or '(unreadable target)'}, which is not on "
+                f"the allowlist (allowed: {allowed}); targets must be written as full IRIs",
+            )
+
+
 def _run_query(
     text: str,
     params: dict[str, list[str]],
@@ -123,6 +138,7 @@ def _run_query(
     view: ViewDep,
     settings: SettingsDep,
 ) -> Response:
+    _check_service(text, settings)
     default_graphs = params.get("default-graph-uri") or None
     named_graphs = params.get("named-graph-uri") or None
     if default_graphs is None and named_graphs is None:
@@ -134,17 +150,21 @@ def _run_query(
 
 
 def _run_update(
-    text: str, params: dict[str, list[str]], request: Request, store: StoreDep, view: ViewDep
+    text: str,
+    params: dict[str, list[str]],
+    request: Request,
+    store: StoreDep,
+    view: ViewDep,
+    settings: SettingsDep,
 ) -> Response:
     authorise(request, admin=True)
-    using = params.get("using-graph-uri", []) + params.get("using-named-graph-uri", [])
-    if using:
-        raise ApiError(
-            400,
-            "Not supported",
-            "using-graph-uri and using-named-graph-uri are not supported by the embedded store; "
-            "write USING / USING NAMED in the update instead",
+    _check_service(text, settings)
+    try:
+        text = add_using(
+            text, params.get("using-graph-uri", []), params.get("using-named-graph-uri", [])
         )
+    except ValueError as exc:
+        raise ApiError(400, "Bad request", str(exc)) from exc
     store.update(text)
     view.invalidate()
     return Response(status_code=204)
@@ -180,14 +200,16 @@ async def sparql_post(
         if query is not None:
             return await _in_thread(_run_query, query, params, request, store, view, settings)
         if update is not None:
-            return await _in_thread(_run_update, update, params, request, store, view)
+            return await _in_thread(_run_update, update, params, request, store, view, settings)
         raise ApiError(400, "Bad request", "the form has neither a 'query' nor an 'update' field")
     if content_type == SPARQL_QUERY:
         return await _in_thread(
             _run_query, body.decode("utf-8"), url_params, request, store, view, settings
         )
     if content_type == SPARQL_UPDATE:
-        return await _in_thread(_run_update, body.decode("utf-8"), url_params, request, store, view)
+        return await _in_thread(
+            _run_update, body.decode("utf-8"), url_params, request, store, view, settings
+        )
     raise ApiError(
         415,
         "Unsupported media type",

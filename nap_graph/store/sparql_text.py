@@ -4,7 +4,7 @@ its N-Triples form by pyoxigraph (escaped), so no value can change the query's m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -95,3 +95,64 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
             return f"{query[: position + 1]} {values_block(bindings)} {query[position + 1 :]}"
         position += 1
     raise ValueError("cannot bind values: the query has no WHERE clause")
+
+
+_SERVICE_TARGET = re.compile(
+    r"\s*(?:SILENT\s+)?(<[^<>\"{}|^`\\\s]*>|[?$]\w+|[\w-]*:[\w.-]*)", re.IGNORECASE
+)
+
+
+def service_targets(query: str) -> list[str]:
+    """The endpoints a query's ``SERVICE`` clauses would call: IRIs as written (``<...>`` or
+    a prefixed name), or the variable (``?x``) when the target is computed. Strings, IRIs
+    and comments are skipped, so a "SERVICE" inside a literal does not count."""
+    targets: list[str] = []
+    position = 0
+    while position < len(query):
+        skipped = _SKIP.match(query, position)
+        if skipped:
+            position = skipped.end()
+            continue
+        word = _WORD.match(query, position)
+        if word:
+            position = word.end()
+            if word.group().upper() == "SERVICE":
+                target = _SERVICE_TARGET.match(query, position)
+                targets.append(target.group(1).strip("<>") if target else "")
+            continue
+        position += 1
+    return targets
+
+
+def add_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> str:
+    """The update with ``USING <g>`` / ``USING NAMED <g>`` before every WHERE clause: what the
+    protocol's ``using-graph-uri`` and ``using-named-graph-uri`` parameters mean (SPARQL 1.1
+    Protocol, 2.2.3). An update that already has USING clauses is refused, as the protocol
+    requires."""
+    if not using and not using_named:
+        return update
+    clause = " ".join(
+        [f"USING {ox.NamedNode(g)}" for g in using]
+        + [f"USING NAMED {ox.NamedNode(g)}" for g in using_named]
+    )
+    out: list[str] = []
+    position = last = 0
+    while position < len(update):
+        skipped = _SKIP.match(update, position)
+        if skipped:
+            position = skipped.end()
+            continue
+        word = _WORD.match(update, position)
+        if word:
+            keyword = word.group().upper()
+            if keyword == "USING":
+                raise ValueError("the update has USING clauses: do not also send using-graph-uri")
+            if keyword == "WHERE":
+                out.append(update[last : word.start()])
+                out.append(f"{clause} ")
+                last = word.start()
+            position = word.end()
+            continue
+        position += 1
+    out.append(update[last:])
+    return "".join(out)

@@ -215,3 +215,34 @@ def test_format_parameter_overrides_accept(server: Server) -> None:
 def test_health(server: Server) -> None:
     with server.client() as client:
         assert client.get("/health").json()["status"] == "ok"
+
+
+def test_update_with_using_graph_uri(server: Server) -> None:
+    source, target = "http://example.org/using/source", "http://example.org/using/target"
+    with server.client(ADMIN) as client:
+        client.post(
+            "/sparql",
+            data={
+                "update": f'INSERT DATA {{ GRAPH <{source}> {{ <http://example.org/x> <http://example.org/p> "v" }} }}'
+            },
+        )
+        copy = f"INSERT {{ GRAPH <{target}> {{ ?s ?p ?o }} }} WHERE {{ ?s ?p ?o }}"
+        response = client.post("/sparql", data={"update": copy, "using-graph-uri": source})
+        assert response.status_code == 204
+        count = client.get(
+            "/sparql",
+            params={
+                "query": f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{target}> {{ ?s ?p ?o }} }}"
+            },
+            headers={"Accept": "text/csv"},
+        )
+        assert count.text.splitlines()[1] == "1"
+        both = client.post(
+            "/sparql",
+            data={
+                "update": f"DELETE {{ ?s ?p ?o }} USING <{source}> WHERE {{ ?s ?p ?o }}",
+                "using-graph-uri": source,
+            },
+        )
+        assert both.status_code == 400
+        client.post("/sparql", data={"update": f"DROP GRAPH <{source}> ; DROP GRAPH <{target}>"})

@@ -1,0 +1,213 @@
+"""Linked data: every IRI the project mints dereferences (docs/iris.md).
+
+- ``/id/<path>`` names a thing: 303 See Other to ``/doc/<path>``, the document about it; 404
+  for IRIs nothing is said about.
+- ``/doc/<path>``: HTML for browsers (label, types, all properties with links, incoming
+  links, the graphs it comes from), Turtle, JSON-LD (compacted with ``/context.jsonld``),
+  N-Triples, by Accept or ``?format=``.
+- ``/def/wps``: the ontology (Turtle, JSON-LD, an HTML page of classes and properties in
+  English and Dutch); ``/def/shapes``: the shapes; ``/graph/<path>``: a named graph.
+- ``/context.jsonld``: the JSON-LD context.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from starlette.concurrency import run_in_threadpool
+
+from api import negotiation as media
+from api.deps import SettingsDep, StoreDep, ViewDep
+from api.errors import ApiError
+from nap_graph.integrity import ontology_graph
+from nap_graph.jsonld_context import context
+from nap_graph.linked_data import describe
+from nap_graph.namespaces import BASE, ONTOLOGY_IRI, WPS
+from nap_graph.store.protocol import GraphStore
+
+router = APIRouter(tags=["linked data"])
+templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
+DOCUMENT_OFFERS = [media.TURTLE, media.HTML, media.JSON_LD, media.N_TRIPLES, media.RDF_XML]
+"""Turtle first (qs 1.0), HTML next (0.999), as W3C's DCAT server does."""
+
+
+def _serialize(triples: list[ox.Triple], chosen: str) -> Response:
+    if chosen == media.JSON_LD:
+        graph = Graph().parse(
+            data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", format="nt"
+        )
+        document = json.loads(
+            graph.serialize(format="json-ld", context=context()["@context"], auto_compact=True)
+        )
+        document["@context"] = "/context.jsonld"
+        return JSONResponse(document, media_type=media.JSON_LD)
+    return Response(
+        ox.serialize(triples, format=media.RDF_FORMATS[chosen]) or b"", media_type=chosen
+    )
+
+
+def _choose(request: Request) -> str:
+    chosen = media.choose(
+        DOCUMENT_OFFERS, request.headers.get("accept"), request.query_params.get("format")
+    )
+    if chosen is None:
+        raise ApiError(406, "Not acceptable", f"documents come as {', '.join(DOCUMENT_OFFERS)}")
+    return chosen
+
+
+def _local(request: Request) -> object:
+    """A function turning an IRI into a link on this server when it is one of ours."""
+    root = str(request.base_url).rstrip("/")
+
+    def link(iri: str) -> str:
+        if iri.startswith(BASE + "id/"):
+            return f"{root}/doc/{iri.removeprefix(BASE + 'id/')}"
+        if iri.startswith(BASE):
+            return f"{root}/{iri.removeprefix(BASE)}"
+        return iri
+
+    return link
+
+
+def _exists(store: GraphStore, iri: str, graphs: list[str]) -> bool:
+    return bool(
+        store.query(
+            "ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }",
+            bindings={"r": ox.NamedNode(iri)},
+            default_graphs=graphs,
+        )
+    )
+
+
+@router.get("/id/{path:path}", summary="A thing: 303 See Other to the document about it")
+async def thing(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
+    iri = f"{BASE}id/{path}"
+    if not await run_in_threadpool(_exists, store, iri, view.graphs()):
+        raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
+    target = f"/doc/{path}" + (f"?{request.url.query}" if request.url.query else "")
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get(
+    "/doc/{path:path}", summary="The document about a thing (HTML, Turtle, JSON-LD, N-Triples)"
+)
+async def document(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
+    iri = f"{BASE}id/{path}"
+    chosen = _choose(request)
+    found = await run_in_threadpool(lambda: describe(store, iri, graphs=view.graphs()))
+    if not found.exists:
+        raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
+    if chosen != media.HTML:
+        return _serialize(found.triples, chosen)
+    types = [t.object.value for t in found.triples if t.predicate.value == str(RDF.type)]
+    rows = sorted(
+        found.triples,
+        key=lambda t: (
+            t.predicate.value != str(RDF.type),
+            found.label(t.predicate.value),
+            t.object.value,
+        ),
+    )
+    return templates.TemplateResponse(
+        request,
+        "resource.html",
+        {"d": found, "types": types, "rows": rows, "link": _local(request)},
+    )
+
+
+@dataclass(frozen=True)
+class _Term:
+    name: str
+    label_en: str
+    label_nl: str
+    definition_en: str
+    definition_nl: str
+
+
+def _terms(graph: Graph, kinds: tuple[object, ...]) -> list[_Term]:
+    def text(term: object, prop: object, lang: str) -> str:
+        return next(
+            (str(o) for o in graph.objects(term, prop) if getattr(o, "language", None) == lang), ""
+        )  # type: ignore[arg-type]
+
+    terms = {
+        s for kind in kinds for s in graph.subjects(RDF.type, kind) if str(s).startswith(str(WPS))
+    }
+    return [
+        _Term(
+            str(t).removeprefix(str(WPS)),
+            text(t, RDFS.label, "en"),
+            text(t, RDFS.label, "nl"),
+            text(t, SKOS.definition, "en"),
+            text(t, SKOS.definition, "nl"),
+        )
+        for t in sorted(terms)
+    ]
+
+
+@router.get("/def/wps", summary="The WPS ontology")
+@router.get("/def/wps/{version}", include_in_schema=False)
+async def ontology(request: Request, version: str | None = None) -> Response:
+    chosen = _choose(request)
+    graph = ontology_graph()
+    if chosen == media.HTML:
+        sections = [
+            ("Classes", _terms(graph, (OWL.Class,))),
+            ("Properties", _terms(graph, (OWL.ObjectProperty, OWL.DatatypeProperty))),
+        ]
+        title = graph.value(None, RDF.type, OWL.Ontology)
+        return templates.TemplateResponse(
+            request,
+            "ontology.html",
+            {
+                "title": "WPS ontology",
+                "iri": ONTOLOGY_IRI,
+                "version": str(graph.value(title, OWL.versionInfo)) if title is not None else "",
+                "sections": sections,
+            },
+        )
+    triples = [
+        q.triple
+        for q in ox.parse(
+            graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
+        )
+    ]
+    return _serialize(triples, chosen)
+
+
+@router.get("/def/shapes", summary="The SHACL shapes")
+async def shapes(request: Request, store: StoreDep) -> Response:
+    chosen = _choose(request)
+    if chosen == media.HTML:
+        chosen = media.TURTLE
+    triples: list[ox.Triple] = []
+    for graph in store.named_graphs():
+        if graph.startswith(f"{BASE}graph/shapes/"):
+            triples += store.get_graph(graph)
+    return _serialize(triples, chosen)
+
+
+@router.get("/graph/{path:path}", summary="A named graph of the store")
+async def named_graph(path: str, request: Request, store: StoreDep) -> Response:
+    iri = f"{BASE}graph/{path}"
+    chosen = _choose(request)
+    if chosen == media.HTML:
+        chosen = media.TURTLE
+    if iri not in store.named_graphs():
+        raise ApiError(404, "Not found", f"no graph <{iri}>")
+    return _serialize(await run_in_threadpool(store.get_graph, iri), chosen)
+
+
+@router.get("/context.jsonld", summary="The JSON-LD context of the WPS ontology")
+async def jsonld_context(settings: SettingsDep) -> Response:
+    return JSONResponse(
+        context(), media_type=media.JSON_LD, headers={"Cache-Control": "public, max-age=3600"}
+    )

@@ -1,0 +1,30 @@
+"""The JSON-LD context that turns the WPS ontology into plain JSON keys (``submittedBy``,
+``selectsOutcome``, ...), published by the API at ``/context.jsonld``."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from rdflib.namespace import OWL, RDF
+
+from nap_graph.integrity import ontology_graph
+from nap_graph.namespaces import PREFIXES, WPS
+
+
+@cache
+def context() -> dict[str, object]:
+    """``{"@context": {...}}``: the project's prefixes, every WPS class by its local name,
+    every WPS property by its local name (object properties typed ``@id``)."""
+    graph = ontology_graph()
+    terms: dict[str, object] = {"@version": 1.1}
+    terms.update({prefix: iri for prefix, iri in PREFIXES.items() if prefix not in {"sh", "id"}})
+    for cls in sorted(graph.subjects(RDF.type, OWL.Class)):
+        if str(cls).startswith(str(WPS)):
+            terms[str(cls).removeprefix(str(WPS))] = f"wps:{str(cls).removeprefix(str(WPS))}"
+    for kind, extra in ((OWL.ObjectProperty, {"@type": "@id"}), (OWL.DatatypeProperty, {})):
+        for prop in sorted(graph.subjects(RDF.type, kind)):
+            if str(prop).startswith(str(WPS)):
+                name = str(prop).removeprefix(str(WPS))
+                terms[name] = {"@id": f"wps:{name}", **extra}
+    terms.update({"id": "@id", "type": "@type"})
+    return {"@context": terms}

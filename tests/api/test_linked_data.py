@@ -1,0 +1,99 @@
+"""Linked data: minted IRIs dereference (303 to the document), documents in HTML, Turtle,
+JSON-LD with the published context, N-Triples; the ontology; 404 for unknown IRIs."""
+
+from __future__ import annotations
+
+import json
+
+from rdflib import Graph, URIRef
+
+from tests.api.conftest import Server
+
+JENV = "https://w3id.org/nap-graph/id/organisation/jenv"
+
+
+def test_thing_redirects_to_its_document(server: Server) -> None:
+    with server.client() as client:
+        response = client.get("/id/organisation/jenv", headers={"Accept": "text/turtle"})
+        assert (
+            response.status_code == 303 and response.headers["location"] == "/doc/organisation/jenv"
+        )
+        assert client.get("/id/organisation/no-such-thing").status_code == 404
+        assert client.get("/doc/organisation/no-such-thing").status_code == 404
+
+
+def test_document_formats(server: Server) -> None:
+    with server.client() as client:
+        turtle = client.get("/doc/organisation/jenv", headers={"Accept": "text/turtle"})
+        graph = Graph().parse(data=turtle.text, format="turtle")
+        assert (URIRef(JENV), URIRef("http://www.w3.org/2004/02/skos/core#altLabel"), None) in graph
+        nt = client.get("/doc/organisation/jenv", params={"format": "nt"})
+        assert len(Graph().parse(data=nt.text, format="nt")) == len(graph)
+        jsonld = client.get("/doc/organisation/jenv", headers={"Accept": "application/ld+json"})
+        document = jsonld.json()
+        assert document["@context"] == "/context.jsonld" and document["id"] == JENV
+        context = client.get("/context.jsonld").json()
+        expanded = Graph().parse(
+            data=json.dumps({**document, "@context": context["@context"]}), format="json-ld"
+        )
+        assert len(expanded) == len(graph)
+
+
+def test_html_page_shows_properties_incoming_links_and_graphs(server: Server) -> None:
+    with server.client() as client:
+        page = client.get(
+            "/doc/organisation/jenv",
+            headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"},
+        )
+    assert page.headers["content-type"].startswith("text/html")
+    text = page.text
+    assert "<h1>Ministry of Justice and Security</h1>" in text
+    assert "Directorate for European and International Affairs" in text  # a linked unit, by label
+    assert "Incoming links" in text and "Record of the Ministry of Justice and Security" in text
+    assert "https://w3id.org/nap-graph/graph/actors/nld" in text
+
+
+def test_ontology_in_turtle_and_html(server: Server) -> None:
+    with server.client() as client:
+        turtle = client.get("/def/wps")
+        assert turtle.headers["content-type"].startswith("text/turtle")
+        assert (None, None, URIRef("http://www.w3.org/2002/07/owl#Ontology")) in Graph().parse(
+            data=turtle.text, format="turtle"
+        )
+        page = client.get("/def/wps", headers={"Accept": "text/html"})
+    assert (
+        "wps:Submission" in page.text
+        and "inzending" in page.text
+        and "A signatory&#39;s record" in page.text
+    )
+
+
+def test_named_graph_and_shapes(server: Server) -> None:
+    with server.client() as client:
+        pillars = client.get("/graph/reference/pillars")
+        assert len(Graph().parse(data=pillars.text, format="turtle")) == 54
+        assert client.get("/graph/nothing/here").status_code == 404
+        shapes = client.get("/def/shapes")
+        assert "SubmissionShape" in shapes.text
+
+
+def test_service_to_a_host_not_on_the_allowlist_is_refused(server: Server) -> None:
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    listener.settimeout(1)
+    port = listener.getsockname()[1]
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}"
+    with server.client() as client:
+        response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 403 and "not on the allowlist" in response.text
+    try:
+        connection, _ = listener.accept()
+        connection.close()
+        raise AssertionError("the listener received a connection")
+    except TimeoutError:
+        pass
+    finally:
+        listener.close()
