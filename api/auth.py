@@ -21,15 +21,14 @@ time.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import secrets
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from api.settings import ApiSettings
+from nap_graph.tokens import token_hash
 
 
 class Role(StrEnum):
@@ -47,16 +46,6 @@ class Principal:
 
     def may_submit_for(self, organisation_key: str) -> bool:
         return self.role is Role.admin or self.organisation == organisation_key
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def new_token() -> tuple[str, str]:
-    """A fresh random token and its hash."""
-    token = secrets.token_urlsafe(32)
-    return token, token_hash(token)
 
 
 @dataclass(frozen=True, slots=True)

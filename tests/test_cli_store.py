@@ -125,3 +125,16 @@ def test_config_file_picks_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "nap-graph.toml").write_text(f'store = "{tmp_path / "from-config"}"\n')
     code, _ = run("init")
     assert code == 0 and (tmp_path / "from-config").is_dir()
+
+
+def test_token_command_prints_a_token_and_its_hash() -> None:
+    import hashlib
+    import tomllib
+
+    code, out = run("token", "--role", "signatory", "--organisation", "tnn", "--name", 'TNN "team"')
+    assert code == 0
+    token = out.splitlines()[0].removeprefix("token: ")
+    entry = tomllib.loads(out.split("\n\n", 1)[1])["tokens"][0]
+    assert entry["sha256"] == hashlib.sha256(token.encode()).hexdigest()
+    assert entry == entry | {"role": "signatory", "organisation": "tnn", "name": 'TNN "team"'}
+    assert run("token", "--role", "signatory")[0] == 2

@@ -23,6 +23,7 @@ from nap_graph.errors import NapGraphError
 from nap_graph.store.opening import PROVENANCE_GRAPH, initialise, open_store
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.results import SelectResult
+from nap_graph.tokens import new_token
 
 EXPORT_FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -228,3 +229,38 @@ def serve(
     uvicorn.run(
         "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
     )
+
+
+@app.command()
+def token(
+    role: Annotated[
+        str, typer.Option(help="admin, or signatory (then --organisation).")
+    ] = "signatory",
+    organisation: Annotated[
+        str | None, typer.Option(help="Organisation key the signatory token may submit for.")
+    ] = None,
+    name: Annotated[
+        str, typer.Option(help="Who the token is for (shown in provenance).")
+    ] = "signatory",
+) -> None:
+    """Make a new API token: prints the token (give it to its holder; it is not stored) and
+    the entry to add to the tokens file (NAP_GRAPH_TOKENS_FILE), which holds only its hash.
+
+    Example: nap-graph token --role signatory --organisation tnn --name "TNN secretariat"
+    """
+    if role not in ("admin", "signatory"):
+        fail(f"unknown role {role!r}: admin or signatory")
+    if role == "signatory" and not organisation:
+        fail("a signatory token needs --organisation (the organisation's key, e.g. jenv)")
+    value, digest = new_token()
+    typer.echo(f"token: {value}\n\n[[tokens]]\nname = {json_string(name)}")
+    typer.echo(f'sha256 = "{digest}"\nrole = "{role}"')
+    if organisation:
+        typer.echo(f"organisation = {json_string(organisation)}")
+
+
+def json_string(value: str) -> str:
+    """A TOML basic string (JSON string syntax is valid TOML)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from api.auth import token_hash
+from nap_graph.tokens import token_hash
 from tests.store.servers import free_port, stop, wait_for
 
 ADMIN = "admin-token-for-tests"
