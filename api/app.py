@@ -15,7 +15,9 @@ from api.limits import BodyLimitMiddleware
 from api.routers import graph_store, health, linked_data, sparql, submissions
 from api.settings import ApiSettings
 from nap_graph import __version__
+from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.opening import open_store
+from nap_graph.store.oxigraph_store import OxigraphStore
 
 
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
@@ -26,11 +28,25 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = open_store(settings)
+        workers = None
+        if (
+            isinstance(store, OxigraphStore)
+            and store.path is not None
+            and settings.query_workers > 0
+        ):
+            workers = QueryWorkers(
+                store,
+                store.path.with_name(f"{store.path.name}.checkpoints"),
+                workers=settings.query_workers,
+                timeout=settings.query_timeout,
+            )
         app.state.store = store
-        app.state.view = CurrentView(store)
+        app.state.view = CurrentView(store, workers)
         try:
             yield
         finally:
+            if workers is not None:
+                workers.close()
             store.close()
 
     app = FastAPI(

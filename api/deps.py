@@ -12,14 +12,19 @@ from api.auth import Principal, TokenBook
 from api.errors import ApiError
 from api.settings import ApiSettings
 from nap_graph.ingest import current_graphs
+from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.protocol import GraphStore
+from nap_graph.store.results import QueryResult
 
 
 @dataclass
 class CurrentView:
-    """The named graphs of the current view, recomputed after each write."""
+    """The named graphs of the current view, recomputed after each write; and where queries
+    run: in worker processes with a hard timeout when the store is on disk, else in the
+    store itself."""
 
     store: GraphStore
+    workers: QueryWorkers | None = None
     _graphs: list[str] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -30,8 +35,20 @@ class CurrentView:
             return list(self._graphs)
 
     def invalidate(self) -> None:
+        """After a write: forget the view and give the query workers a fresh checkpoint."""
         with self._lock:
             self._graphs = None
+        if self.workers is not None:
+            self.workers.refresh()
+
+    def query(
+        self, sparql: str, *, default_graphs: list[str] | None, named_graphs: list[str] | None
+    ) -> QueryResult:
+        if self.workers is not None:
+            return self.workers.query(
+                sparql, default_graphs=default_graphs, named_graphs=named_graphs
+            )  # type: ignore[no-any-return]
+        return self.store.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
 
 
 def get_settings(request: Request) -> ApiSettings:

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse, Response
 from nap_graph.errors import (
     NapGraphError,
     QueryError,
+    QueryTimeoutError,
     StoreLockedError,
     StoreRefusedError,
     StoreUnavailableError,
@@ -41,6 +42,7 @@ class RejectedError(Exception):
 
 
 STATUS = {
+    QueryTimeoutError: (503, "Query timeout"),
     QueryError: (400, "Malformed query"),
     SubmissionReadError: (422, "Unreadable submission"),
     StoreLockedError: (503, "Store busy"),

@@ -18,6 +18,7 @@ class ApiSettings(StoreSettings):
     tokens_file: Path | None = None
     admin_token: str | None = None
     query_timeout: float = 30.0
+    query_workers: int = 2
     max_body_bytes: int = 5 * 1024 * 1024
     max_results: int = 100_000
     cors_origins: list[str] = Field(default_factory=list)

@@ -11,6 +11,7 @@
     └── StoreError                 the store cannot do what was asked
         ├── StoreLockedError       another process has the on-disk store open for writing
         ├── StoreUnavailableError  the SPARQL server is down, unreachable or too slow
+        ├── QueryTimeoutError      a query ran over its time limit and was stopped
         └── StoreRefusedError      the SPARQL server refused the request
 
 Messages name the input (file, line, field), what was expected and what was found.
@@ -64,3 +65,7 @@ class StoreUnavailableError(StoreError):
 
 class StoreRefusedError(StoreError):
     """The SPARQL server answered but refused the request (status and its message)."""
+
+
+class QueryTimeoutError(StoreError):
+    """A query ran over its time limit and was stopped (its worker process killed)."""

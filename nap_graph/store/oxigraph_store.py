@@ -40,6 +40,18 @@ class OxigraphStore:
                 ) from exc
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
 
+    @classmethod
+    def read_only(cls, path: Path) -> OxigraphStore:
+        """Open a store read-only: for checkpoints that no process writes any more (opening
+        a store read-only while another process writes it is undefined in Oxigraph)."""
+        store = cls.__new__(cls)
+        store.path = path
+        try:
+            store._store = ox.Store.read_only(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path} read-only: {exc}") from exc
+        return store
+
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying pyoxigraph store (for bulk loading and backups)."""
