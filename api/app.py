@@ -12,7 +12,7 @@ from api import errors
 from api.auth import TokenBook
 from api.deps import CurrentView
 from api.limits import BodyLimitMiddleware
-from api.routers import graph_store, health, linked_data, sparql, submissions
+from api.routers import dataset, graph_store, health, linked_data, sparql, submissions
 from api.settings import ApiSettings
 from nap_graph import __version__
 from nap_graph.query_workers import QueryWorkers
@@ -75,6 +75,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         graph_store.router,
         submissions.router,
         linked_data.router,
+        dataset.router,
         health.router,
     ):
         app.include_router(router)

@@ -25,6 +25,7 @@ class CurrentView:
 
     store: GraphStore
     workers: QueryWorkers | None = None
+    generation: int = 0
     _graphs: list[str] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -38,6 +39,7 @@ class CurrentView:
         """After a write: forget the view and give the query workers a fresh checkpoint."""
         with self._lock:
             self._graphs = None
+            self.generation += 1
         if self.workers is not None:
             self.workers.refresh()
 

@@ -97,3 +97,41 @@ def test_service_to_a_host_not_on_the_allowlist_is_refused(server: Server) -> No
         pass
     finally:
         listener.close()
+
+
+def test_dumps_and_void(server: Server) -> None:
+    import gzip
+
+    from rdflib import Dataset
+
+    with server.client() as client:
+        listing = client.get("/dumps").json()["dumps"]
+        assert {d["url"].rsplit("/", 1)[-1] for d in listing} == {
+            "nap-graph.nq.gz",
+            "nap-graph.trig.gz",
+            "nap-graph.ttl.gz",
+            "nap-graph.jsonld.gz",
+        }
+        nq = client.get("/dumps/nap-graph.nq.gz")
+        assert nq.headers["content-type"] == "application/gzip"
+        dataset = Dataset()
+        dataset.parse(data=gzip.decompress(nq.content).decode(), format="nquads")
+        graphs = {str(g.identifier) for g in dataset.graphs() if len(g)}
+        assert "https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv" in graphs
+        ttl = Graph().parse(
+            data=gzip.decompress(client.get("/dumps/nap-graph.ttl.gz").content).decode(),
+            format="turtle",
+        )
+        assert len(ttl) > 2000
+        assert client.get("/dumps/nothing.gz").status_code == 404
+        void = Graph().parse(data=client.get("/.well-known/void").text, format="turtle")
+    void_ns = "http://rdfs.org/ns/void#"
+    triples = next(void.objects(None, URIRef(void_ns + "triples")))
+    assert int(triples) > 2000
+    assert (None, URIRef(void_ns + "sparqlEndpoint"), URIRef(f"{server.url}/sparql")) in void
+    assert len(list(void.objects(None, URIRef(void_ns + "dataDump")))) == 4
+    assert (
+        None,
+        URIRef("http://purl.org/dc/terms/license"),
+        URIRef("https://creativecommons.org/licenses/by/4.0/"),
+    ) in void
