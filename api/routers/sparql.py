@@ -9,6 +9,7 @@ service description to machines and a query page to browsers.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -21,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from api import negotiation as media
 from api.deps import SettingsDep, StoreDep, ViewDep, authorise
 from api.errors import ApiError
+from nap_graph.namespaces import PREFIXES
 from nap_graph.resources import example_queries_dir
 from nap_graph.store.results import (
     QueryResult,
@@ -39,6 +41,7 @@ FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
 SD = "http://www.w3.org/ns/sparql-service-description#"
+SHOWN_PREFIXES = ("wps", "skos", "org", "prov", "dcterms", "dcat", "rdfs", "xsd")
 
 
 def _params(raw: str) -> dict[str, list[str]]:
@@ -110,8 +113,6 @@ def _render(
     elif chosen == media.SPARQL_TSV:
         body = to_sparql_tsv(result)  # type: ignore[arg-type]
     else:
-        import json
-
         body = json.dumps(to_sparql_json(result), ensure_ascii=False)
     return Response(body, media_type=chosen)
 
@@ -224,11 +225,10 @@ async def _in_thread(function: Callable[..., Response], *args: object) -> Respon
 
 
 def _examples() -> list[tuple[str, str]]:
-    out = []
-    for path in sorted(example_queries_dir().glob("*.rq")):
-        first = path.read_text(encoding="utf-8").splitlines()[0].lstrip("# ")
-        out.append((path.stem, first))
-    return out
+    """The competency questions of docs/queries, as (name, query text)."""
+    return [
+        (p.stem, p.read_text(encoding="utf-8")) for p in sorted(example_queries_dir().glob("*.rq"))
+    ]
 
 
 def _service_description(request: Request, params: dict[str, list[str]]) -> Response:
@@ -236,20 +236,23 @@ def _service_description(request: Request, params: dict[str, list[str]]) -> Resp
     chosen = media.choose(offers, request.headers.get("accept"), _format(params))
     endpoint = str(request.url.replace(query=""))
     if chosen == media.HTML:
-        first = sorted(example_queries_dir().glob("*.rq"))
-        example = (
-            first[0].read_text(encoding="utf-8")
-            if first
-            else "SELECT * WHERE { ?s ?p ?o } LIMIT 10"
+        default_query = "".join(
+            f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p in SHOWN_PREFIXES
         )
+        default_query += "\nSELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10\n"
+        examples = {
+            "endpoint": endpoint,
+            "default_query": default_query,
+            "tabs": [{"name": name, "query": text} for name, text in _examples()],
+        }
         return templates.TemplateResponse(
             request,
             "query.html",
             {
                 "endpoint": endpoint,
-                "example": example,
-                "examples": _examples(),
-                "formats": ["json", "xml", "csv", "tsv"],
+                "static": str(request.base_url).rstrip("/") + "/static",
+                "default_query": default_query,
+                "examples_json": json.dumps(examples).replace("</", "<\\/"),
             },
         )
     if chosen is None:
