@@ -69,6 +69,20 @@ def _format(params: dict[str, list[str]]) -> str | None:
     return None
 
 
+def _utf8(request: Request, raw: bytes) -> str:
+    """The body as text: UTF-8 only (another charset is 415, undecodable bytes 400)."""
+    header = request.headers.get("content-type", "").lower()
+    charset = header.partition("charset=")[2].split(";")[0].strip(' "') or "utf-8"
+    if charset.replace("_", "-") not in ("utf-8", "utf8"):
+        raise ApiError(415, "Unsupported media type", f"send the request in UTF-8, not {charset}")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ApiError(
+            400, "Bad request", f"the request body is not UTF-8 (byte {exc.start})"
+        ) from exc
+
+
 def _content_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
@@ -166,7 +180,7 @@ def _run_update(
         )
     except ValueError as exc:
         raise ApiError(400, "Bad request", str(exc)) from exc
-    store.update(text)
+    store.update(text, base_iri=str(request.url.replace(query="", fragment="")))
     view.invalidate()
     return Response(status_code=204)
 
@@ -190,9 +204,9 @@ async def sparql_post(
 ) -> Response:
     content_type = _content_type(request)
     url_params = _params(request.url.query)
-    body = await request.body()
+    body = _utf8(request, await request.body())
     if content_type == FORM:
-        params = _params(body.decode("utf-8", errors="replace"))
+        params = _params(body)
         for key, values in url_params.items():
             params.setdefault(key, values)
         query, update = _one(params, "query"), _one(params, "update")
@@ -204,13 +218,9 @@ async def sparql_post(
             return await _in_thread(_run_update, update, params, request, store, view, settings)
         raise ApiError(400, "Bad request", "the form has neither a 'query' nor an 'update' field")
     if content_type == SPARQL_QUERY:
-        return await _in_thread(
-            _run_query, body.decode("utf-8"), url_params, request, store, view, settings
-        )
+        return await _in_thread(_run_query, body, url_params, request, store, view, settings)
     if content_type == SPARQL_UPDATE:
-        return await _in_thread(
-            _run_update, body.decode("utf-8"), url_params, request, store, view, settings
-        )
+        return await _in_thread(_run_update, body, url_params, request, store, view, settings)
     raise ApiError(
         415,
         "Unsupported media type",

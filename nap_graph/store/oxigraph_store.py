@@ -82,9 +82,9 @@ class OxigraphStore:
         except OSError as exc:
             raise QueryError(f"the query could not be evaluated: {exc}") from exc
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
-            self._store.update(sparql, prefixes=PREFIXES)
+            self._store.update(sparql, prefixes=PREFIXES, base_iri=base_iri)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL update: {exc}") from exc
         except OSError as exc:

@@ -35,9 +35,9 @@ class GraphStore(Protocol):
         ``bindings`` binds variables to terms."""
         ...
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Execute a SPARQL update; one call is applied whole or not at all (see each
-        backend for the guarantee it can give)."""
+        backend for the guarantee it can give). Relative IRIs resolve against ``base_iri``."""
         ...
 
     def get_graph(self, graph: GraphName) -> list[ox.Triple]:

@@ -134,11 +134,12 @@ class SparqlServerStore:
                 f"{response.headers.get('content-type')} {response.text[:200]}"
             ) from exc
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        base = f"BASE {ox.NamedNode(base_iri)}\n" if base_iri else ""
         self._send(
             "POST",
             self.update_url,
-            data={"update": sparql_prologue() + sparql},
+            data={"update": base + sparql_prologue() + sparql},
             headers={"Accept": f"{RESULTS_JSON}, */*;q=0.1"},
         )
 
