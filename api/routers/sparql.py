@@ -158,7 +158,8 @@ def _run_query(
     named_graphs = params.get("named-graph-uri") or None
     if default_graphs is None and named_graphs is None:
         default_graphs = view.graphs()
-    result = view.query(text, default_graphs=default_graphs, named_graphs=named_graphs)
+    base = f"BASE {ox.NamedNode(str(request.url.replace(query='', fragment='')))}\n"
+    result = view.query(base + text, default_graphs=default_graphs, named_graphs=named_graphs)
     if query_form(text) in ("CONSTRUCT", "DESCRIBE") and not isinstance(result, list):
         raise ApiError(500, "Internal error", "the store answered a graph query with solutions")
     return _render(result, request, _format(params), settings.max_results)

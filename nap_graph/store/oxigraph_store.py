@@ -8,6 +8,7 @@ nothing (also across a crash or ``kill -9``: RocksDB commits the batch atomicall
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.results import QueryResult, Term, from_oxigraph
 from nap_graph.store.sparql_text import bind_values, graph_block
+
+MISSING_GRAPH = re.compile(r"The graph <([^>]*)> does not exist")
+MAX_MISSING_GRAPHS = 32
 
 
 def _graph(graph: GraphName) -> ox.NamedNode | ox.DefaultGraph:
@@ -83,12 +87,23 @@ class OxigraphStore:
             raise QueryError(f"the query could not be evaluated: {exc}") from exc
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        try:
-            self._store.update(sparql, prefixes=PREFIXES, base_iri=base_iri)
-        except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL update: {exc}") from exc
-        except OSError as exc:
-            raise StoreError(f"the update failed and nothing was written: {exc}") from exc
+        """One transaction. Graphs always exist, as in Fuseki and most stores: where
+        Oxigraph refuses an operation on a graph it has never seen (``CLEAR GRAPH <g>``), the
+        empty graph is created and the (wholly undone) update run again."""
+        for _attempt in range(MAX_MISSING_GRAPHS + 1):
+            try:
+                self._store.update(sparql, prefixes=PREFIXES, base_iri=base_iri)
+                return
+            except SyntaxError as exc:
+                raise QueryError(f"malformed SPARQL update: {exc}") from exc
+            except OSError as exc:
+                raise StoreError(f"the update failed and nothing was written: {exc}") from exc
+            except RuntimeError as exc:
+                missing = MISSING_GRAPH.search(str(exc))
+                if missing is None:
+                    raise QueryError(f"the update failed and nothing was written: {exc}") from exc
+                self._store.add_graph(ox.NamedNode(missing.group(1)))
+        raise QueryError("the update names too many graphs that do not exist yet")
 
     def get_graph(self, graph: GraphName) -> list[ox.Triple]:
         return [q.triple for q in self._store.quads_for_pattern(None, None, None, _graph(graph))]

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,20 +30,17 @@ class Server:
         return httpx.Client(base_url=self.url, headers=headers, timeout=60)
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    folder = tmp_path_factory.mktemp("api")
+@contextmanager
+def running_server(folder: Path, **settings: str) -> Iterator[Server]:
+    """`nap-graph serve` on 127.0.0.1 over a fresh store in ``folder``; ``settings`` become
+    NAP_GRAPH_* environment variables."""
     tokens = folder / "tokens.toml"
     tokens.write_text(
         f'[[tokens]]\nname = "tnn"\nsha256 = "{token_hash(SIGNATORY)}"\nrole = "signatory"\norganisation = "tnn"\n'
     )
     port = free_port()
-    env = dict(
-        os.environ,
-        NAP_GRAPH_ADMIN_TOKEN=ADMIN,
-        NAP_GRAPH_TOKENS_FILE=str(tokens),
-        NAP_GRAPH_MAX_BODY_BYTES="2000000",
-    )
+    env = dict(os.environ, NAP_GRAPH_ADMIN_TOKEN=ADMIN, NAP_GRAPH_TOKENS_FILE=str(tokens))
+    env.update({f"NAP_GRAPH_{k.upper()}": v for k, v in settings.items()})
     log = folder / "server.log"
     exe = str(Path(sys.executable).with_name("nap-graph"))
     with log.open("wb") as out:
@@ -67,3 +65,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         yield Server(url)
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running_server(tmp_path_factory.mktemp("api"), max_body_bytes="2000000") as started:
+        yield started
