@@ -10,7 +10,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api import errors
+from api import access_log, errors
+from api.access_log import AccessLogMiddleware
 from api.auth import TokenBook
 from api.deps import CurrentView
 from api.limits import BodyLimitMiddleware
@@ -65,6 +66,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.tokens = TokenBook.from_settings(settings)
     errors.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    access_log.configure()
+    app.add_middleware(AccessLogMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -135,3 +135,23 @@ def test_dumps_and_void(server: Server) -> None:
         URIRef("http://purl.org/dc/terms/license"),
         URIRef("https://creativecommons.org/licenses/by/4.0/"),
     ) in void
+
+
+def test_access_log_is_structured(server: Server, tmp_path_factory) -> None:
+    import json
+    import time
+    from pathlib import Path
+
+    with server.client() as client:
+        client.get("/health", params={"probe": "access-log"})
+    time.sleep(0.3)
+    logs = list(Path(tmp_path_factory.getbasetemp()).glob("api*/server.log"))
+    lines = [line for log in logs for line in log.read_text().splitlines() if line.startswith("{")]
+    entries = [json.loads(line) for line in lines]
+    probe = [e for e in entries if e["path"] == "/health" and "probe=access-log" in e["query"]]
+    assert (
+        probe
+        and probe[-1]["status"] == 200
+        and probe[-1]["method"] == "GET"
+        and probe[-1]["duration_ms"] >= 0
+    )
