@@ -11,7 +11,7 @@ from fastapi import Depends, Request
 from api.auth import Principal, TokenBook
 from api.errors import ApiError
 from api.settings import ApiSettings
-from nap_graph.ingest import current_graphs
+from nap_graph.ingest import current_graphs, superseded_graphs
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import QueryResult
@@ -27,18 +27,32 @@ class CurrentView:
     workers: QueryWorkers | None = None
     generation: int = 0
     _graphs: list[str] | None = None
+    _superseded: set[str] | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def graphs(self) -> list[str]:
+        """Every named graph of the current view."""
         with self._lock:
             if self._graphs is None:
                 self._graphs = current_graphs(self.store)
             return list(self._graphs)
 
+    def default_graphs(self) -> list[str] | None:
+        """What to pass as a query's default graph: ``None`` (the union of all named graphs,
+        which the store answers fastest) while no version is superseded, else the list of
+        current graphs."""
+        with self._lock:
+            if self._superseded is None:
+                self._superseded = superseded_graphs(self.store)
+            if not self._superseded:
+                return None
+        return self.graphs()
+
     def invalidate(self) -> None:
         """After a write: forget the view and give the query workers a fresh checkpoint."""
         with self._lock:
             self._graphs = None
+            self._superseded = None
             self.generation += 1
         if self.workers is not None:
             self.workers.refresh()

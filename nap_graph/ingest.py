@@ -170,6 +170,20 @@ def ingest_files(
     return results
 
 
+def superseded_graphs(store: GraphStore) -> set[str]:
+    """The named graphs of superseded submission versions."""
+    superseded = store.query(
+        queries.load("superseded-graphs.rq"),
+        bindings={"provenance": _n(PROVENANCE_GRAPH)},
+        union_default_graph=False,
+    )
+    return (
+        {row["graph"].value for row in superseded.rows}
+        if isinstance(superseded, SelectResult)
+        else set()
+    )
+
+
 def current_graphs(store: GraphStore) -> list[str]:
     """The named graphs of the current view: everything but superseded submission versions."""
     superseded = store.query(

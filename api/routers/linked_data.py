@@ -77,7 +77,7 @@ def _local(request: Request) -> object:
     return link
 
 
-def _exists(store: GraphStore, iri: str, graphs: list[str]) -> bool:
+def _exists(store: GraphStore, iri: str, graphs: list[str] | None) -> bool:
     return bool(
         store.query(
             "ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }",
@@ -90,7 +90,7 @@ def _exists(store: GraphStore, iri: str, graphs: list[str]) -> bool:
 @router.get("/id/{path:path}", summary="A thing: 303 See Other to the document about it")
 async def thing(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
     iri = f"{BASE}id/{path}"
-    if not await run_in_threadpool(_exists, store, iri, view.graphs()):
+    if not await run_in_threadpool(_exists, store, iri, view.default_graphs()):
         raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
     target = f"/doc/{path}" + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(target, status_code=303)
@@ -102,7 +102,7 @@ async def thing(path: str, request: Request, store: StoreDep, view: ViewDep) -> 
 async def document(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
     iri = f"{BASE}id/{path}"
     chosen = _choose(request)
-    found = await run_in_threadpool(lambda: describe(store, iri, graphs=view.graphs()))
+    found = await run_in_threadpool(lambda: describe(store, iri, graphs=view.default_graphs()))
     if not found.exists:
         raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
     if chosen != media.HTML:

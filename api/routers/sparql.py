@@ -157,7 +157,7 @@ def _run_query(
     default_graphs = params.get("default-graph-uri") or None
     named_graphs = params.get("named-graph-uri") or None
     if default_graphs is None and named_graphs is None:
-        default_graphs = view.graphs()
+        default_graphs = view.default_graphs()
     base = f"BASE {ox.NamedNode(str(request.url.replace(query='', fragment='')))}\n"
     result = view.query(base + text, default_graphs=default_graphs, named_graphs=named_graphs)
     if query_form(text) in ("CONSTRUCT", "DESCRIBE") and not isinstance(result, list):
