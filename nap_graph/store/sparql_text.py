@@ -4,7 +4,7 @@ its N-Triples form by pyoxigraph (escaped), so no value can change the query's m
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -46,33 +46,10 @@ _SKIP = re.compile(
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def _skip_group(query: str, position: int) -> int:
-    """The position after the ``{...}`` group that starts at ``position``."""
-    depth = 0
-    while position < len(query):
-        skipped = _SKIP.match(query, position)
-        if skipped:
-            position = skipped.end()
-            continue
-        depth += {"{": 1, "}": -1}.get(query[position], 0)
-        position += 1
-        if depth == 0:
-            break
-    return position
-
-
-def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
-    """The query with a ``VALUES`` row for ``bindings`` at the start of its WHERE clause.
-
-    This binds variables on every server: a trailing VALUES clause is valid SPARQL too, but
-    Virtuoso only applies it to projected variables, and pyoxigraph's own substitutions only
-    bind projected variables. Strings, IRIs and comments are skipped while looking for the
-    clause; the bound terms are written in their escaped N-Triples form.
-    """
-    if not bindings:
-        return query
+def _scan(query: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, token) for every keyword (upper-cased) and brace of a query, skipping
+    strings, IRIs and comments, so that text inside them is never mistaken for syntax."""
     position = 0
-    in_construct_template = False
     while position < len(query):
         skipped = _SKIP.match(query, position)
         if skipped:
@@ -80,20 +57,36 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
             continue
         word = _WORD.match(query, position)
         if word:
-            keyword = word.group().upper()
-            if keyword == "CONSTRUCT":
-                in_construct_template = True
-            elif keyword == "WHERE":
-                in_construct_template = False
+            yield word.start(), word.end(), word.group().upper()
             position = word.end()
             continue
-        if query[position] == "{":
-            if in_construct_template:
-                position = _skip_group(query, position)
-                in_construct_template = False
-                continue
-            return f"{query[: position + 1]} {values_block(bindings)} {query[position + 1 :]}"
+        if query[position] in "{}":
+            yield position, position + 1, query[position]
         position += 1
+
+
+def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
+    """The query with a ``VALUES`` row for ``bindings`` at the start of its WHERE clause.
+
+    This binds variables on every server: a trailing VALUES clause is valid SPARQL too, but
+    Virtuoso only applies it to projected variables, and pyoxigraph's own substitutions only
+    bind projected variables. The bound terms are written in their escaped N-Triples form.
+    """
+    if not bindings:
+        return query
+    in_template = False  # inside CONSTRUCT { ... } before WHERE
+    depth = 0
+    for start, _end, token in _scan(query):
+        if token == "CONSTRUCT":
+            in_template = True
+        elif token == "WHERE":
+            in_template = False
+        elif token == "{" and not in_template and depth == 0:
+            return f"{query[: start + 1]} {values_block(bindings)} {query[start + 1 :]}"
+        elif token in "{}" and in_template:
+            depth += 1 if token == "{" else -1
+            if depth == 0:
+                in_template = False
     raise ValueError("cannot bind values: the query has no WHERE clause")
 
 
@@ -104,23 +97,13 @@ _SERVICE_TARGET = re.compile(
 
 def service_targets(query: str) -> list[str]:
     """The endpoints a query's ``SERVICE`` clauses would call: IRIs as written (``<...>`` or
-    a prefixed name), or the variable (``?x``) when the target is computed. Strings, IRIs
-    and comments are skipped, so a "SERVICE" inside a literal does not count."""
+    a prefixed name), or the variable (``?x``) when the target is computed. A "SERVICE"
+    inside a literal, an IRI or a comment does not count."""
     targets: list[str] = []
-    position = 0
-    while position < len(query):
-        skipped = _SKIP.match(query, position)
-        if skipped:
-            position = skipped.end()
-            continue
-        word = _WORD.match(query, position)
-        if word:
-            position = word.end()
-            if word.group().upper() == "SERVICE":
-                target = _SERVICE_TARGET.match(query, position)
-                targets.append(target.group(1).strip("<>") if target else "")
-            continue
-        position += 1
+    for _start, end, token in _scan(query):
+        if token == "SERVICE":
+            target = _SERVICE_TARGET.match(query, end)
+            targets.append(target.group(1).strip("<>") if target else "")
     return targets
 
 
@@ -136,23 +119,13 @@ def add_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> 
         + [f"USING NAMED {ox.NamedNode(g)}" for g in using_named]
     )
     out: list[str] = []
-    position = last = 0
-    while position < len(update):
-        skipped = _SKIP.match(update, position)
-        if skipped:
-            position = skipped.end()
-            continue
-        word = _WORD.match(update, position)
-        if word:
-            keyword = word.group().upper()
-            if keyword == "USING":
-                raise ValueError("the update has USING clauses: do not also send using-graph-uri")
-            if keyword == "WHERE":
-                out.append(update[last : word.start()])
-                out.append(f"{clause} ")
-                last = word.start()
-            position = word.end()
-            continue
-        position += 1
+    last = 0
+    for start, _end, token in _scan(update):
+        if token == "USING":
+            raise ValueError("the update has USING clauses: do not also send using-graph-uri")
+        if token == "WHERE":
+            out.append(update[last:start])
+            out.append(f"{clause} ")
+            last = start
     out.append(update[last:])
     return "".join(out)

@@ -3,36 +3,21 @@ query is still answered meanwhile; the server keeps working afterwards."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import httpx
 
-from tests.store.servers import free_port, stop, wait_for
+from tests.api.conftest import running_server
 
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 TIMEOUT = 3.0
 
 
 def test_cross_product_is_stopped_while_other_queries_are_served(tmp_path: Path) -> None:
-    port = free_port()
-    env = dict(os.environ, NAP_GRAPH_QUERY_TIMEOUT=str(TIMEOUT), NAP_GRAPH_QUERY_WORKERS="2")
-    log = tmp_path / "server.log"
-    exe = str(Path(sys.executable).with_name("nap-graph"))
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [exe, "serve", "--port", str(port), "--store", str(tmp_path / "store")],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{url}/health", process, log, seconds=120)
+    with running_server(tmp_path, query_timeout=str(TIMEOUT), query_workers="2") as server:
+        url = server.url
         with httpx.Client(base_url=url, timeout=60) as client:
             client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})  # warm the workers
             outcome: dict[str, object] = {}
@@ -68,5 +53,3 @@ def test_cross_product_is_stopped_while_other_queries_are_served(tmp_path: Path)
                 headers={"Accept": "application/sparql-results+json"},
             )
             assert after.json()["boolean"] is True
-    finally:
-        stop(process)
