@@ -13,6 +13,7 @@ from api.errors import ApiError
 from api.settings import ApiSettings
 from nap_graph.ingest import current_graphs, superseded_graphs
 from nap_graph.query_workers import QueryWorkers
+from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import QueryResult
 
@@ -56,6 +57,29 @@ class CurrentView:
             self.generation += 1
         if self.workers is not None:
             self.workers.refresh()
+
+    def query_serialized(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+    ) -> bytes | None:
+        """The answer serialised by Oxigraph itself (workers or an embedded store), or
+        ``None`` when the store cannot (a remote SPARQL server: use :meth:`query`)."""
+        if self.workers is not None:
+            return self.workers.query(  # type: ignore[no-any-return]
+                sparql,
+                default_graphs=default_graphs,
+                named_graphs=named_graphs,
+                media_type=media_type,
+            )
+        if isinstance(self.store, OxigraphStore):
+            return self.store.query_serialized(
+                sparql, media_type, default_graphs=default_graphs, named_graphs=named_graphs
+            )
+        return None
 
     def query(
         self, sparql: str, *, default_graphs: list[str] | None, named_graphs: list[str] | None

@@ -21,6 +21,7 @@ class ApiSettings(StoreSettings):
     query_workers: int = 2
     max_body_bytes: int = 5 * 1024 * 1024
     max_results: int = 100_000
+    max_result_bytes: int = 200 * 1024 * 1024
     cors_origins: list[str] = Field(default_factory=list)
     service_allowlist: list[str] = Field(default_factory=list)
     public_base: str = "https://w3id.org/nap-graph/"

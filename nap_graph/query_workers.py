@@ -38,12 +38,19 @@ def _serve(connection: Connection) -> None:
         task = connection.recv()
         if task is None:
             return
-        checkpoint, sparql, default_graphs, named_graphs = task
+        checkpoint, sparql, default_graphs, named_graphs, media_type = task
         try:
             if store is None or checkpoint != opened:
                 store = OxigraphStore.read_only(Path(checkpoint))
                 opened = checkpoint
-            result = store.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
+            if media_type is None:
+                result = store.query(
+                    sparql, default_graphs=default_graphs, named_graphs=named_graphs
+                )
+            else:
+                result = store.query_serialized(
+                    sparql, media_type, default_graphs=default_graphs, named_graphs=named_graphs
+                )
             connection.send(("ok", result))
         except QueryError as exc:
             connection.send(("query-error", str(exc)))
@@ -113,14 +120,16 @@ class QueryWorkers:
         *,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        media_type: str | None = None,
     ) -> Any:
-        """Run one query in a worker; QueryTimeoutError after ``timeout`` seconds."""
+        """Run one query in a worker; QueryTimeoutError after ``timeout`` seconds. With
+        ``media_type`` the worker answers the serialised bytes, else the result objects."""
         self._available.acquire()
         with self._lock:
             worker = self._free.pop()
             checkpoint = self.checkpoint
         try:
-            worker.connection.send((checkpoint, sparql, default_graphs, named_graphs))
+            worker.connection.send((checkpoint, sparql, default_graphs, named_graphs, media_type))
             if not worker.connection.poll(self.timeout):
                 worker.kill()
                 worker = _Worker.start()

@@ -32,6 +32,7 @@ from nap_graph.store.results import (
     to_sparql_tsv,
     to_sparql_xml,
 )
+from nap_graph.store.sparql_server_store import _form as query_form
 from nap_graph.store.sparql_text import add_using, service_targets
 
 router = APIRouter(tags=["SPARQL"])
@@ -158,8 +159,29 @@ def _run_query(
     if default_graphs is None and named_graphs is None:
         default_graphs = view.default_graphs()
     base = f"BASE {ox.NamedNode(str(request.url.replace(query='', fragment='')))}\n"
-    result = view.query(base + text, default_graphs=default_graphs, named_graphs=named_graphs)
-    return _render(result, request, _format(params), settings.max_results)
+    form = query_form(text)
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        offers = media.GRAPH_TYPES
+    elif form == "ASK":
+        offers = [media.SPARQL_JSON, media.SPARQL_XML]
+    else:
+        offers = media.RESULT_TYPES
+    chosen = media.choose(offers, request.headers.get("accept"), _format(params))
+    if chosen is None:
+        raise ApiError(406, "Not acceptable", f"{form} results come as {', '.join(offers)}")
+    body = view.query_serialized(
+        base + text, chosen, default_graphs=default_graphs, named_graphs=named_graphs
+    )
+    if body is None:
+        result = view.query(base + text, default_graphs=default_graphs, named_graphs=named_graphs)
+        return _render(result, request, _format(params), settings.max_results)
+    if len(body) > settings.max_result_bytes:
+        raise ApiError(
+            413,
+            "Result too large",
+            f"the answer is over {settings.max_result_bytes:,} bytes; add LIMIT or narrow it",
+        )
+    return Response(body, media_type=chosen)
 
 
 def _run_update(

@@ -66,3 +66,11 @@ def test_a_broken_tokens_file_is_a_clear_error(tmp_path: Path) -> None:
     tokens.write_text('[[tokens]]\nname = "x"\nrole = "boss"\nsha256 = "ab"\n')
     with pytest.raises(ValueError, match=r"needs sha256 and role admin\|signatory"):
         create_app(ApiSettings(memory=True, tokens_file=tokens))
+
+
+def test_result_cap_is_413_never_a_cut_off_answer() -> None:
+    with TestClient(create_app(ApiSettings(memory=True, max_result_bytes=2_000))) as client:
+        big = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
+        assert big.status_code == 413 and "add LIMIT" in big.json()["detail"]
+        small = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } LIMIT 2"})
+        assert small.status_code == 200 and len(small.json()["results"]["bindings"]) == 2
