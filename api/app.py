@@ -15,7 +15,7 @@ from api.access_log import AccessLogMiddleware
 from api.auth import TokenBook
 from api.deps import CurrentView
 from api.limits import BodyLimitMiddleware
-from api.routers import dataset, graph_store, health, linked_data, sparql, submissions
+from api.routers import compare, dataset, graph_store, health, linked_data, sparql, submissions
 from api.settings import ApiSettings
 from nap_graph import __version__
 from nap_graph.query_workers import QueryWorkers
@@ -82,6 +82,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         submissions.router,
         linked_data.router,
         dataset.router,
+        compare.router,
         health.router,
     ):
         app.include_router(router)

@@ -22,7 +22,7 @@ def test_query_from_argument_as_csv() -> None:
         app,
         [
             "query",
-            "SELECT ?n WHERE { ?o a wps:StrategicOutcome ; skos:notation ?n } ORDER BY ?n",
+            "SELECT ?n WHERE { ?o a wps:StrategicOutcome ; skos:inScheme <https://w3id.org/nap-graph/id/scheme/nld-nap-4-outcomes> ; skos:notation ?n } ORDER BY ?n",
             "--format",
             "csv",
         ],
@@ -95,7 +95,7 @@ def test_console_script_runs_in_a_real_process() -> None:
 def test_query_results_as_sparql_xml_and_json_read_back_by_rdflib() -> None:
     from rdflib.query import Result
 
-    query = "SELECT ?code ?title WHERE { ?o a wps:StrategicOutcome ; skos:notation ?code ; skos:prefLabel ?title FILTER(lang(?title) = 'nl') } ORDER BY ?code"
+    query = "SELECT ?code ?title WHERE { ?o a wps:StrategicOutcome ; skos:inScheme <https://w3id.org/nap-graph/id/scheme/nld-nap-4-outcomes> ; skos:notation ?code ; skos:prefLabel ?title FILTER(lang(?title) = 'nl') } ORDER BY ?code"
     for fmt in ("xml", "json"):
         result = runner.invoke(app, ["query", query, "--format", fmt])
         assert result.exit_code == 0, result.output

@@ -159,3 +159,58 @@ def test_dutch_plans(store: ox.Store) -> None:
 def test_every_query_is_listed_in_the_querying_guide() -> None:
     guide = (QUERIES.parent / "querying.md").read_text(encoding="utf-8")
     assert [p.name for p in QUERIES.glob("*.rq") if f"({'queries/' + p.name})" not in guide] == []
+
+
+def test_compare_pillar_areas(store: ox.Store) -> None:
+    rows = run(store, "compare-pillar-areas")
+    countries = {r["country"] for r in rows}
+    assert countries == {"NLD", "DEU", "IRL", "NOR", "CAN", "GBR", "USA", "FIN"}
+    assert {
+        (r["country"], r["code"], r["match"])
+        for r in rows
+        if r["pillarName"] == "Relief and Recovery"
+    } == {
+        ("NLD", "4", "exact"),
+        ("DEU", "3", "related"),
+        ("DEU", "4", "close"),
+        ("IRL", "3", "close"),
+        ("NOR", "2", "related"),
+        ("NOR", "4", "close"),
+        ("CAN", "3", "close"),
+        ("GBR", "3", "close"),
+        ("USA", "3", "close"),
+        ("FIN", "4", "related"),
+    }
+
+
+def test_compare_cross_cutting(store: ox.Store) -> None:
+    rows = run(store, "compare-cross-cutting")
+    by_country: dict[str, list[str]] = {}
+    for r in rows:
+        by_country.setdefault(r["country"], []).append(r["areaName"])
+    assert by_country == {
+        "CAN": ["Leadership and capabilities", "Inclusion"],
+        "DEU": ["Strengthening the WPS agenda", "Institutional integration and capacities"],
+        "FIN": ["Implementation and mainstreaming"],
+        "IRL": ["Promotion"],
+        "NLD": ["WPS Mainstreaming"],
+        "NOR": ["Sustaining peace"],
+        "USA": ["Integration and institutionalisation", "Partnerships"],
+    }
+
+
+def test_compare_missing_pillars(store: ox.Store) -> None:
+    rows = run(store, "compare-missing-pillars")
+    assert [(r["country"], r["pillarName"]) for r in rows] == [
+        ("NOR", "Prevention"),
+        ("USA", "Prevention"),
+    ]
+
+
+def test_compare_counts(store: ox.Store) -> None:
+    rows = run(store, "compare-counts")
+    counts = {(r["country"], r["pillarName"]): r["areas"] for r in rows}
+    assert (
+        counts[("NLD", "Protection")] == "1" and counts[("CAN", "Cross-cutting objective")] == "2"
+    )
+    assert sum(int(v) for (c, _), v in counts.items() if c == "GBR") == 8

@@ -122,3 +122,52 @@ def graphs() -> None:
     """List the named graphs of the default data and the file each comes from."""
     rows = [{"graph": g.graph, "file": str(g.path)} for g in default_graph_files()]
     write_rows(rows, ["graph", "file"], TableFormat.table)
+
+
+@app.command(name="compare")
+def compare_command(
+    pillar: Annotated[
+        str | None,
+        typer.Option(
+            help="One pillar: participation, prevention, protection, relief-and-recovery, "
+            "cross-cutting."
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, csv or json.")] = "text",
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Compare the plans across the UNSCR 1325 pillars: for each pillar, the outcome areas of
+    each country's plan that map onto it and how; plans with no area for a pillar.
+
+    Examples: nap-graph compare --pillar protection; nap-graph compare --format csv
+    """
+    from dataclasses import asdict
+
+    from nap_graph.compare import compare
+
+    target = connect(store, endpoint)
+    try:
+        result = compare(target, pillar=pillar)
+    except NapGraphError as exc:
+        fail(exc)
+    finally:
+        target.close()
+    if fmt == "csv":
+        typer.echo(result.csv(), nl=False)
+    elif fmt == "json":
+        typer.echo(
+            json.dumps(
+                {
+                    "mappings": [asdict(m) for m in result.mappings],
+                    "missing": result.missing,
+                    "counts": result.counts,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    elif fmt == "text":
+        typer.echo(result.text(), nl=False)
+    else:
+        fail(f"unknown --format {fmt!r}: text, csv or json")

@@ -13,7 +13,7 @@ from SPARQLWrapper import CSV, JSON, N3, RDFXML, TSV, TURTLE, XML, SPARQLWrapper
 
 from tests.api.conftest import ADMIN, SIGNATORY, Server
 
-OUTCOMES = "PREFIX wps: <https://w3id.org/nap-graph/def/wps#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?n WHERE { ?o a wps:StrategicOutcome ; skos:notation ?n } ORDER BY ?n"
+OUTCOMES = "PREFIX wps: <https://w3id.org/nap-graph/def/wps#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?n WHERE { ?o a wps:StrategicOutcome ; skos:inScheme <https://w3id.org/nap-graph/id/scheme/nld-nap-4-outcomes> ; skos:notation ?n } ORDER BY ?n"
 PILLARS = "PREFIX wps: <https://w3id.org/nap-graph/def/wps#> CONSTRUCT { ?p a wps:Pillar } WHERE { ?p a wps:Pillar }"
 
 
