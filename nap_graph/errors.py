@@ -8,6 +8,7 @@
     ├── QueryError                 a SPARQL query is malformed or cannot be evaluated
     ├── ValidationSetupError       the shapes themselves cannot be loaded
     ├── SubmissionReadError        a submission cannot be read at all (exit code 2)
+    │   └── PlanReadError          a plan file cannot be read at all
     └── StoreError                 the store cannot do what was asked
         ├── StoreLockedError       another process has the on-disk store open for writing
         ├── StoreUnavailableError  the SPARQL server is down, unreachable or too slow
@@ -69,3 +70,7 @@ class StoreRefusedError(StoreError):
 
 class QueryTimeoutError(StoreError):
     """A query ran over its time limit and was stopped (its worker process killed)."""
+
+
+class PlanReadError(SubmissionReadError):
+    """A plan file cannot be read at all (exit code 2); ``problems`` name rows and columns."""

@@ -207,3 +207,48 @@ def history_command(
         row["status"] = "superseded" if row["supersededAt"] else "current"
     columns = ["version", "received", "file", "sha256", "replaces", "status"]
     write_rows([{c: r[c] for c in columns} for r in rows], columns, fmt)
+
+
+@app.command(name="import-plan")
+def import_plan(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="A plan: the CSV template (docs/plan-template.csv) or JSON "
+            "(docs/plan.schema.json)."
+        ),
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Check a plan with the plan and outcome shapes and load it into its own named graph
+    (graph/plans/<country>-nap-<number or first year>). Exit code 0 loaded (or valid with
+    --dry-run), 1 invalid, 2 unreadable; problems name the CSV row and column.
+
+    Example: nap-graph import-plan docs/examples/plan-example.csv
+    """
+    from nap_graph.errors import PlanReadError
+    from nap_graph.plans.importing import check_plan, load_plan
+    from nap_graph.plans.reading import read_plan
+
+    name = str(file)
+    try:
+        record, locations = read_plan(file.read_bytes(), name)
+    except (PlanReadError, OSError) as exc:
+        problems = list(getattr(exc, "problems", [])) or []
+        typer.echo(text_report(name, problems) if problems else f"{name}: unreadable: {exc}")  # type: ignore[arg-type]
+        raise typer.Exit(EXIT_UNREADABLE) from None
+    built, problems = check_plan(record, locations)
+    typer.echo(text_report(name, problems))
+    code = exit_code(problems)
+    if code or dry_run:
+        raise typer.Exit(code)
+    target = connect(store, endpoint)
+    try:
+        load_plan(target, built)
+    except NapGraphError as exc:
+        fail(exc)
+    finally:
+        target.close()
+    typer.echo(f"loaded <{built.plan}> into <{built.named_graph}> ({len(built.graph)} triples)")

@@ -1,0 +1,164 @@
+"""A plan to RDF, checked with the plan and outcome shapes (shapes/integrity*.ttl) against
+the pillars and countries it points to, and loaded into its own named graph
+``graph/plans/<plan key>`` in one write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS, XSD
+
+from nap_graph import iris
+from nap_graph.default_data import default_graph_files, parse_into
+from nap_graph.integrity import validate_integrity
+from nap_graph.namespaces import COUNTRY, GRAPH, ID, WPS
+from nap_graph.plans.model import PlanRecord
+from nap_graph.store.protocol import GraphStore
+from nap_graph.submissions.model import Location, Problem, Severity
+
+RELATIONS = {
+    "exact": SKOS.exactMatch,
+    "close": SKOS.closeMatch,
+    "broad": SKOS.broadMatch,
+    "related": SKOS.relatedMatch,
+}
+CONTEXT_GRAPHS = ("reference/pillars", "reference/countries")
+
+
+@dataclass(slots=True)
+class PlanGraph:
+    graph: Graph
+    plan: str
+    named_graph: str
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def plan_to_graph(record: PlanRecord) -> PlanGraph:
+    """The plan, its period, its outcome framework and its areas with their pillar mappings."""
+    key = record.key
+    plan = URIRef(f"{ID}plan/{key}")
+    scheme = URIRef(f"{ID}scheme/{key}-outcomes")
+    out = PlanGraph(Graph(), str(plan), f"{GRAPH}plans/{key}")
+    g, lang = out.graph, record.language
+
+    def add(
+        s: URIRef | BNode, p: URIRef, o: URIRef | Literal | BNode, origin: str | None = None
+    ) -> None:
+        g.add((s, p, o))
+        if origin:
+            out.origins[(str(s), str(p))] = origin
+
+    add(plan, RDF.type, WPS.NationalActionPlan)
+    add(plan, SKOS.prefLabel, Literal(record.title, lang=lang), "title")
+    if record.title_nl:
+        add(plan, SKOS.prefLabel, Literal(record.title_nl, lang="nl"), "title_nl")
+    add(plan, WPS.country, COUNTRY[record.country], "country")
+    if record.number is not None:
+        add(plan, WPS.planNumber, Literal(record.number), "number")
+    period = BNode()
+    add(plan, DCTERMS.temporal, period, "start")
+    add(period, RDF.type, DCTERMS.PeriodOfTime)
+    add(period, DCAT.startDate, Literal(record.start, datatype=XSD.date), "start")
+    if record.end:
+        add(period, DCAT.endDate, Literal(record.end, datatype=XSD.date), "end")
+    if record.predecessor:
+        add(plan, WPS.predecessorPlan, URIRef(f"{ID}plan/{record.predecessor}"), "predecessor")
+    if record.coordinator:
+        add(plan, DCTERMS.contributor, Literal(record.coordinator), "coordinator")
+    for source in record.sources:
+        add(plan, DCTERMS.source, Literal(source), "sources")
+    add(plan, WPS.outcomeFramework, scheme)
+    add(scheme, RDF.type, WPS.OutcomeFramework)
+    add(scheme, SKOS.prefLabel, Literal(f"Outcome areas of {record.title}", lang=lang))
+    for i, area in enumerate(record.areas):
+        node = URIRef(iris.outcome_iri(str(plan), area.code))
+        add(
+            node,
+            RDF.type,
+            WPS.SubOutcome if area.parent else WPS.StrategicOutcome,
+            f"areas[{i}].code",
+        )
+        add(node, SKOS.inScheme, scheme, f"areas[{i}].code")
+        add(node, SKOS.notation, Literal(area.code), f"areas[{i}].code")
+        add(node, SKOS.prefLabel, Literal(area.title, lang=lang), f"areas[{i}].title")
+        if area.title_nl:
+            add(node, SKOS.prefLabel, Literal(area.title_nl, lang="nl"), f"areas[{i}].title_nl")
+        add(
+            node,
+            SKOS.definition,
+            Literal(f'Outcome area "{area.title}" of {record.title}.', lang=lang),
+        )
+        if area.parent:
+            add(
+                node,
+                SKOS.broader,
+                URIRef(iris.outcome_iri(str(plan), area.parent)),
+                f"areas[{i}].parent",
+            )
+        else:
+            add(node, SKOS.topConceptOf, scheme)
+            g.add((scheme, SKOS.hasTopConcept, node))
+        for mapping in area.mappings:
+            add(
+                node,
+                RELATIONS[mapping.kind.value],
+                URIRef(f"{ID}pillar/{mapping.pillar}"),
+                f"areas[{i}].mappings",
+            )
+        out.origins[(str(node), "pillar-mapping")] = f"areas[{i}].mappings"
+        source = area.source or (record.sources[0] if record.sources else None)
+        if source:
+            add(node, DCTERMS.source, Literal(source), f"areas[{i}].source")
+        for prop, name in (
+            (DCTERMS.source, "source"),
+            (SKOS.prefLabel, "title"),
+            (SKOS.notation, "code"),
+        ):
+            out.origins.setdefault((str(node), str(prop)), f"areas[{i}].{name}")
+    return out
+
+
+def _context() -> Graph:
+    graph = Graph()
+    for item in default_graph_files():
+        if item.graph.removeprefix(str(GRAPH)) in CONTEXT_GRAPHS:
+            parse_into(graph, item.path)
+    return graph
+
+
+def check_plan(
+    record: PlanRecord, locations: dict[str, Location]
+) -> tuple[PlanGraph, list[Problem]]:
+    """The plan's graph and every shape problem, located in the sender's file."""
+    built = plan_to_graph(record)
+    data = _context()
+    for triple in built.graph:
+        data.add(triple)
+    report = validate_integrity(data)
+    problems = []
+    for finding in report.findings:
+        origin = built.origins.get((finding.focus, finding.path)) or built.origins.get(
+            (finding.focus, "pillar-mapping")
+        )
+        location = locations.get(origin or "") or Location(origin or finding.path or "plan")
+        problems.append(
+            Problem(
+                Severity.violation if finding.severity == "Violation" else Severity.warning,
+                finding.message,
+                location,
+                found=finding.value or None,
+                shape=finding.source,
+                focus=finding.focus,
+            )
+        )
+    return built, problems
+
+
+def load_plan(store: GraphStore, built: PlanGraph) -> None:
+    """Replace the plan's named graph in one write."""
+    data = built.graph.serialize(format="nt", encoding="utf-8")
+    store.put_graph(
+        built.named_graph, [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    )

@@ -1,0 +1,139 @@
+"""Plans in and out: the template (CSV, JSON), the plan shapes, loading into a graph of its
+own; every shipped plan passes the shapes; a broken plan is reported by row and column."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
+from typer.testing import CliRunner
+
+from nap_graph.cli import app
+from nap_graph.default_data import default_graph_files, parse_into
+from nap_graph.errors import PlanReadError
+from nap_graph.integrity import validate_integrity
+from nap_graph.plans.importing import check_plan, load_plan
+from nap_graph.plans.model import PlanRecord
+from nap_graph.plans.reading import read_plan
+from nap_graph.store import OxigraphStore
+from nap_graph.store.results import SelectResult
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+EXAMPLE = DOCS / "examples" / "plan-irl.csv"
+IRL = "https://w3id.org/nap-graph/id/outcome/irl-nap-2019/"
+
+
+def test_example_plan_is_valid_and_loads_into_its_own_graph() -> None:
+    record, locations = read_plan(EXAMPLE.read_bytes(), EXAMPLE.name)
+    assert record.key == "irl-nap-2019" and len(record.areas) == 4
+    built, problems = check_plan(record, locations)
+    assert problems == []
+    store = OxigraphStore()
+    load_plan(store, built)
+    assert store.named_graphs() == ["https://w3id.org/nap-graph/graph/plans/irl-nap-2019"]
+    result = store.query(
+        "SELECT ?code ?pillar WHERE { ?a skos:notation ?code ; skos:closeMatch ?pillar }",
+        union_default_graph=True,
+    )
+    assert isinstance(result, SelectResult)
+    assert sorted((r["code"], r["pillar"].rsplit("/", 1)[-1]) for r in result.values()) == [
+        ("3", "protection"),
+        ("3", "relief-and-recovery"),
+    ]
+
+
+def test_imported_plan_agrees_with_the_shipped_one() -> None:
+    record, locations = read_plan(EXAMPLE.read_bytes(), EXAMPLE.name)
+    built, _ = check_plan(record, locations)
+    shipped = parse_into(
+        Graph(), next(f.path for f in default_graph_files() if f.graph.endswith("/plans/irl"))
+    )
+    for code in ("1", "2", "3", "4"):
+        area = URIRef(IRL + code)
+        for relation in (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.relatedMatch):
+            assert set(built.graph.objects(area, relation)) == set(
+                shipped.objects(area, relation)
+            ), (code, relation)
+
+
+def test_json_round_trip() -> None:
+    record, _ = read_plan(EXAMPLE.read_bytes(), EXAMPLE.name)
+    again, _ = read_plan(record.model_dump_json().encode(), "plan.json")
+    assert again == record
+
+
+def test_broken_plan_names_row_and_column(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.csv"
+    broken.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("participation:exact", "peace:exact"),
+        encoding="utf-8",
+    )
+    record, locations = read_plan(broken.read_bytes(), broken.name)
+    _built, problems = check_plan(record, locations)
+    assert [(p.location.row, p.location.column, p.severity.value) for p in problems] == [
+        (3, "mappings", "violation")
+    ]
+    assert "must be mapped onto at least one UNSCR 1325 pillar" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("prevention:exact", "prevention:maybe"), "row 2, column mappings"),
+        (("2019-01-01", "1 January 2019"), "row 2, column start"),
+        (("IRL,Ireland", "Ireland,Ireland"), "row 2, column country"),
+    ],
+)
+def test_unreadable_plan_errors_name_row_and_column(
+    tmp_path: Path, edit: tuple[str, str], expected: str
+) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    result = CliRunner().invoke(app, ["import-plan", str(path), "--dry-run"])
+    assert result.exit_code == 2
+    assert expected in result.output
+
+
+def test_inconsistent_plan_columns_are_an_error(tmp_path: Path) -> None:
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    lines[3] = lines[3].replace("2024-12-31", "2025-12-31")
+    path = tmp_path / "plan.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(PlanReadError) as info:
+        read_plan(path.read_bytes(), path.name)
+    assert (
+        info.value.problems[0].location.row == 4 and info.value.problems[0].location.column == "end"
+    )
+
+
+def test_cli_import_plan_loads(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["import-plan", str(EXAMPLE), "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0, result.output
+    assert "loaded <https://w3id.org/nap-graph/id/plan/irl-nap-2019>" in result.output
+
+
+@pytest.mark.parametrize(
+    "plan_file",
+    [f for f in default_graph_files() if "/plans/" in f.graph],
+    ids=lambda f: f.graph.rsplit("/", 1)[-1],
+)
+def test_every_shipped_plan_passes_the_plan_shapes(plan_file) -> None:
+    data = Graph()
+    for item in default_graph_files():
+        if item.graph.endswith(("/reference/pillars", "/reference/countries")) or item is plan_file:
+            parse_into(data, item.path)
+    report = validate_integrity(data)
+    assert report.findings == (), report.text()
+
+
+def test_schema_and_template_are_current() -> None:
+    assert (
+        json.loads((DOCS / "plan.schema.json").read_text(encoding="utf-8"))
+        == PlanRecord.model_json_schema()
+    )
+    from nap_graph.plans.reading import COLUMNS
+
+    assert (DOCS / "plan-template.csv").read_text(encoding="utf-8").strip() == ",".join(COLUMNS)
