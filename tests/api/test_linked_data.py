@@ -155,3 +155,32 @@ def test_access_log_is_structured(server: Server, tmp_path_factory) -> None:
         and probe[-1]["method"] == "GET"
         and probe[-1]["duration_ms"] >= 0
     )
+
+
+def test_compare_page_csv_and_json(server: Server) -> None:
+    with server.client() as client:
+        html = client.get(
+            "/compare", params={"pillar": "protection"}, headers={"Accept": "text/html"}
+        )
+        assert (
+            html.status_code == 200
+            and "Protection and support" in html.text
+            and "<h2>Protection</h2>" in html.text
+        )
+        csv_text = client.get("/compare", params={"pillar": "protection", "format": "csv"}).text
+        assert (
+            csv_text.splitlines()[0] == "pillar,country,plan,code,area,match"
+            and len(csv_text.splitlines()) == 14
+        )
+        data = client.get("/compare", params={"format": "json"}).json()
+        assert {m["country"] for m in data["mappings"]} == {
+            "NLD",
+            "DEU",
+            "IRL",
+            "NOR",
+            "CAN",
+            "GBR",
+            "USA",
+            "FIN",
+        }
+        assert client.get("/compare", params={"pillar": "nonsense"}).status_code == 404
