@@ -26,5 +26,29 @@ def context() -> dict[str, object]:
             if str(prop).startswith(str(WPS)):
                 name = str(prop).removeprefix(str(WPS))
                 terms[name] = {"@id": f"wps:{name}", **extra}
-    terms.update({"id": "@id", "type": "@type"})
+    terms.update(
+        {
+            "id": "@id",
+            "type": "@type",
+            "prefLabel": {"@id": "skos:prefLabel", "@container": "@language"},
+            "altLabel": {"@id": "skos:altLabel", "@container": ["@language", "@set"]},
+            "definition": {"@id": "skos:definition", "@container": "@language"},
+            "notation": "skos:notation",
+            "inScheme": {"@id": "skos:inScheme", "@type": "@id"},
+            "hasTopConcept": {"@id": "skos:hasTopConcept", "@type": "@id", "@container": "@set"},
+            "topConceptOf": {"@id": "skos:topConceptOf", "@type": "@id"},
+            "broader": {"@id": "skos:broader", "@type": "@id"},
+            "narrower": {"@reverse": "skos:broader", "@container": "@set"},
+            "versionOf": {"@reverse": "dcterms:hasVersion", "@container": "@set"},
+            "exactMatch": {"@id": "skos:exactMatch", "@type": "@id"},
+            "closeMatch": {"@id": "skos:closeMatch", "@type": "@id"},
+            "broadMatch": {"@id": "skos:broadMatch", "@type": "@id"},
+            "narrowMatch": {"@id": "skos:narrowMatch", "@type": "@id"},
+            "relatedMatch": {"@id": "skos:relatedMatch", "@type": "@id"},
+            "temporal": "dcterms:temporal",
+            "startDate": {"@id": "dcat:startDate", "@type": "xsd:date"},
+            "endDate": {"@id": "dcat:endDate", "@type": "xsd:date"},
+            "source": "dcterms:source",
+        }
+    )
     return {"@context": terms}

@@ -27,6 +27,7 @@ from starlette.concurrency import run_in_threadpool
 from api import negotiation as media
 from api.deps import SettingsDep, StoreDep, ViewDep
 from api.errors import ApiError
+from nap_graph.framing import framed_plan, plan_triples
 from nap_graph.integrity import ontology_graph
 from nap_graph.jsonld_context import context
 from nap_graph.linked_data import describe
@@ -105,6 +106,10 @@ async def document(path: str, request: Request, store: StoreDep, view: ViewDep) 
     found = await run_in_threadpool(lambda: describe(store, iri, graphs=view.default_graphs()))
     if not found.exists:
         raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
+    if chosen == media.JSON_LD and path.startswith("plan/"):
+        graphs = view.default_graphs()
+        framed = await run_in_threadpool(lambda: framed_plan(plan_triples(store, iri, graphs), iri))
+        return JSONResponse(framed, media_type=media.JSON_LD)
     if chosen != media.HTML:
         return _serialize(found.triples, chosen)
     types = [t.object.value for t in found.triples if t.predicate.value == str(RDF.type)]

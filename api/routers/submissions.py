@@ -14,6 +14,7 @@ from api.deps import StoreDep, ViewDep, authorise
 from api.errors import ApiError, RejectedError
 from nap_graph.catalogue import list_submissions, submission_document
 from nap_graph.errors import SubmissionReadError
+from nap_graph.framing import framed_submission
 from nap_graph.ingest import Status, ingest_parsed
 from nap_graph.namespaces import ID
 from nap_graph.reference import reference_index
@@ -202,4 +203,6 @@ def get_one(
         raise ApiError(
             406, "Not acceptable", f"submissions come as {', '.join(media.GRAPH_TYPES[:4])}"
         )
+    if chosen == media.JSON_LD:
+        return JSONResponse(framed_submission(triples, submission), media_type=media.JSON_LD)
     return Response(ox.serialize(triples, format=media.RDF_FORMATS[chosen]), media_type=chosen)

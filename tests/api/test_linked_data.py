@@ -184,3 +184,29 @@ def test_compare_page_csv_and_json(server: Server) -> None:
             "FIN",
         }
         assert client.get("/compare", params={"pillar": "nonsense"}).status_code == 404
+
+
+def test_plans_and_submissions_as_framed_json_ld(server: Server) -> None:
+    with server.client() as client:
+        plan = client.get(
+            "/doc/plan/fin-nap-2023", headers={"Accept": "application/ld+json"}
+        ).json()
+        assert plan["@context"] == "/context.jsonld" and plan["type"] == "NationalActionPlan"
+        assert [
+            a["notation"]
+            for a in sorted(plan["outcomeFramework"]["hasTopConcept"], key=lambda a: a["notation"])
+        ] == ["1", "2", "3", "4", "5"]
+    from tests.api.conftest import ADMIN
+    from tests.submissions.helpers import SEED
+
+    with server.client(ADMIN) as admin:
+        posted = admin.post(
+            "/submissions", content=SEED.read_bytes(), headers={"Content-Type": "text/plain"}
+        )
+        assert posted.status_code in (200, 201)
+    with server.client() as client:
+        submission = client.get(
+            posted.json()["submissions"][0]["url"], headers={"Accept": "application/ld+json"}
+        ).json()
+        assert submission["type"] == "Submission" and submission["hasContribution"]
+        assert submission["versionOf"][0]["type"] == "SubmissionHistory"
