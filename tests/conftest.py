@@ -10,6 +10,7 @@ import pytest
 from rdflib import Graph
 
 from nap_graph.default_data import load_data_graph, load_default_store
+from tests.store.servers import oxigraph_server, virtuoso_server
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -39,3 +40,15 @@ def store() -> ox.Store:
 def data_graph() -> Graph:
     """All of data/ in one rdflib graph."""
     return load_data_graph()
+
+
+@pytest.fixture(scope="session")
+def oxigraph_endpoints(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-server")) as endpoints:
+        yield endpoints
+
+
+@pytest.fixture(scope="session")
+def virtuoso_endpoints(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as endpoints:
+        yield endpoints

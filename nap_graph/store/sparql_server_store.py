@@ -39,6 +39,7 @@ RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 MAX_GET_LENGTH = 2000
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+LEADING_BASE = re.compile(r"\s*BASE\s*<[^>]*>\s*", re.IGNORECASE)
 SYSTEM_GRAPH = re.compile(
     r"^(http://www\.openlinksw\.com/|http://www\.w3\.org/ns/ldp#$|http://localhost(:\d+)?/(sparql|DAV/)$)"
 )
@@ -108,7 +109,11 @@ class SparqlServerStore:
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
     ) -> QueryResult:
-        text = sparql_prologue() + bind_values(sparql, bindings or {})
+        bound = bind_values(sparql, bindings or {})
+        base = LEADING_BASE.match(bound)  # Virtuoso wants BASE before the PREFIX declarations
+        text = (
+            (base.group() if base else "") + sparql_prologue() + bound[base.end() if base else 0 :]
+        )
         form = _form(sparql)
         accept = N_TRIPLES if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_JSON
         params: list[tuple[str, str]] = [("query", text)]

@@ -60,3 +60,42 @@ def test_service_across_two_instances(tmp_path: Path) -> None:
             elsewhere = f"http://127.0.0.1:{free_port()}/sparql"
             refused = client.get("/sparql", params={"query": FEDERATED % elsewhere})
             assert refused.status_code == 403
+
+
+def test_service_through_an_instance_on_virtuoso(
+    tmp_path: Path, virtuoso_endpoints: dict[str, str]
+) -> None:
+    """The first instance keeps its data in Virtuoso (--endpoint); the SERVICE call, checked
+    against its allowlist, is made by Virtuoso."""
+    (tmp_path / "de").mkdir()
+    (tmp_path / "nl").mkdir()
+    with running_server(tmp_path / "de") as german:
+        with german.client(ADMIN) as client:
+            client.put(
+                "/store",
+                params={"graph": "https://w3id.org/nap-graph/graph/actors/deu"},
+                content=GERMAN,
+                headers={"Content-Type": "text/turtle"},
+            )
+        endpoint = f"{german.url}/sparql"
+        query = """PREFIX wps: <https://w3id.org/nap-graph/def/wps#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?germanOrganisation WHERE { SERVICE <%s> {
+  ?o a <http://www.w3.org/ns/org#FormalOrganization> ;
+     wps:country <http://publications.europa.eu/resource/authority/country/DEU> ;
+     skos:prefLabel ?germanOrganisation FILTER (lang(?germanOrganisation) = "en") } }"""
+        settings = {
+            "endpoint": virtuoso_endpoints["query"],
+            "graph_store_endpoint": virtuoso_endpoints["store"],
+            "service_allowlist": f'["{endpoint}"]',
+        }
+        with running_server(tmp_path / "nl", **settings) as dutch, dutch.client() as client:
+            response = client.get(
+                "/sparql", params={"query": query % endpoint}, headers={"Accept": "text/csv"}
+            )
+            assert response.status_code == 200, response.text
+            assert response.text.splitlines()[1:] == ["Federal Foreign Office"]
+            refused = client.get(
+                "/sparql", params={"query": query % f"http://127.0.0.1:{free_port()}/sparql"}
+            )
+            assert refused.status_code == 403

@@ -9,21 +9,8 @@ import pytest
 
 from nap_graph.store import OxigraphStore, SparqlServerStore
 from nap_graph.store.protocol import GraphStore
-from tests.store.servers import oxigraph_server, virtuoso_server
 
 BACKENDS = ["oxigraph-memory", "oxigraph-disk", "oxigraph-server", "virtuoso"]
-
-
-@pytest.fixture(scope="session")
-def oxigraph_endpoints(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-server")) as endpoints:
-        yield endpoints
-
-
-@pytest.fixture(scope="session")
-def virtuoso_endpoints(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as endpoints:
-        yield endpoints
 
 
 def _server_store(endpoints: dict[str, str]) -> SparqlServerStore:

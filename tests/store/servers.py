@@ -92,8 +92,10 @@ def oxigraph_server(folder: Path) -> Iterator[dict[str, str]]:
 
 
 @contextmanager
-def virtuoso_server(folder: Path) -> Iterator[dict[str, str]]:
-    """A Virtuoso 7 server over a fresh database, with SPARQL updates granted."""
+def virtuoso_server(folder: Path, *, service: bool = False) -> Iterator[dict[str, str]]:
+    """A Virtuoso 7 server over a fresh database, with SPARQL updates granted; with
+    ``service`` also allowed to call SERVICE endpoints (its Graph Store writes are then
+    refused, so the two are kept apart)."""
     binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if binary is None or isql is None or not VIRTUOSO_INI.exists():
         missing("OpenLink Virtuoso 7 (apt-get install virtuoso-opensource-7)")
@@ -113,8 +115,11 @@ def virtuoso_server(folder: Path) -> Iterator[dict[str, str]]:
     base = f"http://127.0.0.1:{http_port}"
     try:
         wait_for(f"{base}/sparql?query=ASK%7B%7D", process, log, seconds=120)
+        grants = 'grant SPARQL_UPDATE to "SPARQL";'
+        if service:
+            grants += ' grant SPARQL_LOAD_SERVICE_DATA to "SPARQL"; grant execute on DB.DBA.SPARQL_SINV_IMP to "SPARQL";'
         subprocess.run(
-            [isql, str(sql_port), "dba", "dba", 'exec=grant SPARQL_UPDATE to "SPARQL";'],
+            [isql, str(sql_port), "dba", "dba", "exec=" + grants],
             check=True,
             capture_output=True,
             timeout=60,
