@@ -223,23 +223,28 @@ def import_plan(
     endpoint: EndpointOption = None,
 ) -> None:
     """Check a plan with the plan and outcome shapes and load it into its own named graph
-    (graph/plans/<country>-nap-<number or first year>). Exit code 0 loaded (or valid with
-    --dry-run), 1 invalid, 2 unreadable; problems name the CSV row and column.
+    (graph/plans/<country>-nap-<number or first year>). CSV, JSON, or RDF (.ttl, .jsonld) in
+    the ontology's terms. Exit code 0 loaded (or valid with --dry-run), 1 invalid, 2
+    unreadable; problems name the CSV row and column (JSON pointer; RDF node).
 
     Example: nap-graph import-plan docs/examples/plan-example.csv
     """
     from nap_graph.errors import PlanReadError
-    from nap_graph.plans.importing import check_plan, load_plan
+    from nap_graph.plans.importing import check_plan, check_plan_graph, load_plan, plan_from_rdf
     from nap_graph.plans.reading import read_plan
 
     name = str(file)
     try:
-        record, locations = read_plan(file.read_bytes(), name)
+        if file.suffix.lower() in (".ttl", ".jsonld"):
+            built = plan_from_rdf(file.read_bytes(), name)
+            problems = check_plan_graph(built)
+        else:
+            record, locations = read_plan(file.read_bytes(), name)
+            built, problems = check_plan(record, locations)
     except (PlanReadError, OSError) as exc:
-        problems = list(getattr(exc, "problems", [])) or []
-        typer.echo(text_report(name, problems) if problems else f"{name}: unreadable: {exc}")  # type: ignore[arg-type]
+        found = list(getattr(exc, "problems", [])) or []
+        typer.echo(text_report(name, found) if found else f"{name}: unreadable: {exc}")  # type: ignore[arg-type]
         raise typer.Exit(EXIT_UNREADABLE) from None
-    built, problems = check_plan(record, locations)
     typer.echo(text_report(name, problems))
     code = exit_code(problems)
     if code or dry_run:

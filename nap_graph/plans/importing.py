@@ -162,3 +162,56 @@ def load_plan(store: GraphStore, built: PlanGraph) -> None:
     store.put_graph(
         built.named_graph, [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
     )
+
+
+def plan_from_rdf(data: bytes, name: str) -> PlanGraph:
+    """A plan sent as RDF (Turtle or JSON-LD) in the ontology's terms: exactly one
+    ``wps:NationalActionPlan`` with an IRI under ``id/plan/``; problems are reported by
+    focus node, since RDF has no rows."""
+    from nap_graph.errors import PlanReadError
+    from nap_graph.submissions.rdf_format import RDF_FORMATS, to_rdflib
+    from nap_graph.submissions.reading import decode
+
+    text = decode(data, name)
+    fmt = "jsonld" if name.lower().endswith(".jsonld") else "turtle"
+    try:
+        graph = to_rdflib(ox.parse(text, format=RDF_FORMATS[fmt]))
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise PlanReadError(
+            name, [Problem(Severity.error, f"not valid {fmt}: {exc}", Location("document"))]
+        ) from exc
+    plans = [s for s in graph.subjects(RDF.type, WPS.NationalActionPlan) if isinstance(s, URIRef)]
+    if len(plans) != 1 or not str(plans[0]).startswith(f"{ID}plan/"):
+        found = ", ".join(f"<{p}>" for p in plans) or "none"
+        raise PlanReadError(
+            name,
+            [
+                Problem(
+                    Severity.error,
+                    f"expected one wps:NationalActionPlan with an IRI under {ID}plan/, "
+                    f"found {found}",
+                    Location("document"),
+                )
+            ],
+        )
+    key = str(plans[0]).removeprefix(f"{ID}plan/")
+    return PlanGraph(graph, str(plans[0]), f"{GRAPH}plans/{key}")
+
+
+def check_plan_graph(built: PlanGraph) -> list[Problem]:
+    """The shape problems of a plan given as RDF, by focus node and property."""
+    data = _context()
+    for triple in built.graph:
+        data.add(triple)
+    report = validate_integrity(data)
+    return [
+        Problem(
+            Severity.violation if f.severity == "Violation" else Severity.warning,
+            f.message,
+            Location(f"<{f.focus}> {f.path}".strip()),
+            found=f.value or None,
+            shape=f.source,
+            focus=f.focus,
+        )
+        for f in report.findings
+    ]

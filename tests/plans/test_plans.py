@@ -137,3 +137,25 @@ def test_schema_and_template_are_current() -> None:
     from nap_graph.plans.reading import COLUMNS
 
     assert (DOCS / "plan-template.csv").read_text(encoding="utf-8").strip() == ",".join(COLUMNS)
+
+
+def test_plan_as_rdf(tmp_path: Path) -> None:
+    shipped = next(f.path for f in default_graph_files() if f.graph.endswith("/plans/fin"))
+    ok = CliRunner().invoke(app, ["import-plan", str(shipped), "--store", str(tmp_path / "s")])
+    assert ok.exit_code == 0, ok.output
+    assert "into <https://w3id.org/nap-graph/graph/plans/fin-nap-2023>" in ok.output
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        shipped.read_text(encoding="utf-8").replace(
+            "skos:closeMatch pillar:prevention", "skos:closeMatch pillar:nowhere"
+        ),
+        encoding="utf-8",
+    )
+    bad = CliRunner().invoke(app, ["import-plan", str(broken), "--dry-run"])
+    assert (
+        bad.exit_code == 1
+        and "<https://w3id.org/nap-graph/id/outcome/fin-nap-2023/1>" in bad.output
+    )
+    none = tmp_path / "none.ttl"
+    none.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .")
+    assert CliRunner().invoke(app, ["import-plan", str(none)]).exit_code == 2
