@@ -24,6 +24,22 @@ MISSING_GRAPH = re.compile(r"The graph <([^>]*)> does not exist")
 MAX_MISSING_GRAPHS = 32
 
 
+def _dataset(
+    default_graphs: Sequence[str] | None,
+    named_graphs: Sequence[str] | None,
+    union_default_graph: bool,
+) -> dict[str, object]:
+    """pyoxigraph's query arguments for a dataset."""
+    dataset: dict[str, object] = {}
+    if named_graphs is not None:
+        dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+    if default_graphs is not None:
+        dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
+    else:
+        dataset["use_default_graph_as_union"] = union_default_graph
+    return dataset
+
+
 def _graph(graph: GraphName) -> ox.NamedNode | ox.DefaultGraph:
     return ox.DefaultGraph() if graph is None else ox.NamedNode(graph)
 
@@ -71,13 +87,7 @@ class OxigraphStore:
         union_default_graph: bool = True,
     ) -> QueryResult:
         sparql = bind_values(sparql, bindings or {})
-        dataset: dict[str, object] = {}
-        if named_graphs is not None:
-            dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        if default_graphs is not None:
-            dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            dataset["use_default_graph_as_union"] = union_default_graph
+        dataset = _dataset(default_graphs, named_graphs, union_default_graph)
         try:
             result = self._store.query(sparql, prefixes=PREFIXES, **dataset)  # type: ignore[arg-type]
             return from_oxigraph(result)
@@ -97,13 +107,7 @@ class OxigraphStore:
         """Evaluate a query and serialise the answer with Oxigraph's own writers, in the
         SPARQL results format (SELECT, ASK) or RDF format (CONSTRUCT, DESCRIBE) named by
         ``media_type``: no Python objects per row, which is what makes large results fast."""
-        dataset: dict[str, object] = {}
-        if named_graphs is not None:
-            dataset["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
-        if default_graphs is not None:
-            dataset["default_graph"] = [ox.NamedNode(g) for g in default_graphs]
-        else:
-            dataset["use_default_graph_as_union"] = True
+        dataset = _dataset(default_graphs, named_graphs, union_default_graph=True)
         try:
             result = self._store.query(sparql, prefixes=PREFIXES, **dataset)  # type: ignore[arg-type]
             if isinstance(result, ox.QueryTriples):
