@@ -4,8 +4,8 @@ concurrent clients on a lookup.
 
     python -m benchmarks.http [--triples 100000] [--runs 20] [--clients 8] [--seconds 20]
 
-The data is the shipped data copied under fresh IRIs up to the size asked for
-(benchmarks.store.synthetic_dump). Each engine gets the same queries; row counts are
+The data is the default data plus the synthetic WPS graph (benchmarks.synthetic) up to the
+size asked for. Each engine gets the same queries; row counts are
 compared so that a fast wrong answer cannot win. Figures go into docs/benchmarks.md.
 """
 
@@ -28,7 +28,7 @@ from benchmarks.store import synthetic_dump
 from nap_graph.namespaces import sparql_prologue
 
 QUERIES = {
-    "lookup": "SELECT ?p ?o WHERE { <https://w3id.org/nap-graph/id/organisation/jenv> ?p ?o }",
+    "lookup": "SELECT ?p ?o WHERE { <https://w3id.org/nap-graph/id/organisation/syn-7> ?p ?o }",
     "pillar-mapping": "SELECT ?o ?n ?pillar WHERE { ?o skos:notation ?n ; skos:broadMatch|skos:exactMatch ?pillar . ?pillar a wps:Pillar }",
     "count-by-type": "SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n)",
     "text-search": 'SELECT ?s WHERE { ?s wps:statement ?t FILTER CONTAINS(LCASE(STR(?t)), "gender") }',

@@ -5,8 +5,8 @@
 Prints: bulk load of a synthetic N-Quads dump of the given size (triples/s), ingest of N
 seed-shaped submissions into an on-disk store (submissions/s, each validated and written
 atomically), export of the whole store as N-Quads (triples/s), and peak memory (RSS). The
-synthetic data is the curated graph copied under fresh IRIs until it reaches the size asked
-for (deterministic). Figures go into docs/benchmarks.md.
+data is the default data plus the synthetic WPS graph of benchmarks/synthetic.py
+(deterministic). Figures go into docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from benchmarks.synthetic import generate
 from nap_graph.default_data import default_graph_files
 from nap_graph.ingest import Status, ingest_files
 from nap_graph.resources import data_dir
@@ -30,41 +31,18 @@ BASE = "https://w3id.org/nap-graph/"
 
 
 def synthetic_dump(path: Path, triples: int) -> int:
-    """Copies of the curated and reference data, IRIs renamed per copy, as N-Quads."""
-    source: list[ox.Quad] = []
+    """The default data plus the synthetic WPS graph (benchmarks.synthetic) up to ``triples``
+    quads, as N-Quads."""
+    quads: list[ox.Quad] = []
     for item in default_graph_files():
         graph = ox.NamedNode(item.graph)
-        source += [
+        quads += [
             ox.Quad(q.subject, q.predicate, q.object, graph)
             for q in ox.parse(path=item.path, format=item.format)
         ]
-
-    def rename(
-        term: ox.NamedNode | ox.BlankNode | ox.Literal, copy: int
-    ) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if isinstance(term, ox.NamedNode) and term.value.startswith(BASE + "id/"):
-            return ox.NamedNode(f"{term.value}-c{copy}")
-        if isinstance(term, ox.BlankNode):
-            return ox.BlankNode(f"{term.value}c{copy}")
-        return term
-
-    written = 0
-    with path.open("wb") as out:
-        copy = 0
-        while written < triples:
-            batch = [
-                ox.Quad(
-                    rename(q.subject, copy),
-                    q.predicate,
-                    rename(q.object, copy),
-                    ox.NamedNode(f"{q.graph_name.value}-c{copy}"),
-                )
-                for q in source[: triples - written]
-            ]
-            out.write(ox.serialize(batch, format=ox.RdfFormat.N_QUADS))
-            written += len(batch)
-            copy += 1
-    return written
+    quads += generate(max(0, triples - len(quads)))
+    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+    return len(quads)
 
 
 def seed_variants(folder: Path, count: int) -> list[Path]:
