@@ -32,8 +32,7 @@ from nap_graph.store.results import (
     to_sparql_tsv,
     to_sparql_xml,
 )
-from nap_graph.store.sparql_server_store import _form as query_form
-from nap_graph.store.sparql_text import add_using, service_targets
+from nap_graph.store.sparql_text import add_using, query_form, service_targets
 
 router = APIRouter(tags=["SPARQL"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")

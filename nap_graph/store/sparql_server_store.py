@@ -33,24 +33,16 @@ from nap_graph.errors import QueryError, StoreRefusedError, StoreUnavailableErro
 from nap_graph.namespaces import sparql_prologue
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.results import QueryResult, SelectResult, Term, parse_sparql_json
-from nap_graph.store.sparql_text import bind_values, graph_block
+from nap_graph.store.sparql_text import bind_values, graph_block, query_form
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
 MAX_GET_LENGTH = 2000
-QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 LEADING_BASE = re.compile(r"\s*BASE\s*<[^>]*>\s*", re.IGNORECASE)
 SYSTEM_GRAPH = re.compile(
     r"^(http://www\.openlinksw\.com/|http://www\.w3\.org/ns/ldp#$|http://localhost(:\d+)?/(sparql|DAV/)$)"
 )
 """Graphs a server keeps for itself (Virtuoso's), left out of named_graphs, stats and dump."""
-
-
-def _form(sparql: str) -> str:
-    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query keyword after the prologue."""
-    body = re.sub(r"(?is)^\s*((PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*", "", sparql)
-    word = body.split(None, 1)[0].upper() if body.strip() else ""
-    return word if word in QUERY_FORMS else "SELECT"
 
 
 class SparqlServerStore:
@@ -114,7 +106,7 @@ class SparqlServerStore:
         text = (
             (base.group() if base else "") + sparql_prologue() + bound[base.end() if base else 0 :]
         )
-        form = _form(sparql)
+        form = query_form(sparql)
         accept = N_TRIPLES if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_JSON
         params: list[tuple[str, str]] = [("query", text)]
         params += [("default-graph-uri", g) for g in default_graphs or ()]

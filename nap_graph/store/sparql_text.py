@@ -129,3 +129,15 @@ def add_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> 
             last = start
     out.append(update[last:])
     return "".join(out)
+
+
+QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def query_form(sparql: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query keyword outside the prologue
+    (SELECT when there is none, so that the parser gives the error)."""
+    for _start, _end, token in _scan(sparql):
+        if token in QUERY_FORMS:
+            return token
+    return "SELECT"

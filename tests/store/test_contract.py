@@ -198,3 +198,19 @@ def test_credentials_and_timeout_are_sent(tmp_path) -> None:
             store.query("ASK {}")
     finally:
         silent.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "form"),
+    [
+        ("PREFIX s: <http://x/select> # CONSTRUCT\nASK {}", "ASK"),
+        ("BASE <http://x/> construct { ?s ?p ?o } WHERE { { SELECT * {} } }", "CONSTRUCT"),
+        ("DESCRIBE <http://x/ask>", "DESCRIBE"),
+        ('SELECT ("ASK" AS ?x) {}', "SELECT"),
+        ("not a query", "SELECT"),
+    ],
+)
+def test_query_form(query: str, form: str) -> None:
+    from nap_graph.store.sparql_text import query_form
+
+    assert query_form(query) == form
