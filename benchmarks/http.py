@@ -26,20 +26,19 @@ import pyoxigraph as ox
 
 from benchmarks.store import synthetic_dump
 from nap_graph.namespaces import sparql_prologue
+from nap_graph.store.sparql_text import query_form
 
-QUERIES = {
-    "lookup": "SELECT ?p ?o WHERE { <https://w3id.org/nap-graph/id/organisation/syn-7> ?p ?o }",
-    "pillar-mapping": "SELECT ?o ?n ?pillar WHERE { ?o skos:notation ?n ; skos:broadMatch|skos:exactMatch ?pillar . ?pillar a wps:Pillar }",
-    "count-by-type": "SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type ORDER BY DESC(?n)",
-    "text-search": 'SELECT ?s WHERE { ?s wps:statement ?t FILTER CONTAINS(LCASE(STR(?t)), "gender") }',
-    "outcome-paths": "SELECT ?o ?top WHERE { ?o skos:broader+ ?top } LIMIT 1000",
-    "ask": "ASK { ?s a wps:Activity }",
-}
+QUERY_DIR = Path(__file__).parent / "queries"
+QUERIES = {path.stem: path.read_text(encoding="utf-8") for path in sorted(QUERY_DIR.glob("*.rq"))}
+"""The query set: lookups, GROUP BY, joins with OPTIONAL, text search (CONTAINS, REGEX),
+property paths, top-k, CONSTRUCT, ASK and DESCRIBE, one file each in benchmarks/queries/."""
 
 
 def _rows(result: object) -> int:
     if isinstance(result, bool | ox.QueryBoolean):
         return int(bool(result))
+    if isinstance(result, ox.QueryTriples):
+        return sum(1 for _ in result)
     return sum(1 for _ in result)  # type: ignore[attr-defined]
 
 
@@ -58,10 +57,12 @@ def _timed(work, runs: int) -> tuple[float, float, int]:  # noqa: ANN001
 
 
 def _http(url: str, query: str, client: httpx.Client) -> int:
-    response = client.post(
-        url, data={"query": query}, headers={"Accept": "application/sparql-results+json"}
-    )
+    graph_query = query_form(query) in ("CONSTRUCT", "DESCRIBE")
+    accept = "application/n-triples" if graph_query else "application/sparql-results+json"
+    response = client.post(url, data={"query": query}, headers={"Accept": accept})
     response.raise_for_status()
+    if graph_query:
+        return len([line for line in response.text.splitlines() if line.strip()])
     document = response.json()
     return (
         int(document["boolean"]) if "boolean" in document else len(document["results"]["bindings"])
@@ -201,7 +202,7 @@ def main() -> None:
                     print(
                         f"| {name}{agree} | {rows} | {mem:.1f} | {dsk:.1f} | {http:.1f} | {oxh:.1f} | {http / mem:.1f}x |"
                     )
-            lookup = prologue + QUERIES["lookup"]
+            lookup = prologue + QUERIES["lookup-organisation"]
             for label, url in (
                 ("nap-graph", f"http://127.0.0.1:{nap_port}/sparql"),
                 ("Oxigraph server", f"http://127.0.0.1:{ox_port}/query"),
