@@ -170,52 +170,19 @@ def parse_export(text: str, source: SourceInfo, *, plan: str = "nld-nap-4") -> P
                 )
             )
             continue
-        if key == "strategic_outcomes":
+        if key == "strategic_outcomes" or key.startswith("sub_outcomes:"):
+            parent = key.split(":", 1)[1] if ":" in key else None
+            target, name = (
+                (strategic, "strategic_outcomes") if parent is None else (subs, "sub_outcomes")
+            )
             for number, line in answers:
-                match = STRATEGIC_LINE.match(line)
-                if not match:
-                    problems.append(
-                        Problem(
-                            Severity.error,
-                            f"expected a line such as '3. Protection - ...' under '{label}'",
-                            Location(label, line=number),
-                            found=line,
-                        )
-                    )
+                code_and_text = _outcome_line(line, parent, label, number, problems)
+                if code_and_text is None:
                     continue
-                code = match["code"]
-                locations[f"strategic_outcomes[{len(strategic)}]"] = Location(label, line=number)
-                strategic.append(code)
-                _check_visible_text(index, plan, code, match["text"], label, number, problems)
-        elif key.startswith("sub_outcomes:"):
-            parent = key.split(":", 1)[1]
-            for number, line in answers:
-                match = SUB_LINE.match(line)
-                if not match:
-                    problems.append(
-                        Problem(
-                            Severity.error,
-                            f"expected a line such as '{parent}.1 ...' under '{label}'",
-                            Location(label, line=number),
-                            found=line,
-                        )
-                    )
-                    continue
-                code = match["code"]
-                if not code.startswith(f"{parent}."):
-                    problems.append(
-                        Problem(
-                            Severity.error,
-                            f"sub-outcome {code} is listed under '{label}'; "
-                            f"expected codes {parent}.1, {parent}.2, ...",
-                            Location(label, line=number),
-                            found=code,
-                        )
-                    )
-                    continue
-                locations[f"sub_outcomes[{len(subs)}]"] = Location(label, line=number)
-                subs.append(code)
-                _check_visible_text(index, plan, code, match["text"], label, number, problems)
+                code, visible = code_and_text
+                locations[f"{name}[{len(target)}]"] = Location(label, line=number)
+                target.append(code)
+                _check_visible_text(index, plan, code, visible, label, number, problems)
         elif key == "investment_types":
             number, line = answers[0]
             for part in (p.strip() for p in re.split(r"[,;]", line)):
@@ -248,6 +215,38 @@ def parse_export(text: str, source: SourceInfo, *, plan: str = "nld-nap-4") -> P
     for name in ("organisation", "organisation_kind", "strategic_outcomes"):
         locations.setdefault(name, Location(_label_of(name)))
     return ParsedSubmission(record=record, source=source, locations=locations, problems=problems)
+
+
+def _outcome_line(
+    line: str, parent: str | None, label: str, number: int, problems: list[Problem]
+) -> tuple[str, str] | None:
+    """(code, visible text) of a line under "Strategic outcome" (``parent`` None) or under
+    "Sub-outcome <parent>"; a problem and ``None`` when the line does not fit."""
+    match = (STRATEGIC_LINE if parent is None else SUB_LINE).match(line)
+    example = "3. Protection - ..." if parent is None else f"{parent}.1 ..."
+    if not match:
+        problems.append(
+            Problem(
+                Severity.error,
+                f"expected a line such as '{example}' under '{label}'",
+                Location(label, line=number),
+                found=line,
+            )
+        )
+        return None
+    code = match["code"]
+    if parent is not None and not code.startswith(f"{parent}."):
+        problems.append(
+            Problem(
+                Severity.error,
+                f"sub-outcome {code} is listed under '{label}'; "
+                f"expected codes {parent}.1, {parent}.2, ...",
+                Location(label, line=number),
+                found=code,
+            )
+        )
+        return None
+    return code, match["text"]
 
 
 def _label_of(name: str) -> str:
