@@ -42,7 +42,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
                 store.path.with_name(f"{store.path.name}.checkpoints"),
                 workers=settings.query_workers,
                 timeout=settings.query_timeout,
+                in_memory=settings.query_in_memory,
             )
+            workers.warm_up()
         app.state.store = store
         app.state.view = CurrentView(store, workers)
         try:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.auth import Principal, TokenBook
 from api.errors import ApiError
@@ -50,10 +51,13 @@ class CurrentView:
         return self.graphs()
 
     def invalidate(self) -> None:
-        """After a write: forget the view and give the query workers a fresh checkpoint."""
+        """After a write: recompute the view (here, in the writing thread, so that queries
+        on the event loop never wait for it) and give the query workers a fresh checkpoint."""
+        superseded = set(superseded_graphs(self.store))
+        graphs = current_graphs(self.store) if superseded else None
         with self._lock:
-            self._graphs = None
-            self._superseded = None
+            self._superseded = superseded
+            self._graphs = graphs
             self.generation += 1
         if self.workers is not None:
             self.workers.refresh()
@@ -81,6 +85,29 @@ class CurrentView:
             )
         return None
 
+    async def query_serialized_async(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graphs: list[str] | None,
+        named_graphs: list[str] | None,
+    ) -> bytes | None:
+        """:meth:`query_serialized` from the event loop: straight to a free query worker,
+        else in a thread."""
+        if self.workers is not None:
+            return await self.workers.query_async(  # type: ignore[no-any-return]
+                sparql,
+                default_graphs=default_graphs,
+                named_graphs=named_graphs,
+                media_type=media_type,
+            )
+        return await run_in_threadpool(
+            lambda: self.query_serialized(
+                sparql, media_type, default_graphs=default_graphs, named_graphs=named_graphs
+            )
+        )
+
     def query(
         self, sparql: str, *, default_graphs: list[str] | None, named_graphs: list[str] | None
     ) -> QueryResult:
@@ -91,19 +118,19 @@ class CurrentView:
         return self.store.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
 
 
-def get_settings(request: Request) -> ApiSettings:
+async def get_settings(request: Request) -> ApiSettings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
-def get_view(request: Request) -> CurrentView:
+async def get_view(request: Request) -> CurrentView:
     return request.app.state.view
 
 
-def get_tokens(request: Request) -> TokenBook:
+async def get_tokens(request: Request) -> TokenBook:
     return request.app.state.tokens
 
 

@@ -144,14 +144,15 @@ def _check_service(text: str, settings: SettingsDep) -> None:
             )
 
 
-def _run_query(
+async def _run_query(
     text: str,
     params: dict[str, list[str]],
     request: Request,
-    store: StoreDep,
     view: ViewDep,
     settings: SettingsDep,
 ) -> Response:
+    """Check and negotiate on the event loop (cheap), then evaluate: in a query worker when
+    the store is on disk (awaited on its pipe, no thread), else in a thread."""
     _check_service(text, settings)
     default_graphs = params.get("default-graph-uri") or None
     named_graphs = params.get("named-graph-uri") or None
@@ -168,11 +169,15 @@ def _run_query(
     chosen = media.choose(offers, request.headers.get("accept"), _format(params))
     if chosen is None:
         raise ApiError(406, "Not acceptable", f"{form} results come as {', '.join(offers)}")
-    body = view.query_serialized(
+    body = await view.query_serialized_async(
         base + text, chosen, default_graphs=default_graphs, named_graphs=named_graphs
     )
     if body is None:
-        result = view.query(base + text, default_graphs=default_graphs, named_graphs=named_graphs)
+        result = await run_in_threadpool(
+            lambda: view.query(
+                base + text, default_graphs=default_graphs, named_graphs=named_graphs
+            )
+        )
         return _render(result, request, _format(params), settings.max_results)
     if len(body) > settings.max_result_bytes:
         raise ApiError(
@@ -205,7 +210,7 @@ def _run_update(
 
 
 @router.get("/sparql", summary="SPARQL query (GET), service description or query page")
-def sparql_get(request: Request, store: StoreDep, view: ViewDep, settings: SettingsDep) -> Response:
+async def sparql_get(request: Request, view: ViewDep, settings: SettingsDep) -> Response:
     params = _params(request.url.query)
     if "update" in params:
         raise ApiError(
@@ -213,8 +218,8 @@ def sparql_get(request: Request, store: StoreDep, view: ViewDep, settings: Setti
         )
     query = _one(params, "query")
     if query is None:
-        return _service_description(request, params)
-    return _run_query(query, params, request, store, view, settings)
+        return await run_in_threadpool(_service_description, request, params)
+    return await _run_query(query, params, request, view, settings)
 
 
 @router.post("/sparql", summary="SPARQL query or update (POST)")
@@ -232,12 +237,12 @@ async def sparql_post(
         if query is not None and update is not None:
             raise ApiError(400, "Bad request", "give either 'query' or 'update', not both")
         if query is not None:
-            return await _in_thread(_run_query, query, params, request, store, view, settings)
+            return await _run_query(query, params, request, view, settings)
         if update is not None:
             return await _in_thread(_run_update, update, params, request, store, view, settings)
         raise ApiError(400, "Bad request", "the form has neither a 'query' nor an 'update' field")
     if content_type == SPARQL_QUERY:
-        return await _in_thread(_run_query, body, url_params, request, store, view, settings)
+        return await _run_query(body, url_params, request, view, settings)
     if content_type == SPARQL_UPDATE:
         return await _in_thread(_run_update, body, url_params, request, store, view, settings)
     raise ApiError(

@@ -227,7 +227,13 @@ def serve(
             "an embedded store has one writer: use --workers 1, or --endpoint with a SPARQL server"
         )
     uvicorn.run(
-        "api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info"
+        "api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        access_log=False,
     )
 
 

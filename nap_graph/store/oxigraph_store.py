@@ -72,6 +72,17 @@ class OxigraphStore:
             raise StoreError(f"cannot open the store at {path} read-only: {exc}") from exc
         return store
 
+    @classmethod
+    def in_memory_copy(cls, source: OxigraphStore) -> OxigraphStore:
+        """An in-memory store holding every quad of ``source`` (for query workers: Oxigraph
+        answers from memory 2-16x faster than from disk). Costs the whole dataset in RAM,
+        twice while it is being copied (an N-Quads dump, then the bulk load)."""
+        store = cls()
+        dump = source._store.dump(format=ox.RdfFormat.N_QUADS)
+        if dump:
+            store._store.bulk_load(input=dump, format=ox.RdfFormat.N_QUADS)
+        return store
+
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying pyoxigraph store (for bulk loading and backups)."""
