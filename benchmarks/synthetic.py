@@ -380,6 +380,46 @@ def generate(triples: int, *, seed: int = 1325) -> list[ox.Quad]:
     return quads
 
 
+def synthetic_dump(path: Path, triples: int) -> int:
+    """The default data plus the synthetic WPS graph up to ``triples`` quads, written as
+    N-Quads to ``path``; returns the number of quads."""
+    from nap_graph.default_data import default_graph_files
+
+    quads: list[ox.Quad] = []
+    for item in default_graph_files():
+        graph = ox.NamedNode(item.graph)
+        quads += [
+            ox.Quad(q.subject, q.predicate, q.object, graph)
+            for q in ox.parse(path=item.path, format=item.format)
+        ]
+    quads += generate(max(0, triples - len(quads)))
+    path.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+    return len(quads)
+
+
+def seed_variants(folder: Path, count: int) -> list[Path]:
+    """``count`` copies of the seed record (the partner-database export), each from a
+    signatory of its own, as files in ``folder``: seed-sized submissions for ingest."""
+    from nap_graph.resources import data_dir
+
+    seed = data_dir() / "submissions" / "nld-nap-4" / "jenv" / "000_9b141defdd96629b.txt"
+    text = seed.read_text(encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = folder / f"{i:04d}.txt"
+        path.write_text(
+            text.replace(
+                "Ministry of Justice and Security\n\nOrganization details",
+                f"Signatory {i:04d}\n\nOrganization details",
+                1,
+            ),
+            encoding="utf-8",
+        )
+        paths.append(path)
+    return paths
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=100_000)

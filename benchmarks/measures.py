@@ -1,0 +1,157 @@
+"""The measurements: query latency on one engine, throughput of concurrent HTTP clients,
+and nap-graph's ingest and export."""
+
+from __future__ import annotations
+
+import math
+import statistics
+import subprocess
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from benchmarks.engines import Engine, QueryTimedOutError, ask
+from benchmarks.servers import binary
+
+
+@dataclass
+class Timing:
+    """Latencies of one query on one engine (ms), its row count, or a timeout."""
+
+    times: list[float] = field(default_factory=list)
+    rows: int | None = None
+    timed_out: bool = False
+    error: str | None = None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times) if self.times else math.nan
+
+    @property
+    def p95(self) -> float:
+        if len(self.times) < 2:
+            return self.median
+        return statistics.quantiles(self.times, n=20, method="inclusive")[-1]
+
+
+def measure(engine: Engine, query: str, runs: int, budget: float, limit: float) -> Timing:
+    """One warm-up run (which also gives the row count), then timed runs until ``runs`` or
+    ``budget`` seconds; a query whose warm-up alone exceeds the budget is timed by that one
+    run. Over ``limit`` the query is a timeout (the engine is restarted for the next)."""
+    timing = Timing()
+    try:
+        timing.rows, first = engine.run(query)
+    except QueryTimedOutError:
+        timing.timed_out = True
+        return timing
+    except RuntimeError as error:
+        timing.error = str(error)
+        return timing
+    if first / 1000 > budget:
+        timing.times.append(first)
+        return timing
+    deadline = time.monotonic() + budget
+    while len(timing.times) < runs and time.monotonic() < deadline:
+        try:
+            rows, elapsed = engine.run(query)
+        except QueryTimedOutError:
+            timing.timed_out = True
+            return timing
+        if rows != timing.rows:
+            timing.error = f"row count changed between runs: {timing.rows}, then {rows}"
+        timing.times.append(elapsed)
+    return timing
+
+
+@dataclass
+class Throughput:
+    requests_per_second: float
+    p99: float
+    errors: int
+
+
+def throughput(url: str, query: str, clients: int, seconds: float) -> Throughput:
+    """``clients`` threads, each with its own connection, sending ``query`` back to back for
+    ``seconds``; every answer is read and counted (an answer that is not 200 is an error)."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def client() -> None:
+        nonlocal errors
+        with httpx.Client() as session:
+            while time.monotonic() < stop:
+                begin = time.perf_counter()
+                try:
+                    ask(session, url, query, 60)
+                except (RuntimeError, QueryTimedOutError, httpx.HTTPError):
+                    with lock:
+                        errors += 1
+                    continue
+                with lock:
+                    latencies.append((time.perf_counter() - begin) * 1000)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    p99 = statistics.quantiles(latencies, n=100)[98] if len(latencies) > 1 else math.nan
+    return Throughput(len(latencies) / seconds, p99, errors)
+
+
+@dataclass
+class Operations:
+    """nap-graph's own operations on the loaded store."""
+
+    ingest_ms: list[float]
+    stored: int
+    export_seconds: float
+    exported_triples: int
+
+
+def ingest_and_export(store_path: Path, folder: Path, submissions: int) -> Operations:
+    """Ingest ``submissions`` seed-shaped submissions one by one into the loaded on-disk
+    store (each read, validated and written as one atomic update, as ``nap-graph ingest``
+    does), timing each; then ``nap-graph export`` of the whole store as N-Quads."""
+    from benchmarks.synthetic import seed_variants
+    from nap_graph.ingest import Status, ingest_files
+    from nap_graph.store import OxigraphStore
+
+    files = seed_variants(folder / "submissions", submissions + 1)
+    store = OxigraphStore(store_path)
+    times: list[float] = []
+    stored = 0
+    try:
+        ingest_files(store, files[:1])  # warm: shapes and reference data parsed once
+        for path in files[1:]:
+            begin = time.perf_counter()
+            results = ingest_files(store, [path])
+            times.append((time.perf_counter() - begin) * 1000)
+            stored += sum(result.status is Status.stored for result in results)
+    finally:
+        store.close()
+    output = folder / "export.nq"
+    begin = time.perf_counter()
+    subprocess.run(
+        [
+            binary("nap-graph", "nap-graph"),
+            "export",
+            "--store",
+            str(store_path),
+            "--format",
+            "nq",
+            "-o",
+            str(output),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    seconds = time.perf_counter() - begin
+    with output.open("rb") as dump:
+        triples = sum(1 for line in dump if line.strip())
+    return Operations(times, stored, seconds, triples)
