@@ -259,10 +259,10 @@ def rdflib_endpoint(folder: Path, dump: Path, seconds: float = 3600) -> Iterator
     with _started(
         [command, "serve", "--host", "127.0.0.1", "--port", str(port), str(dump)],
         folder / "rdflib-endpoint.log",
-        f"{base}/sparql?query=ASK%7B%7D",
+        f"{base}/?query=ASK%7B%7D",
         seconds=seconds,
     ) as process:
-        yield Server(f"{base}/sparql", f"{base}/sparql", "", process)
+        yield Server(f"{base}/", f"{base}/", "", process)
 
 
 @contextmanager

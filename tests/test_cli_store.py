@@ -93,6 +93,27 @@ def test_export_and_load_round_trip(store: str, tmp_path: Path) -> None:
     assert code == 2 and "use --graph G" in out
 
 
+@pytest.mark.parametrize("fresh", [True, False], ids=["bulk-into-empty", "transaction"])
+def test_a_broken_dump_leaves_nothing_behind(fresh: bool, tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    store = tmp_path / "store"
+    if not fresh:
+        assert run("init", "--store", str(store))[0] == 0
+    dump = tmp_path / "broken.nq"
+    good = "".join(
+        f'<http://ex.org/s{i}> <http://ex.org/p> "{i}" <http://ex.org/g> .\n' for i in range(500)
+    )
+    dump.write_text(good + "<http://ex.org/s> <http://ex.org/p> oops <http://ex.org/g> .\n")
+    code, out = run("load", str(dump), "--store", str(store))
+    assert code == 2 and "line 501" in out, out
+    graph = ox.NamedNode("http://ex.org/g")
+    opened = ox.Store.read_only(str(store))
+    assert list(opened.quads_for_pattern(None, None, None, graph)) == []
+    code, out = run("load", str(tmp_path / "missing.nq"), "--store", str(store))
+    assert code == 2
+
+
 def test_query_ask_and_construct(store: str) -> None:
     code, out = run("query", "ASK { ?s a wps:Submission }", "--store", store)
     assert code == 0 and out.strip() == "true"

@@ -83,6 +83,29 @@ class OxigraphStore:
             store._store.bulk_load(input=dump, format=ox.RdfFormat.N_QUADS)
         return store
 
+    def is_empty(self) -> bool:
+        """True when the store holds no quad at all."""
+        return next(iter(self._store.quads_for_pattern(None, None, None)), None) is None
+
+    def bulk_load_new(self, path: Path, rdf_format: ox.RdfFormat, graph: str | None) -> int:
+        """Fill an *empty* store from one RDF file with Oxigraph's bulk loader (not
+        transactional, hence only into an empty store: on an error the store is emptied
+        again and :class:`StoreError` raised, so nothing is left half-loaded). Triple
+        formats go into ``graph``. Returns the number of quads in the store."""
+        if not self.is_empty():
+            raise StoreError("bulk loading needs an empty store; load into this one as usual")
+        try:
+            self._store.bulk_load(
+                path=path,
+                format=rdf_format,
+                to_graph=ox.NamedNode(graph) if graph is not None else None,
+            )
+        except (SyntaxError, OSError, ValueError) as exc:
+            self._store.clear()
+            raise StoreError(f"{path}: not loaded, nothing stored: {exc}") from exc
+        self._store.flush()
+        return len(self._store)
+
     @property
     def oxigraph(self) -> ox.Store:
         """The underlying pyoxigraph store (for bulk loading and backups)."""
