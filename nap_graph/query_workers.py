@@ -28,7 +28,7 @@ import os
 import shutil
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -170,6 +170,7 @@ class QueryWorkers:
         self._free: list[_Worker] = []
         self.size = workers
         self._available = threading.Semaphore(workers)
+        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = deque()
         self._generation = 0
         shutil.rmtree(self.folder, ignore_errors=True)  # checkpoints left by a killed server
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -223,11 +224,12 @@ class QueryWorkers:
         return dict(counts)
 
     @contextlib.contextmanager
-    def _lease(self, *, blocking: bool = True) -> Iterator[Any]:
-        """A free worker for one exchange (``None`` when not ``blocking`` and all are busy).
-        Unless the exchange ended with a reply, the worker may still be computing: it is
-        killed and a fresh one given back in its place."""
-        if not self._available.acquire(blocking=blocking):
+    def _lease(self, *, blocking: bool = True, acquired: bool = False) -> Iterator[Any]:
+        """A free worker for one exchange (``None`` when not ``blocking`` and all are busy;
+        ``acquired`` when the caller holds the semaphore already). Unless the exchange ended
+        with a reply, the worker may still be computing: it is killed and a fresh one given
+        back in its place. Giving it back wakes one waiting coroutine, if any."""
+        if not acquired and not self._available.acquire(blocking=blocking):
             yield None
             return
         with self._lock:
@@ -240,7 +242,33 @@ class QueryWorkers:
                 lease.worker = _Worker.start(self.in_memory)
             with self._lock:
                 self._free.append(lease.worker)
+                waiter = self._waiters.popleft() if self._waiters else None
             self._available.release()
+            if waiter is not None:
+                loop, future = waiter
+                loop.call_soon_threadsafe(_wake, future)
+
+    async def _acquire_async(self) -> None:
+        """Wait on the event loop (no thread) until a worker is free, and take it."""
+        loop = asyncio.get_running_loop()
+        while not self._available.acquire(blocking=False):
+            future: asyncio.Future[None] = loop.create_future()
+            with self._lock:
+                self._waiters.append((loop, future))
+            if self._available.acquire(blocking=False):  # freed before we queued up
+                with self._lock, contextlib.suppress(ValueError):
+                    self._waiters.remove((loop, future))
+                return
+            try:
+                await future
+            except asyncio.CancelledError:  # pass a wake-up meant for us on to the next
+                with self._lock:
+                    with contextlib.suppress(ValueError):
+                        self._waiters.remove((loop, future))
+                    waiter = self._waiters.popleft() if future.done() and self._waiters else None
+                if waiter is not None:
+                    waiter[0].call_soon_threadsafe(_wake, waiter[1])
+                raise
 
     def _task(
         self,
@@ -274,40 +302,30 @@ class QueryWorkers:
         named_graphs: Sequence[str] | None = None,
         media_type: str | None = None,
     ) -> Any:
-        """:meth:`query` for the event loop: the reply is awaited on the worker's pipe (no
-        thread) when a worker is free; when all are busy the call queues in a thread."""
-        task = self._task(sparql, default_graphs, named_graphs, media_type)
-        with self._lease(blocking=False) as lease:
-            if lease is not None:
-                connection = lease.worker.connection
+        """:meth:`query` for the event loop: waiting for a free worker and for its reply
+        both happen on the loop (no thread), so a busy pool costs no thread per request."""
+        await self._acquire_async()
+        with self._lease(acquired=True) as lease:
+            connection = lease.worker.connection
+            task = self._task(sparql, default_graphs, named_graphs, media_type)
+            try:
+                connection.send(task)
+                loop = asyncio.get_running_loop()
+                ready = loop.create_future()
+                descriptor = connection.fileno()
+                loop.add_reader(descriptor, _wake, ready)
                 try:
-                    connection.send(task)
-                    loop = asyncio.get_running_loop()
-                    ready = loop.create_future()
-                    descriptor = connection.fileno()
-                    loop.add_reader(descriptor, lambda: ready.done() or ready.set_result(None))
-                    try:
-                        await asyncio.wait_for(ready, self.timeout)
-                    except TimeoutError:
-                        raise self._timed_out() from None
-                    finally:
-                        loop.remove_reader(descriptor)
-                        os.set_blocking(descriptor, True)  # uvloop made it non-blocking
-                    reply = connection.recv()  # the rest of a large reply follows at once
-                except (EOFError, OSError) as exc:
-                    raise StoreError(f"the query worker died: {exc}") from exc
-                lease.answered = True
-                return self._answer(reply)
-        from starlette.concurrency import run_in_threadpool
-
-        return await run_in_threadpool(
-            lambda: self.query(
-                sparql,
-                default_graphs=default_graphs,
-                named_graphs=named_graphs,
-                media_type=media_type,
-            )
-        )
+                    await asyncio.wait_for(ready, self.timeout)
+                except TimeoutError:
+                    raise self._timed_out() from None
+                finally:
+                    loop.remove_reader(descriptor)
+                    os.set_blocking(descriptor, True)  # uvloop made it non-blocking
+                reply = connection.recv()  # the rest of a large reply follows at once
+            except (EOFError, OSError) as exc:
+                raise StoreError(f"the query worker died: {exc}") from exc
+            lease.answered = True
+        return self._answer(reply)
 
     def _ask(
         self,
@@ -355,6 +373,11 @@ class QueryWorkers:
             if worker.process.is_alive():
                 worker.kill()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _wake(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 def _remove_later(path: Path, delay: float = 60.0) -> None:

@@ -35,34 +35,29 @@ def values_block(bindings: Mapping[str, Term]) -> str:
     return f"VALUES ({names}) {{ ({values}) }}"
 
 
-_SKIP = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+_TOKEN = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""'
     r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*"
+    r"|#[^\n]*)"
+    r"|(?P<word>[A-Za-z]+)"
+    r"|(?P<brace>[{}])"
 )
-_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _scan(query: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, token) for every keyword (upper-cased) and brace of a query, skipping
-    strings, IRIs and comments, so that text inside them is never mistaken for syntax."""
-    position = 0
-    while position < len(query):
-        skipped = _SKIP.match(query, position)
-        if skipped:
-            position = skipped.end()
-            continue
-        word = _WORD.match(query, position)
-        if word:
-            yield word.start(), word.end(), word.group().upper()
-            position = word.end()
-            continue
-        if query[position] in "{}":
-            yield position, position + 1, query[position]
-        position += 1
+    strings, IRIs and comments, so that text inside them is never mistaken for syntax. One
+    regular expression does the walk (in C): at each position it tries a string, IRI or
+    comment first, then a word, then a brace, and moves on by one character otherwise."""
+    for match in _TOKEN.finditer(query):
+        kind = match.lastgroup
+        if kind == "word":
+            yield match.start(), match.end(), match.group().upper()
+        elif kind == "brace":
+            yield match.start(), match.end(), match.group()
 
 
 def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
@@ -100,6 +95,8 @@ def service_targets(query: str) -> list[str]:
     a prefixed name), or the variable (``?x``) when the target is computed. A "SERVICE"
     inside a literal, an IRI or a comment does not count."""
     targets: list[str] = []
+    if "service" not in query.lower():  # the keyword cannot be there: no need to scan
+        return targets
     for _start, end, token in _scan(query):
         if token == "SERVICE":
             target = _SERVICE_TARGET.match(query, end)

@@ -4,6 +4,7 @@ every write visible to the next query, a hard timeout, and the event-loop path."
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from pathlib import Path
@@ -101,5 +102,29 @@ def test_the_event_loop_path_answers_times_out_and_reports_errors(store, tmp_pat
 
     try:
         asyncio.run(scenario())
+    finally:
+        workers.close()
+
+
+def test_more_concurrent_queries_than_workers_wait_on_the_loop(store, tmp_path):
+    workers = QueryWorkers(store, tmp_path / "checkpoints", workers=2, timeout=20)
+
+    async def scenario() -> list[bytes]:
+        async def one(i: int) -> bytes:
+            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ ?s ?p ?o FILTER(?o >= {i}) }}"
+            return await workers.query_async(query, media_type="text/csv")
+
+        waiting = asyncio.ensure_future(one(0))
+        waiting.cancel()  # a client gone while queued must not keep others waiting
+        with contextlib.suppress(asyncio.CancelledError):
+            await waiting
+        return await asyncio.gather(*(one(i) for i in range(24)))
+
+    try:
+        answers = asyncio.run(scenario())
+        assert [answer.decode().split()[-1] for answer in answers] == [
+            str(200 - i) for i in range(24)
+        ]
+        assert workers.copies()["busy"] == 0
     finally:
         workers.close()
