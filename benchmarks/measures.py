@@ -118,7 +118,7 @@ def ingest_and_export(store_path: Path, folder: Path, submissions: int) -> Opera
     """Ingest ``submissions`` seed-shaped submissions one by one into the loaded on-disk
     store (each read, validated and written as one atomic update, as ``nap-graph ingest``
     does), timing each; then ``nap-graph export`` of the whole store as N-Quads."""
-    from benchmarks.synthetic import seed_variants
+    from benchmarks.synthetic_submissions import seed_variants
     from nap_graph.ingest import Status, ingest_files
     from nap_graph.store import OxigraphStore
 

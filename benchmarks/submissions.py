@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import argparse
 import platform
-import random
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.synthetic_submissions import submission_records
 from nap_graph.resources import data_dir
 from nap_graph.submissions.csv_format import render_csv
-from nap_graph.submissions.model import SubmissionRecord
 from nap_graph.submissions.reading import read_submissions
 from nap_graph.submissions.validation import validate_submission
 
@@ -49,31 +48,6 @@ def _parse_and_validate(data: bytes, name: str) -> None:
         assert report.conforms, [p.message for p in report.problems]
 
 
-def _bulk_records(base: SubmissionRecord, n: int, seed: int = 1325) -> list[SubmissionRecord]:
-    rng = random.Random(seed)
-    kinds = ["Government", "Civil society", "Knowledge institution", "Police"]
-    out = []
-    for i in range(n):
-        strategic = sorted(rng.sample(["1", "2", "3", "4", "5"], rng.randint(1, 4)))
-        contributions = [c for c in base.contributions[:3]]
-        contributions = [
-            c.model_copy(update={"outcome": s})
-            for s, c in zip(strategic, contributions * 2, strict=False)
-        ]
-        out.append(
-            base.model_copy(
-                update={
-                    "organisation": f"Signatory organisation {i:04d}",
-                    "organisation_kind": rng.choice(kinds),
-                    "strategic_outcomes": strategic,
-                    "sub_outcomes": [],
-                    "contributions": contributions,
-                }
-            )
-        )
-    return out
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200, help="timed runs per format")
@@ -92,8 +66,7 @@ def main() -> None:
         times = _times(lambda d=data, n=name: _parse_and_validate(d, n), args.runs)
         print(f"| {label} | {args.runs} | {statistics.median(times):.1f} | {_p95(times):.1f} |")
 
-    base = read_submissions(SEED.read_bytes(), SEED.name)[0].record
-    bulk = render_csv(_bulk_records(base, args.bulk)).encode()
+    bulk = render_csv(submission_records(args.bulk)).encode()
     start = time.perf_counter()
     parsed = read_submissions(bulk, "bulk.csv")
     read_s = time.perf_counter() - start

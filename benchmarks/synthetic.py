@@ -397,29 +397,6 @@ def synthetic_dump(path: Path, triples: int) -> int:
     return len(quads)
 
 
-def seed_variants(folder: Path, count: int) -> list[Path]:
-    """``count`` copies of the seed record (the partner-database export), each from a
-    signatory of its own, as files in ``folder``: seed-sized submissions for ingest."""
-    from nap_graph.resources import data_dir
-
-    seed = data_dir() / "submissions" / "nld-nap-4" / "jenv" / "000_9b141defdd96629b.txt"
-    text = seed.read_text(encoding="utf-8")
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(count):
-        path = folder / f"{i:04d}.txt"
-        path.write_text(
-            text.replace(
-                "Ministry of Justice and Security\n\nOrganization details",
-                f"Signatory {i:04d}\n\nOrganization details",
-                1,
-            ),
-            encoding="utf-8",
-        )
-        paths.append(path)
-    return paths
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=100_000)
