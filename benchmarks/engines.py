@@ -187,17 +187,31 @@ class InProcessEngine(Engine):
 
 
 def count_rows(response: httpx.Response, graph_query: bool) -> int:
-    """Rows of a SPARQL JSON answer, or triples of an RDF answer (parsed, not guessed)."""
+    """Rows of a SPARQL JSON answer, or triples of an RDF answer (parsed, not guessed). An
+    RDF answer under a media type that is not RDF (rdflib-endpoint labels its RDF/XML
+    ``application/sparql-results+xml``) is read by its first characters."""
     if not graph_query:
         document = response.json()
         if "boolean" in document:
             return int(document["boolean"])
         return len(document["results"]["bindings"])
     media_type = response.headers.get("content-type", "").split(";")[0].strip()
-    rdf_format = ox.RdfFormat.from_media_type(media_type) or ox.RdfFormat.N_TRIPLES
+    rdf_format = ox.RdfFormat.from_media_type(media_type)
     if media_type == "text/plain":
         rdf_format = ox.RdfFormat.N_TRIPLES
-    return sum(1 for _ in ox.parse(response.content, format=rdf_format))
+    if rdf_format is None:
+        start = response.content.lstrip()[:20]
+        rdf_format = (
+            ox.RdfFormat.RDF_XML
+            if start.startswith((b"<?xml", b"<rdf:"))
+            else ox.RdfFormat.JSON_LD
+            if start.startswith((b"{", b"["))
+            else ox.RdfFormat.TURTLE
+        )
+    try:
+        return sum(1 for _ in ox.parse(response.content, format=rdf_format))
+    except SyntaxError as exc:
+        raise RuntimeError(f"the answer is not {rdf_format} as announced: {exc}") from exc
 
 
 def ask(client: httpx.Client, url: str, query: str, timeout: float) -> int:

@@ -60,6 +60,9 @@ def measure(engine: Engine, query: str, runs: int, budget: float, limit: float) 
         except QueryTimedOutError:
             timing.timed_out = True
             return timing
+        except RuntimeError as error:
+            timing.error = str(error)
+            return timing
         if rows != timing.rows:
             timing.error = f"row count changed between runs: {timing.rows}, then {rows}"
         timing.times.append(elapsed)

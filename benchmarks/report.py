@@ -19,6 +19,10 @@ PEERS = ("Virtuoso 7", "Oxigraph server")
 LOOKUPS = ("lookup-organisation", "describe-organisation", "ask-observed-2021")
 
 
+def _ratio(value: float) -> str:
+    return "" if math.isnan(value) else f" {value:,.2f}x"
+
+
 def _ms(value: float) -> str:
     if math.isnan(value):
         return "-"
@@ -141,17 +145,17 @@ class ScaleReport:
                     notes.append(f"- {query} on {engine}: {timing.error}")
                 elif timing.timed_out:
                     ratio = self.limit * 1000 / reference if reference else math.nan
-                    cells.append(f"timeout > {self.limit:g} s ({ratio:,.0f}x)")
+                    cells.append(f"timeout > {self.limit:g} s{_ratio(ratio)}")
                 else:
                     ratio = timing.median / reference if reference else math.nan
                     cells.append(
-                        f"{_ms(timing.median)} / {_ms(timing.p95)} ({len(timing.times)}) "
-                        f"{ratio:,.2f}x"
+                        f"{_ms(timing.median)} / {_ms(timing.p95)} ({len(timing.times)})"
+                        f"{_ratio(ratio)}"
                     )
             lines.append(f"| {query} | {row_cell} | " + " | ".join(cells) + " |")
         reference = self.geomean(REFERENCE)
         cells = [
-            f"{_ms(self.geomean(engine))} ({self.geomean(engine) / reference:,.2f}x)"
+            f"{_ms(self.geomean(engine))}{_ratio(self.geomean(engine) / reference)}"
             for engine in engines
         ]
         lines.append("| **geometric mean** | | " + " | ".join(cells) + " |")
