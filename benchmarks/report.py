@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from benchmarks.engines import Load
@@ -81,6 +82,19 @@ class ScaleReport:
         detail = ", ".join(f"{engine} {rows}" for engine, rows in counts.items())
         return agree, detail
 
+    def wrong(self, query: str, engine: str) -> bool:
+        """The engine's row count differs from the most common one (DESCRIBE excepted):
+        its answer is wrong, and it does not count as the faster peer."""
+        if query_form(QUERIES.get(query, "")) == "DESCRIBE":
+            return False
+        timings = self.timings.get(query, {})
+        counts = [t.rows for t in timings.values() if t.rows is not None]
+        timing = timings.get(engine)
+        if not counts or timing is None or timing.rows is None:
+            return False
+        majority = Counter(counts).most_common(1)[0][0]
+        return timing.rows != majority
+
     def geomean(self, engine: str) -> float:
         values = [self.latency(query, engine) for query in self.timings]
         values = [value for value in values if not math.isnan(value) and value > 0]
@@ -124,16 +138,20 @@ class ScaleReport:
         notes = []
         for query, timings in self.timings.items():
             agree, detail = self.rows_agree(query)
-            rows = next((t.rows for t in timings.values() if t.rows is not None), None)
+            counts = Counter(t.rows for t in timings.values() if t.rows is not None)
+            rows = counts.most_common(1)[0][0] if counts else None
             described = query_form(QUERIES.get(query, "")) == "DESCRIBE"
-            row_cell = str(rows) if agree else "varies" if described else "**differ**"
+            row_cell = str(rows) if agree else "varies" if described else f"{rows} (**differ**)"
             if not agree and described:
                 notes.append(
                     f"- {query}: what DESCRIBE returns is up to each engine (SPARQL 1.1, "
                     f"16.4), so its triple counts may differ: {detail}"
                 )
             elif not agree:
-                notes.append(f"- {query}: rows differ: {detail}")
+                notes.append(
+                    f"- {query}: rows differ ({detail}); the most common count is taken as "
+                    "right, the others are marked wrong and never count as the faster peer"
+                )
             cells = []
             reference = self.latency(query, REFERENCE)
             for engine in engines:
@@ -142,6 +160,8 @@ class ScaleReport:
                     cells.append("-")
                 elif timing.error:
                     cells.append("error")
+                elif self.wrong(query, engine):
+                    cells.append(f"**wrong: {timing.rows} rows** ({_ms(timing.median)})")
                     notes.append(f"- {query} on {engine}: {timing.error}")
                 elif timing.timed_out:
                     ratio = self.limit * 1000 / reference if reference else math.nan
@@ -205,7 +225,11 @@ class ScaleReport:
         lines = ["### Targets", ""]
         for query in self.timings:
             ours = self.latency(query, REFERENCE)
-            peers = [self.latency(query, peer) for peer in PEERS if peer in self.loads]
+            peers = [
+                self.latency(query, peer)
+                for peer in PEERS
+                if peer in self.loads and not self.wrong(query, peer)
+            ]
             peers = [value for value in peers if not math.isnan(value)]
             if peers:
                 best = min(peers)

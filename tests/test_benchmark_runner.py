@@ -51,3 +51,24 @@ def test_the_runner_prints_one_table_with_agreeing_engines(tmp_path):
 def test_unknown_engines_are_named(capsys):
     with pytest.raises(SystemExit, match="unknown engines: fuseki"):
         main(["--engines", "fuseki"])
+
+
+def test_a_fast_wrong_answer_is_marked_and_never_the_faster_peer():
+    from benchmarks.engines import Load
+    from benchmarks.measures import Timing
+    from benchmarks.report import ScaleReport
+
+    report = ScaleReport(1000, 1, limit=60)
+    for engine, rows, ms in [
+        ("nap-graph HTTP", 37, 3.0),
+        ("Oxigraph server", 37, 5.0),
+        ("Virtuoso 7", 1, 1.0),
+    ]:
+        report.loaded(engine, Load(1.0, 1000))
+        report.timed(engine, "count-areas-per-pillar-per-country", Timing([ms], rows))
+    assert report.wrong("count-areas-per-pillar-per-country", "Virtuoso 7")
+    assert not report.wrong("count-areas-per-pillar-per-country", "Oxigraph server")
+    text = "\n".join(report.markdown())
+    assert "| count-areas-per-pillar-per-country | 37 (**differ**) |" in text
+    assert "**wrong: 1 rows**" in text
+    assert "against the faster peer's 5.0 ms: met" in text
