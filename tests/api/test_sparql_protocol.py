@@ -214,7 +214,11 @@ def test_format_parameter_overrides_accept(server: Server) -> None:
 
 def test_health(server: Server) -> None:
     with server.client() as client:
-        assert client.get("/health").json()["status"] == "ok"
+        body = client.get("/health").json()
+    assert body["status"] == "ok" and body["version"]
+    workers = body["query_workers"]  # an on-disk store: queries run in two workers
+    assert set(workers) == {"memory", "checkpoint", "busy"}
+    assert sum(workers.values()) == 2, workers
 
 
 def test_update_with_using_graph_uri(server: Server) -> None:
