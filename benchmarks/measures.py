@@ -37,32 +37,35 @@ class Timing:
         return statistics.quantiles(self.times, n=20, method="inclusive")[-1]
 
 
+def _run_once(engine: Engine, query: str, timing: Timing) -> tuple[int, float] | None:
+    """One execution: rows and milliseconds, or ``None`` after noting a timeout or error."""
+    try:
+        return engine.run(query)
+    except QueryTimedOutError:
+        timing.timed_out = True
+    except RuntimeError as error:
+        timing.error = str(error)
+    return None
+
+
 def measure(engine: Engine, query: str, runs: int, budget: float, limit: float) -> Timing:
     """One warm-up run (which also gives the row count), then timed runs until ``runs`` or
     ``budget`` seconds; a query whose warm-up alone exceeds the budget is timed by that one
     run. Over ``limit`` the query is a timeout (the engine is restarted for the next)."""
     timing = Timing()
-    try:
-        timing.rows, first = engine.run(query)
-    except QueryTimedOutError:
-        timing.timed_out = True
+    warm = _run_once(engine, query, timing)
+    if warm is None:
         return timing
-    except RuntimeError as error:
-        timing.error = str(error)
-        return timing
+    timing.rows, first = warm
     if first / 1000 > budget:
         timing.times.append(first)
         return timing
     deadline = time.monotonic() + budget
     while len(timing.times) < runs and time.monotonic() < deadline:
-        try:
-            rows, elapsed = engine.run(query)
-        except QueryTimedOutError:
-            timing.timed_out = True
+        run = _run_once(engine, query, timing)
+        if run is None:
             return timing
-        except RuntimeError as error:
-            timing.error = str(error)
-            return timing
+        rows, elapsed = run
         if rows != timing.rows:
             timing.error = f"row count changed between runs: {timing.rows}, then {rows}"
         timing.times.append(elapsed)

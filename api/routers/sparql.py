@@ -10,7 +10,6 @@ service description to machines and a query page to browsers.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -239,23 +238,22 @@ async def sparql_post(
         if query is not None:
             return await _run_query(query, params, request, view, settings)
         if update is not None:
-            return await _in_thread(_run_update, update, params, request, store, view, settings)
+            return await run_in_threadpool(
+                _run_update, update, params, request, store, view, settings
+            )
         raise ApiError(400, "Bad request", "the form has neither a 'query' nor an 'update' field")
     if content_type == SPARQL_QUERY:
         return await _run_query(body, url_params, request, view, settings)
     if content_type == SPARQL_UPDATE:
-        return await _in_thread(_run_update, body, url_params, request, store, view, settings)
+        return await run_in_threadpool(
+            _run_update, body, url_params, request, store, view, settings
+        )
     raise ApiError(
         415,
         "Unsupported media type",
         f"send {FORM}, {SPARQL_QUERY} or {SPARQL_UPDATE}; "
         f"got '{content_type or 'no Content-Type'}'",
     )
-
-
-async def _in_thread(function: Callable[..., Response], *args: object) -> Response:
-    """Run blocking store work off the event loop."""
-    return await run_in_threadpool(function, *args)
 
 
 def _examples() -> list[tuple[str, str]]:
