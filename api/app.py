@@ -17,6 +17,7 @@ from api.deps import CurrentView
 from api.limits import BodyLimitMiddleware
 from api.routers import compare, dataset, graph_store, health, linked_data, sparql, submissions
 from api.settings import ApiSettings
+from api.sparql_direct import SparqlDirect
 from nap_graph import __version__
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.opening import open_store
@@ -67,6 +68,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.tokens = TokenBook.from_settings(settings)
     errors.install(app)
+    app.add_middleware(SparqlDirect)  # innermost: body limit, CORS and access log wrap it
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     access_log.configure()
     app.add_middleware(AccessLogMiddleware)

@@ -1,0 +1,71 @@
+"""/sparql is answered by the route functions directly (api/sparql_direct.py): FastAPI's
+router is skipped, errors still come from the app's exception handlers, and every other
+method or path still goes through FastAPI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from starlette.requests import Request
+from starlette.responses import Response
+
+from api import ApiSettings, create_app
+from api.routers import sparql
+
+
+@pytest.fixture
+def client() -> Any:
+    with TestClient(create_app(ApiSettings(memory=True)), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_queries_skip_fastapi_routing(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[dict[str, Any]] = []
+    original_get, original_post = sparql.sparql_get, sparql.sparql_post
+
+    async def spy_get(request: Request, *args: Any) -> Response:
+        seen.append({"method": "GET", "routed": "route" in request.scope, "args": args})
+        return await original_get(request, *args)
+
+    async def spy_post(request: Request, *args: Any) -> Response:
+        seen.append({"method": "POST", "routed": "route" in request.scope, "args": args})
+        return await original_post(request, *args)
+
+    monkeypatch.setattr(sparql, "sparql_get", spy_get)
+    monkeypatch.setattr(sparql, "sparql_post", spy_post)
+    got = client.get("/sparql", params={"query": "ASK {}"})
+    posted = client.post(
+        "/sparql", content="ASK {}", headers={"Content-Type": "application/sparql-query"}
+    )
+    assert got.status_code == posted.status_code == 200
+    assert got.json()["boolean"] is True and posted.json()["boolean"] is True
+    # FastAPI sets scope["route"] when its router matched; here nothing routed the request
+    assert [(s["method"], s["routed"]) for s in seen] == [("GET", False), ("POST", False)]
+    view = client.app.state.view  # type: ignore[attr-defined]
+    assert seen[0]["args"][0] is view and seen[1]["args"][1] is view
+
+
+def test_errors_come_from_the_app_handlers(client: TestClient) -> None:
+    malformed = client.get("/sparql", params={"query": "SELEC ?s"})
+    assert malformed.status_code == 400
+    assert malformed.headers["content-type"] == "application/problem+json"
+    assert malformed.json()["title"] == "Malformed query"
+    update_by_get = client.get("/sparql", params={"update": "CLEAR ALL"})
+    assert update_by_get.status_code == 405 and update_by_get.headers["allow"] == "POST"
+
+
+def test_an_unhandled_error_is_a_500(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def broken(*_args: Any) -> Response:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(sparql, "sparql_get", broken)
+    assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 500
+
+
+def test_other_methods_and_paths_go_through_fastapi(client: TestClient) -> None:
+    put = client.put("/sparql", content="ASK {}")
+    assert put.status_code == 405
+    assert client.get("/health").status_code == 200
+    assert "/sparql" in client.get("/openapi.json").json()["paths"]
