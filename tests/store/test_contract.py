@@ -208,6 +208,10 @@ def test_credentials_and_timeout_are_sent(tmp_path) -> None:
         ("DESCRIBE <http://x/ask>", "DESCRIBE"),
         ('SELECT ("ASK" AS ?x) {}', "SELECT"),
         ("not a query", "SELECT"),
+        ("# comment\nPREFIX : <http://x/>\nprefix a-b.c: <http://x/>\n  describe :x", "DESCRIBE"),
+        ("PREFIX x: <http://x/ASK> SELECTED", "SELECT"),
+        ("PREFIX x: <http://x/> # ASK\n CONSTRUCTED {} ASK {}", "ASK"),
+        ('PREFIX x: "ASK" CONSTRUCT {}', "CONSTRUCT"),
     ],
 )
 def test_query_form(query: str, form: str) -> None:
