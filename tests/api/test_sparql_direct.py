@@ -5,6 +5,7 @@ method or path still goes through FastAPI."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs
 
 import pytest
 from fastapi.testclient import TestClient
@@ -69,3 +70,25 @@ def test_other_methods_and_paths_go_through_fastapi(client: TestClient) -> None:
     assert put.status_code == 405
     assert client.get("/health").status_code == 200
     assert "/sparql" in client.get("/openapi.json").json()["paths"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "query=a+b%20c",
+        "query=",
+        "query",
+        "a=1&a=2&b=",
+        "a=1;b=2",
+        "q=%zz",
+        "q=%ff%fe",
+        "q=%E2%82%AC",
+        "&&a=1&",
+        "a=%2B+",
+        "=x",
+        "a==b",
+        "q=%3D%26&default-graph-uri=http%3A%2F%2Fx%2Fg",
+    ],
+)
+def test_params_read_as_parse_qs_does(raw: str) -> None:
+    assert sparql._params(raw) == parse_qs(raw, keep_blank_values=True)
