@@ -111,7 +111,15 @@ def test_a_broken_dump_leaves_nothing_behind(fresh: bool, tmp_path: Path) -> Non
     opened = ox.Store.read_only(str(store))
     assert list(opened.quads_for_pattern(None, None, None, graph)) == []
     code, out = run("load", str(tmp_path / "missing.nq"), "--store", str(store))
-    assert code == 2
+    assert code == 2 and "missing.nq: no such file" in out, out
+    # a missing second file is found before the first one is loaded
+    good_file = dump.with_name("ok.nq")
+    good_file.write_text(good)
+    gone = tmp_path / "gone.nq"
+    code, out = run("load", str(good_file), str(gone), "--store", str(store))
+    assert code == 2 and "gone.nq: no such file" in out, out
+    opened = ox.Store.read_only(str(store))
+    assert list(opened.quads_for_pattern(None, None, None, graph)) == []
 
 
 def test_query_ask_and_construct(store: str) -> None:

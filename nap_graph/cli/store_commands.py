@@ -162,12 +162,15 @@ def load(
 
         nap-graph load extra.ttl --graph https://w3id.org/nap-graph/graph/extra
     """
+    for path in files:  # every file checked before the store is touched
+        if path.suffix.lower() not in LOAD_FORMATS:
+            fail(f"{path}: unknown RDF file type; expected one of {', '.join(LOAD_FORMATS)}")
+        if not path.is_file():
+            fail(f"{path}: no such file")
     try:
         target = open_store(settings_from(store, endpoint), initialise_if_empty=False)
         for path in files:
-            rdf_format = LOAD_FORMATS.get(path.suffix.lower())
-            if rdf_format is None:
-                fail(f"{path}: unknown RDF file type; expected one of {', '.join(LOAD_FORMATS)}")
+            rdf_format = LOAD_FORMATS[path.suffix.lower()]
             name = (
                 None
                 if rdf_format.supports_datasets
@@ -181,6 +184,8 @@ def load(
                 quads = list(ox.parse(path=path, format=rdf_format))
             except SyntaxError as exc:
                 fail(f"{path}: not valid RDF: {exc}")
+            except OSError as exc:
+                fail(f"{path}: cannot be read: {exc.strerror or exc}")
             if isinstance(target, OxigraphStore):
                 to_graph = ox.NamedNode(name) if name else None
                 target.oxigraph.extend(
