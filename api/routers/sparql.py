@@ -52,6 +52,11 @@ def _params(raw: str) -> dict[str, list[str]]:
     return params
 
 
+def _url_params(request: Request) -> dict[str, list[str]]:
+    """The request's own query string, read as :func:`_params` reads a form body."""
+    return _params(request.scope["query_string"].decode("latin-1"))
+
+
 def _one(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name)
     if not values:
@@ -216,7 +221,7 @@ def _run_update(
 
 @router.get("/sparql", summary="SPARQL query (GET), service description or query page")
 async def sparql_get(request: Request, view: ViewDep, settings: SettingsDep) -> Response:
-    params = _params(request.scope["query_string"].decode("latin-1"))
+    params = _url_params(request)
     if "update" in params:
         raise ApiError(
             405, "Method not allowed", "SPARQL updates must be sent by POST", {"Allow": "POST"}
@@ -232,7 +237,7 @@ async def sparql_post(
     request: Request, store: StoreDep, view: ViewDep, settings: SettingsDep
 ) -> Response:
     content_type = _content_type(request)
-    url_params = _params(request.scope["query_string"].decode("latin-1"))
+    url_params = _url_params(request)
     body = _utf8(request, await request.body())
     if content_type == FORM:
         params = _params(body)

@@ -141,7 +141,7 @@ _PROLOGUE_THEN_FORM = re.compile(
 def query_form(sparql: str) -> str:
     """SELECT, ASK, CONSTRUCT or DESCRIBE: the first query keyword outside the prologue
     (SELECT when there is none, so that the parser gives the error). A prologue of PREFIX
-    and BASE declarations and comments is skipped in one match (a tenth of the full scan's
+    and BASE declarations and comments is skipped in one match (a third of the full scan's
     time on the project's 20-prefix prologue); anything else gets the full scan."""
     plain = _PROLOGUE_THEN_FORM.match(sparql)
     if plain is not None:
