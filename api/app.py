@@ -13,7 +13,6 @@ from fastapi.staticfiles import StaticFiles
 from api import access_log, errors
 from api.access_log import AccessLogMiddleware
 from api.auth import TokenBook
-from api.deps import CurrentView
 from api.limits import BodyLimitMiddleware
 from api.routers import compare, dataset, graph_store, health, linked_data, sparql, submissions
 from api.settings import ApiSettings
@@ -22,6 +21,7 @@ from nap_graph import __version__
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.opening import open_store
 from nap_graph.store.oxigraph_store import OxigraphStore
+from nap_graph.store.query_path import QueryPath
 
 
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
@@ -44,10 +44,11 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
                 workers=settings.query_workers,
                 timeout=settings.query_timeout,
                 in_memory=settings.query_in_memory,
+                max_waiting=settings.query_max_waiting,
             )
             workers.warm_up()
         app.state.store = store
-        app.state.view = CurrentView(store, workers)
+        app.state.view = QueryPath(store, workers, max_result_bytes=settings.max_result_bytes)
         try:
             yield
         finally:

@@ -1,121 +1,17 @@
-"""What routes get through dependencies: settings, the store, the current view, the caller."""
+"""What routes get through dependencies: settings, the store (for writes), the query path
+(for every read: :class:`~nap_graph.store.query_path.QueryPath`), the caller."""
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import Depends, Request
-from starlette.concurrency import run_in_threadpool
 
 from api.auth import Principal, TokenBook
 from api.errors import ApiError
 from api.settings import ApiSettings
-from nap_graph.ingest import current_graphs, superseded_graphs
-from nap_graph.query_workers import QueryWorkers
-from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphStore
-from nap_graph.store.results import QueryResult
-
-
-@dataclass
-class CurrentView:
-    """The named graphs of the current view, recomputed after each write; and where queries
-    run: in worker processes with a hard timeout when the store is on disk, else in the
-    store itself."""
-
-    store: GraphStore
-    workers: QueryWorkers | None = None
-    generation: int = 0
-    _graphs: list[str] | None = None
-    _superseded: set[str] | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def graphs(self) -> list[str]:
-        """Every named graph of the current view."""
-        with self._lock:
-            if self._graphs is None:
-                self._graphs = current_graphs(self.store)
-            return list(self._graphs)
-
-    def default_graphs(self) -> list[str] | None:
-        """What to pass as a query's default graph: ``None`` (the union of all named graphs,
-        which the store answers fastest) while no version is superseded, else the list of
-        current graphs."""
-        with self._lock:
-            if self._superseded is None:
-                self._superseded = superseded_graphs(self.store)
-            if not self._superseded:
-                return None
-        return self.graphs()
-
-    def invalidate(self) -> None:
-        """After a write: recompute the view (here, in the writing thread, so that queries
-        on the event loop never wait for it) and give the query workers a fresh checkpoint."""
-        superseded = set(superseded_graphs(self.store))
-        graphs = current_graphs(self.store) if superseded else None
-        with self._lock:
-            self._superseded = superseded
-            self._graphs = graphs
-            self.generation += 1
-        if self.workers is not None:
-            self.workers.refresh()
-
-    def query_serialized(
-        self,
-        sparql: str,
-        media_type: str,
-        *,
-        default_graphs: list[str] | None,
-        named_graphs: list[str] | None,
-    ) -> bytes | None:
-        """The answer serialised by Oxigraph itself (workers or an embedded store), or
-        ``None`` when the store cannot (a remote SPARQL server: use :meth:`query`)."""
-        if self.workers is not None:
-            return self.workers.query(  # type: ignore[no-any-return]
-                sparql,
-                default_graphs=default_graphs,
-                named_graphs=named_graphs,
-                media_type=media_type,
-            )
-        if isinstance(self.store, OxigraphStore):
-            return self.store.query_serialized(
-                sparql, media_type, default_graphs=default_graphs, named_graphs=named_graphs
-            )
-        return None
-
-    async def query_serialized_async(
-        self,
-        sparql: str,
-        media_type: str,
-        *,
-        default_graphs: list[str] | None,
-        named_graphs: list[str] | None,
-    ) -> bytes | None:
-        """:meth:`query_serialized` from the event loop: straight to a free query worker,
-        else in a thread."""
-        if self.workers is not None:
-            return await self.workers.query_async(  # type: ignore[no-any-return]
-                sparql,
-                default_graphs=default_graphs,
-                named_graphs=named_graphs,
-                media_type=media_type,
-            )
-        return await run_in_threadpool(
-            lambda: self.query_serialized(
-                sparql, media_type, default_graphs=default_graphs, named_graphs=named_graphs
-            )
-        )
-
-    def query(
-        self, sparql: str, *, default_graphs: list[str] | None, named_graphs: list[str] | None
-    ) -> QueryResult:
-        if self.workers is not None:
-            return self.workers.query(
-                sparql, default_graphs=default_graphs, named_graphs=named_graphs
-            )  # type: ignore[no-any-return]
-        return self.store.query(sparql, default_graphs=default_graphs, named_graphs=named_graphs)
+from nap_graph.store.query_path import QueryPath
 
 
 async def get_settings(request: Request) -> ApiSettings:
@@ -126,7 +22,7 @@ async def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
-async def get_view(request: Request) -> CurrentView:
+async def get_view(request: Request) -> QueryPath:
     return request.app.state.view
 
 
@@ -136,7 +32,7 @@ async def get_tokens(request: Request) -> TokenBook:
 
 SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
-ViewDep = Annotated[CurrentView, Depends(get_view)]
+ViewDep = Annotated[QueryPath, Depends(get_view)]
 
 
 def authorise(request: Request, *, admin: bool = False) -> Principal:

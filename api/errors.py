@@ -9,7 +9,10 @@ from fastapi.responses import JSONResponse, Response
 from nap_graph.errors import (
     NapGraphError,
     QueryError,
+    QueryQueueFullError,
+    QueryRefusedError,
     QueryTimeoutError,
+    ResultTooLargeError,
     StoreLockedError,
     StoreRefusedError,
     StoreUnavailableError,
@@ -43,6 +46,9 @@ class RejectedError(Exception):
 
 STATUS = {
     QueryTimeoutError: (503, "Query timeout"),
+    QueryQueueFullError: (503, "Service busy"),
+    QueryRefusedError: (403, "Query refused"),
+    ResultTooLargeError: (413, "Result too large"),
     QueryError: (400, "Malformed query"),
     SubmissionReadError: (422, "Unreadable submission"),
     StoreLockedError: (503, "Store busy"),
@@ -78,5 +84,7 @@ def install(app: FastAPI) -> None:
         for cls in type(exc).__mro__:
             if cls in STATUS:
                 status, title = STATUS[cls]  # type: ignore[index]
-                return problem(status, title, str(exc))
+                retry = getattr(exc, "retry_after", None)
+                headers = {"Retry-After": str(retry)} if retry is not None else None
+                return problem(status, title, str(exc), headers)
         return problem(500, "Internal error", str(exc))

@@ -19,6 +19,7 @@ class ApiSettings(StoreSettings):
     admin_token: str | None = None
     query_timeout: float = 30.0
     query_workers: int = 2
+    query_max_waiting: int = 64
     query_in_memory: bool = True
     max_body_bytes: int = 5 * 1024 * 1024
     max_results: int = 100_000

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from nap_graph import queries
-from nap_graph.store.opening import PROVENANCE_GRAPH
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
+from nap_graph.store.views import PROVENANCE_GRAPH
 
 
 @dataclass(frozen=True, slots=True)

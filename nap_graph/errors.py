@@ -6,6 +6,8 @@
     ├── ResourceNotFoundError      ontology, shapes or data folder missing from the install
     ├── DataFileError              a shipped or given RDF file cannot be read or parsed
     ├── QueryError                 a SPARQL query is malformed or cannot be evaluated
+    │   ├── QueryRefusedError      the query would call a host that is not allowed (SERVICE, LOAD)
+    │   └── ResultTooLargeError    the answer grew past the result limit and was stopped
     ├── ValidationSetupError       the shapes themselves cannot be loaded
     ├── SubmissionReadError        a submission cannot be read at all (exit code 2)
     │   └── PlanReadError          a plan file cannot be read at all
@@ -13,6 +15,7 @@
         ├── StoreLockedError       another process has the on-disk store open for writing
         ├── StoreUnavailableError  the SPARQL server is down, unreachable or too slow
         ├── QueryTimeoutError      a query ran over its time limit and was stopped
+        ├── QueryQueueFullError    every query worker is busy and the queue is full
         └── StoreRefusedError      the SPARQL server refused the request
 
 Messages name the input (file, line, field), what was expected and what was found.
@@ -70,6 +73,22 @@ class StoreRefusedError(StoreError):
 
 class QueryTimeoutError(StoreError):
     """A query ran over its time limit and was stopped (its worker process killed)."""
+
+
+class QueryRefusedError(QueryError):
+    """The query or update would make the server call a host that is not on the allowlist
+    (``SERVICE``, ``LOAD``), or uses a feature the service refuses; nothing was run."""
+
+
+class ResultTooLargeError(QueryError):
+    """The answer grew past the result limit; it was stopped while being produced."""
+
+
+class QueryQueueFullError(StoreError):
+    """Every query worker is busy and as many queries are waiting as the queue holds; the
+    query was not queued (``retry_after``: seconds after which a retry is sensible)."""
+
+    retry_after = 2
 
 
 class PlanReadError(SubmissionReadError):

@@ -24,10 +24,10 @@ import pyoxigraph as ox
 from nap_graph import iris, queries
 from nap_graph.errors import SubmissionReadError
 from nap_graph.namespaces import ID, WPS
-from nap_graph.store.opening import PROVENANCE_GRAPH
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
 from nap_graph.store.sparql_text import insert_data
+from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_file
 from nap_graph.submissions.validation import SubmissionReport, validate_submission
@@ -168,35 +168,6 @@ def ingest_files(
         if strict and any(r.status in (Status.invalid, Status.unreadable) for r in outcome):
             break
     return results
-
-
-def superseded_graphs(store: GraphStore) -> set[str]:
-    """The named graphs of superseded submission versions."""
-    superseded = store.query(
-        queries.load("superseded-graphs.rq"),
-        bindings={"provenance": _n(PROVENANCE_GRAPH)},
-        union_default_graph=False,
-    )
-    return (
-        {row["graph"].value for row in superseded.rows}
-        if isinstance(superseded, SelectResult)
-        else set()
-    )
-
-
-def current_graphs(store: GraphStore) -> list[str]:
-    """The named graphs of the current view: everything but superseded submission versions."""
-    superseded = store.query(
-        queries.load("superseded-graphs.rq"),
-        bindings={"provenance": _n(PROVENANCE_GRAPH)},
-        union_default_graph=False,
-    )
-    old = (
-        {row["graph"].value for row in superseded.rows}
-        if isinstance(superseded, SelectResult)
-        else set()
-    )
-    return [g for g in store.named_graphs() if g not in old]
 
 
 def history(store: GraphStore, organisation: str) -> SelectResult:

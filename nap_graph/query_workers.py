@@ -35,12 +35,21 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from nap_graph.errors import QueryError, QueryTimeoutError, StoreError
+from nap_graph.errors import (
+    QueryError,
+    QueryQueueFullError,
+    QueryTimeoutError,
+    ResultTooLargeError,
+    StoreError,
+)
 
 _CONTEXT = mp.get_context("spawn")
 MEMORY = "memory"
 CHECKPOINT = "checkpoint"
-Task = tuple[str, str, Sequence[str] | None, Sequence[str] | None, str | None]
+READY = "ready"
+Task = tuple[str, str, Sequence[str] | None, Sequence[str] | None, bool, str | None, int | None]
+"""checkpoint, query, default graphs, named graphs, union default graph, media type, byte
+limit of the answer."""
 
 
 class _Copies:
@@ -95,25 +104,37 @@ class _Copies:
 
 
 def _serve(connection: Connection, in_memory: bool) -> None:
-    """The worker loop: answer queries over the checkpoint each task names until told to
-    stop (``None``). Each answer says whether it came from memory or from the checkpoint."""
+    """The worker loop: say it is ready, then answer queries over the checkpoint each task
+    names until told to stop (``None``). Each answer says whether it came from memory or
+    from the checkpoint."""
     copies = _Copies(in_memory)
+    connection.send((READY, None, None))
     while True:
         task: Task | None = connection.recv()
         if task is None:
             return
-        checkpoint, sparql, default_graphs, named_graphs, media_type = task
+        checkpoint, sparql, default_graphs, named_graphs, union, media_type, _max = task
         try:
             source, store = copies.for_checkpoint(checkpoint)
             if media_type is None:
                 result = store.query(
-                    sparql, default_graphs=default_graphs, named_graphs=named_graphs
+                    sparql,
+                    default_graphs=default_graphs,
+                    named_graphs=named_graphs,
+                    union_default_graph=union,
                 )
             else:
                 result = store.query_serialized(
-                    sparql, media_type, default_graphs=default_graphs, named_graphs=named_graphs
+                    sparql,
+                    media_type,
+                    default_graphs=default_graphs,
+                    named_graphs=named_graphs,
+                    union_default_graph=union,
+                    max_bytes=_max,
                 )
             connection.send(("ok", source, result))
+        except ResultTooLargeError as exc:
+            connection.send(("too-large", None, str(exc)))
         except QueryError as exc:
             connection.send(("query-error", None, str(exc)))
         except Exception as exc:
@@ -124,6 +145,8 @@ def _serve(connection: Connection, in_memory: bool) -> None:
 class _Worker:
     process: Any
     connection: Connection
+    ready: bool = False
+    """True once the worker said it has started (its imports done)."""
 
     @classmethod
     def start(cls, in_memory: bool) -> _Worker:
@@ -132,6 +155,12 @@ class _Worker:
         process.start()
         child.close()
         return cls(process, parent)
+
+    def has_started(self) -> bool:
+        """Whether the worker is ready, reading its ready message if it has come."""
+        if not self.ready and self.connection.poll(0):
+            self.ready = self.connection.recv()[0] == READY
+        return self.ready
 
     def kill(self) -> None:
         self.process.kill()
@@ -143,13 +172,21 @@ class _Worker:
 class _Lease:
     worker: _Worker
     answered: bool = False
+    checkpoint: str | None = None
 
 
 class QueryWorkers:
     """A pool of query worker processes over checkpoints of one on-disk store.
 
+    Every query has a deadline, counted from when it was asked: time spent waiting for a
+    free worker counts against it, and a query still waiting at its deadline gets
+    :class:`QueryTimeoutError` without ever running. At most ``max_waiting`` queries wait;
+    one more gets :class:`QueryQueueFullError` at once (the service answers 503 with
+    ``Retry-After``). A waiting or running query whose caller is cancelled (a client that
+    hung up) leaves the queue, and a running one has its worker killed.
+
     :meth:`query` blocks its thread; :meth:`query_async` waits on the event loop without a
-    thread when a worker is free (the common case, and the cheap one)."""
+    thread."""
 
     def __init__(
         self,
@@ -159,11 +196,13 @@ class QueryWorkers:
         workers: int = 2,
         timeout: float = 30.0,
         in_memory: bool = True,
+        max_waiting: int = 64,
     ) -> None:
         self.store = store
         self.folder = checkpoints
         self.timeout = timeout
         self.in_memory = in_memory
+        self.max_waiting = max_waiting
         self.answered_from: Counter[str] = Counter()
         """How many answers came from in-memory copies and how many from checkpoints."""
         self._lock = threading.Lock()
@@ -171,6 +210,8 @@ class QueryWorkers:
         self.size = workers
         self._available = threading.Semaphore(workers)
         self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = deque()
+        self._waiting = 0
+        self._readers: Counter[str] = Counter()
         self._generation = 0
         shutil.rmtree(self.folder, ignore_errors=True)  # checkpoints left by a killed server
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -187,14 +228,42 @@ class QueryWorkers:
         return str(target)
 
     def refresh(self) -> None:
-        """Make a new checkpoint after a write; later queries see it. Old checkpoints are
-        removed once no query can be reading them."""
+        """Make a new checkpoint after a write; later queries see it. An old checkpoint is
+        removed as soon as no query reads it (at once when none does)."""
         fresh = self._new_checkpoint()
         with self._lock:
             self.checkpoint = fresh
-        for old in self.folder.iterdir():
-            if str(old) != fresh and old.is_dir():
-                _remove_later(old)
+            unread = [
+                old
+                for old in self.folder.iterdir()
+                if str(old) != fresh and old.is_dir() and self._readers[str(old)] == 0
+            ]
+        for old in unread:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _stop_reading(self, checkpoint: str) -> None:
+        """One query less reads ``checkpoint``; remove it when it was the last one and a
+        newer checkpoint exists."""
+        with self._lock:
+            self._readers[checkpoint] -= 1
+            remove = self._readers[checkpoint] <= 0 and checkpoint != self.checkpoint
+            if remove:
+                del self._readers[checkpoint]
+        if remove:
+            shutil.rmtree(checkpoint, ignore_errors=True)
+
+    def saturation(self) -> dict[str, int]:
+        """How loaded the pool is: workers, how many are busy, how many queries wait, and how
+        many may wait before the next is refused."""
+        with self._lock:
+            free = len(self._free)
+            waiting = self._waiting
+        return {
+            "workers": self.size,
+            "busy": self.size - free,
+            "waiting": waiting,
+            "max_waiting": self.max_waiting,
+        }
 
     def warm_up(self, wait: float = 0.0) -> bool:
         """Send every worker a trivial query so that it opens the current checkpoint and
@@ -203,8 +272,13 @@ class QueryWorkers:
         deadline = time.monotonic() + wait
         while True:
             with contextlib.ExitStack() as stack:
-                leases = [stack.enter_context(self._lease()) for _ in range(self.size)]
-                sources = [self._ask(lease, "ASK {}", None, None, None)[1] for lease in leases]
+                leases = [
+                    stack.enter_context(self._lease(_Deadline.after(self.timeout)))
+                    for _ in range(self.size)
+                ]
+                sources = [
+                    self._ask(lease, "ASK {}", _Deadline.after(self.timeout))[1] for lease in leases
+                ]
             ready = all(source == MEMORY for source in sources)
             if ready or time.monotonic() >= deadline:
                 return ready
@@ -216,27 +290,64 @@ class QueryWorkers:
         counts = Counter({MEMORY: 0, CHECKPOINT: 0, "busy": self.size})
         with contextlib.ExitStack() as stack:
             while True:
-                lease = stack.enter_context(self._lease(blocking=False))
+                lease = stack.enter_context(self._lease(None))
                 if lease is None:
                     break
                 counts["busy"] -= 1
-                counts[self._ask(lease, "ASK {}", None, None, None)[1] or CHECKPOINT] += 1
+                reply = self._ask(lease, "ASK {}", _Deadline.after(self.timeout))
+                counts[reply[1] or CHECKPOINT] += 1
         return dict(counts)
 
-    @contextlib.contextmanager
-    def _lease(self, *, blocking: bool = True, acquired: bool = False) -> Iterator[Any]:
-        """A free worker for one exchange (``None`` when not ``blocking`` and all are busy;
-        ``acquired`` when the caller holds the semaphore already). Unless the exchange ended
-        with a reply, the worker may still be computing: it is killed and a fresh one given
-        back in its place. Giving it back wakes one waiting coroutine, if any."""
-        if not acquired and not self._available.acquire(blocking=blocking):
-            yield None
-            return
+    def _queue_up(self) -> None:
+        """Count one more waiting query, or refuse it when the queue is full."""
         with self._lock:
-            lease = _Lease(self._free.pop())
+            if self._waiting >= self.max_waiting:
+                raise QueryQueueFullError(
+                    f"all {self.size} query workers are busy and {self._waiting} queries are "
+                    "waiting; try again in a few seconds"
+                )
+            self._waiting += 1
+
+    def _leave_queue(self) -> None:
+        with self._lock:
+            self._waiting -= 1
+
+    def _acquire(self, deadline: _Deadline) -> None:
+        """Take a free worker, waiting until ``deadline`` at most."""
+        if self._available.acquire(blocking=False):
+            return
+        self._queue_up()
+        try:
+            if not self._available.acquire(timeout=deadline.remaining()):
+                raise self._timed_out(deadline.limit, waited=True)
+        finally:
+            self._leave_queue()
+
+    @contextlib.contextmanager
+    def _lease(self, deadline: _Deadline | None, *, acquired: bool = False) -> Iterator[Any]:
+        """A free worker for one exchange: waited for until ``deadline``, or ``None`` at once
+        when ``deadline`` is ``None`` and all are busy (``acquired`` when the caller holds
+        the semaphore already). A worker that has started is preferred over one still
+        starting. Unless the exchange ended with a reply, the worker may still be
+        computing: it is killed and a fresh one given back in its place. Giving it back
+        wakes one waiting coroutine, if any."""
+        if not acquired:
+            if deadline is None:
+                if not self._available.acquire(blocking=False):
+                    yield None
+                    return
+            else:
+                self._acquire(deadline)
+        with self._lock:
+            chosen = next(
+                (i for i, w in enumerate(self._free) if w.has_started()), len(self._free) - 1
+            )
+            lease = _Lease(self._free.pop(chosen))
         try:
             yield lease
         finally:
+            if lease.checkpoint is not None:
+                self._stop_reading(lease.checkpoint)
             if not lease.answered:
                 lease.worker.kill()
                 lease.worker = _Worker.start(self.in_memory)
@@ -248,37 +359,63 @@ class QueryWorkers:
                 loop, future = waiter
                 loop.call_soon_threadsafe(_wake, future)
 
-    async def _acquire_async(self) -> None:
-        """Wait on the event loop (no thread) until a worker is free, and take it."""
+    async def _acquire_async(self, deadline: _Deadline) -> None:
+        """Wait on the event loop (no thread) until a worker is free, and take it; give up
+        at ``deadline``, or when the caller is cancelled (passing on a wake-up meant for
+        it)."""
+        if self._available.acquire(blocking=False):
+            return
+        self._queue_up()
         loop = asyncio.get_running_loop()
-        while not self._available.acquire(blocking=False):
-            future: asyncio.Future[None] = loop.create_future()
-            with self._lock:
-                self._waiters.append((loop, future))
-            if self._available.acquire(blocking=False):  # freed before we queued up
-                with self._lock, contextlib.suppress(ValueError):
-                    self._waiters.remove((loop, future))
-                return
-            try:
-                await future
-            except asyncio.CancelledError:  # pass a wake-up meant for us on to the next
+        try:
+            while True:
+                future: asyncio.Future[None] = loop.create_future()
                 with self._lock:
-                    with contextlib.suppress(ValueError):
-                        self._waiters.remove((loop, future))
-                    waiter = self._waiters.popleft() if future.done() and self._waiters else None
-                if waiter is not None:
-                    waiter[0].call_soon_threadsafe(_wake, waiter[1])
-                raise
+                    self._waiters.append((loop, future))
+                if self._available.acquire(blocking=False):  # freed before we queued up
+                    self._forget_waiter(loop, future)
+                    return
+                try:
+                    done, _ = await asyncio.wait({future}, timeout=deadline.remaining())
+                except asyncio.CancelledError:
+                    self._forget_waiter(loop, future)
+                    raise
+                if not done:
+                    self._forget_waiter(loop, future)
+                    raise self._timed_out(deadline.limit, waited=True)
+                if self._available.acquire(blocking=False):
+                    return
+        finally:
+            self._leave_queue()
 
-    def _task(
-        self,
-        sparql: str,
-        default_graphs: Sequence[str] | None,
-        named_graphs: Sequence[str] | None,
-        media_type: str | None,
-    ) -> Task:
+    def _forget_waiter(self, loop: asyncio.AbstractEventLoop, future: asyncio.Future[None]) -> None:
+        """Take a waiter off the queue; if it was woken already, wake the next in its place."""
         with self._lock:
-            return (self.checkpoint, sparql, default_graphs, named_graphs, media_type)
+            with contextlib.suppress(ValueError):
+                self._waiters.remove((loop, future))
+            woken = future.done() and not future.cancelled()
+            waiter = self._waiters.popleft() if woken and self._waiters else None
+        if not future.done():
+            future.cancel()
+        if waiter is not None:
+            waiter[0].call_soon_threadsafe(_wake, waiter[1])
+
+    def _task(self, lease: _Lease, sparql: str, options: _Options) -> Task:
+        """The task for ``lease``'s worker, over the current checkpoint (counted as read
+        until the lease ends)."""
+        with self._lock:
+            checkpoint = self.checkpoint
+            self._readers[checkpoint] += 1
+        lease.checkpoint = checkpoint
+        return (
+            checkpoint,
+            sparql,
+            options.default_graphs,
+            options.named_graphs,
+            options.union_default_graph,
+            options.media_type,
+            options.max_bytes,
+        )
 
     def query(
         self,
@@ -286,12 +423,19 @@ class QueryWorkers:
         *,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        union_default_graph: bool = True,
         media_type: str | None = None,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
     ) -> Any:
-        """Run one query in a worker; QueryTimeoutError after ``timeout`` seconds. With
-        ``media_type`` the worker answers the serialised bytes, else the result objects."""
-        with self._lease() as lease:
-            reply = self._ask(lease, sparql, default_graphs, named_graphs, media_type)
+        """Run one query in a worker; QueryTimeoutError once ``timeout`` seconds (the pool's
+        by default) have passed since the call, waiting included. With ``media_type`` the
+        worker answers the serialised bytes (at most ``max_bytes``), else the result
+        objects."""
+        deadline = _Deadline.after(self.timeout if timeout is None else timeout)
+        options = _Options(default_graphs, named_graphs, union_default_graph, media_type, max_bytes)
+        with self._lease(deadline) as lease:
+            reply = self._ask(lease, sparql, deadline, options)
         return self._answer(reply)
 
     async def query_async(
@@ -300,28 +444,26 @@ class QueryWorkers:
         *,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        union_default_graph: bool = True,
         media_type: str | None = None,
+        timeout: float | None = None,
+        max_bytes: int | None = None,
     ) -> Any:
         """:meth:`query` for the event loop: waiting for a free worker and for its reply
         both happen on the loop (no thread), so a busy pool costs no thread per request."""
-        await self._acquire_async()
-        with self._lease(acquired=True) as lease:
+        deadline = _Deadline.after(self.timeout if timeout is None else timeout)
+        options = _Options(default_graphs, named_graphs, union_default_graph, media_type, max_bytes)
+        await self._acquire_async(deadline)
+        with self._lease(deadline, acquired=True) as lease:
             connection = lease.worker.connection
-            task = self._task(sparql, default_graphs, named_graphs, media_type)
             try:
-                connection.send(task)
-                loop = asyncio.get_running_loop()
-                ready = loop.create_future()
-                descriptor = connection.fileno()
-                loop.add_reader(descriptor, _wake, ready)
-                try:
-                    await asyncio.wait_for(ready, self.timeout)
-                except TimeoutError:
-                    raise self._timed_out() from None
-                finally:
-                    loop.remove_reader(descriptor)
-                    os.set_blocking(descriptor, True)  # uvloop made it non-blocking
-                reply = connection.recv()  # the rest of a large reply follows at once
+                connection.send(self._task(lease, sparql, options))
+                while True:
+                    await _readable(connection, deadline)
+                    reply = connection.recv()  # the rest of a large reply follows at once
+                    if reply[0] != READY:
+                        break
+                    lease.worker.ready = True
             except (EOFError, OSError) as exc:
                 raise StoreError(f"the query worker died: {exc}") from exc
             lease.answered = True
@@ -331,27 +473,35 @@ class QueryWorkers:
         self,
         lease: _Lease,
         sparql: str,
-        default_graphs: Sequence[str] | None,
-        named_graphs: Sequence[str] | None,
-        media_type: str | None,
+        deadline: _Deadline,
+        options: _Options | None = None,
     ) -> tuple[str, str | None, Any]:
-        """Send one task on a leased worker and wait for the reply (up to the timeout)."""
+        """Send one task on a leased worker and wait for the reply (until ``deadline``)."""
         connection = lease.worker.connection
         try:
-            connection.send(self._task(sparql, default_graphs, named_graphs, media_type))
-            if not connection.poll(self.timeout):
-                raise self._timed_out()
-            reply: tuple[str, str | None, Any] = connection.recv()
+            connection.send(self._task(lease, sparql, options or _Options()))
+            while True:
+                if not connection.poll(deadline.remaining()):
+                    raise self._timed_out(deadline.limit)
+                reply: tuple[str, str | None, Any] = connection.recv()
+                if reply[0] != READY:
+                    break
+                lease.worker.ready = True
         except (EOFError, OSError) as exc:
             raise StoreError(f"the query worker died: {exc}") from exc
         lease.answered = True
         return reply
 
-    def _timed_out(self) -> QueryTimeoutError:
+    @staticmethod
+    def _timed_out(limit: float, waited: bool = False) -> QueryTimeoutError:
+        if waited:
+            return QueryTimeoutError(
+                f"the query waited {limit:g} s (its time limit) for a free query worker and "
+                "was not run; the service is busy: try again shortly"
+            )
         return QueryTimeoutError(
-            f"the query did not finish within {self.timeout:g} s and was stopped; "
-            "narrow it (LIMIT, more specific patterns) or ask the operators for a "
-            "longer timeout"
+            f"the query did not finish within {limit:g} s and was stopped; narrow it (LIMIT, "
+            "more specific patterns) or ask the operators for a longer timeout"
         )
 
     def _answer(self, reply: tuple[str, str | None, Any]) -> Any:
@@ -359,6 +509,8 @@ class QueryWorkers:
         if status == "ok":
             self.answered_from[source or CHECKPOINT] += 1
             return payload
+        if status == "too-large":
+            raise ResultTooLargeError(payload)
         if status == "query-error":
             raise QueryError(payload)
         raise StoreError(f"the query failed in its worker: {payload}")
@@ -375,13 +527,48 @@ class QueryWorkers:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+@dataclass(frozen=True, slots=True)
+class _Deadline:
+    """When a query's time is up: ``limit`` seconds after it was asked."""
+
+    limit: float
+    at: float
+
+    @classmethod
+    def after(cls, limit: float) -> _Deadline:
+        return cls(limit, time.monotonic() + limit)
+
+    def remaining(self) -> float:
+        return max(0.0, self.at - time.monotonic())
+
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """How one query runs: its dataset, the answer's media type and its size limit."""
+
+    default_graphs: Sequence[str] | None = None
+    named_graphs: Sequence[str] | None = None
+    union_default_graph: bool = True
+    media_type: str | None = None
+    max_bytes: int | None = None
+
+
+async def _readable(connection: Connection, deadline: _Deadline) -> None:
+    """Wait on the event loop until the worker's pipe has data, or raise
+    :class:`QueryTimeoutError` at ``deadline``."""
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    descriptor = connection.fileno()
+    loop.add_reader(descriptor, _wake, ready)
+    try:
+        await asyncio.wait_for(ready, deadline.remaining())
+    except TimeoutError:
+        raise QueryWorkers._timed_out(deadline.limit) from None
+    finally:
+        loop.remove_reader(descriptor)
+        os.set_blocking(descriptor, True)  # uvloop made it non-blocking
+
+
 def _wake(future: asyncio.Future[None]) -> None:
     if not future.done():
         future.set_result(None)
-
-
-def _remove_later(path: Path, delay: float = 60.0) -> None:
-    """Remove an old checkpoint after queries that may still read it had time to finish."""
-    timer = threading.Timer(delay, shutil.rmtree, args=(path,), kwargs={"ignore_errors": True})
-    timer.daemon = True
-    timer.start()

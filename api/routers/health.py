@@ -13,11 +13,17 @@ router = APIRouter(tags=["operations"])
 @router.get("/health")
 def health(store: StoreDep, view: ViewDep) -> dict[str, object]:
     """200 when the store answers a trivial query (503 otherwise), with the version and,
-    with query workers, where they answer from: ``memory`` once their in-memory copies are
-    loaded, ``checkpoint`` until then, ``busy`` when they are running a query. Cheap at any
-    size (the numbers of graphs and triples are in /.well-known/void)."""
+    with query workers, where they answer from (``memory`` once their in-memory copies are
+    loaded, ``checkpoint`` until then, ``busy`` when they are running a query) and how
+    saturated the pool is: ``status`` is ``saturated`` while every worker is busy and
+    queries wait (``saturation``: workers, busy, waiting, max_waiting). Cheap at any size
+    (the numbers of graphs and triples are in /.well-known/void)."""
     store.query("ASK {}")
     answer: dict[str, object] = {"status": "ok", "version": __version__}
-    if view.workers is not None:
+    saturation = view.saturation()
+    if saturation is not None and view.workers is not None:
         answer["query_workers"] = view.workers.copies()
+        answer["saturation"] = saturation
+        if saturation["busy"] == saturation["workers"] and saturation["waiting"] > 0:
+            answer["status"] = "saturated"
     return answer

@@ -20,6 +20,7 @@ from yarl import URL
 
 from api import negotiation as media
 from api.deps import SettingsDep, StoreDep, ViewDep, authorise
+from api.disconnect import ClientGoneError, unless_client_gone
 from api.errors import ApiError
 from nap_graph.namespaces import PREFIXES
 from nap_graph.resources import example_queries_dir
@@ -179,9 +180,15 @@ async def _run_query(
     chosen = media.choose(offers, request.headers.get("accept"), _format(params))
     if chosen is None:
         raise ApiError(406, "Not acceptable", f"{form} results come as {', '.join(offers)}")
-    body = await view.query_serialized_async(
-        base + text, chosen, default_graphs=default_graphs, named_graphs=named_graphs
-    )
+    try:
+        body = await unless_client_gone(
+            request,
+            view.query_serialized_async(
+                base + text, chosen, default_graphs=default_graphs, named_graphs=named_graphs
+            ),
+        )
+    except ClientGoneError:
+        return Response(status_code=499)  # nobody reads it; the work was stopped
     if body is None:
         result = await run_in_threadpool(
             lambda: view.query(
@@ -189,12 +196,6 @@ async def _run_query(
             )
         )
         return _render(result, request, _format(params), settings.max_results)
-    if len(body) > settings.max_result_bytes:
-        raise ApiError(
-            413,
-            "Result too large",
-            f"the answer is over {settings.max_result_bytes:,} bytes; add LIMIT or narrow it",
-        )
     return Response(body, media_type=chosen)
 
 

@@ -21,9 +21,9 @@ from nap_graph.cli.common import (
 )
 from nap_graph.default_data import default_graph_files, load_data_graph
 from nap_graph.errors import NapGraphError
-from nap_graph.ingest import current_graphs
 from nap_graph.integrity import validate_integrity
 from nap_graph.store.results import SelectResult, to_sparql_json, to_sparql_xml
+from nap_graph.store.views import current_graphs
 
 RDF_OUTPUTS = {
     "turtle": ox.RdfFormat.TURTLE,

@@ -20,9 +20,10 @@ from nap_graph.cli.common import (
     write_rows,
 )
 from nap_graph.errors import NapGraphError
-from nap_graph.store.opening import PROVENANCE_GRAPH, initialise, open_store
+from nap_graph.store.opening import initialise, open_store
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.results import SelectResult
+from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.tokens import new_token
 
 EXPORT_FORMATS = {

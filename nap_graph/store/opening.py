@@ -5,7 +5,6 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from nap_graph.default_data import default_graph_files
-from nap_graph.namespaces import GRAPH
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.settings import StoreSettings
@@ -55,7 +54,3 @@ def initialise(store: GraphStore) -> list[str]:
             store.put_graph(item.graph, [q.triple for q in triples])
         loaded.append(item.graph)
     return loaded
-
-
-PROVENANCE_GRAPH = f"{GRAPH}provenance"
-"""Where ingestions, versions and supersessions are recorded."""

@@ -8,13 +8,15 @@ nothing (also across a crash or ``kill -9``: RocksDB commits the batch atomicall
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from nap_graph.errors import QueryError, StoreError, StoreLockedError
+from nap_graph.errors import QueryError, ResultTooLargeError, StoreError, StoreLockedError
 from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.results import QueryResult, Term, from_oxigraph
@@ -24,7 +26,7 @@ MISSING_GRAPH = re.compile(r"The graph <([^>]*)> does not exist")
 MAX_MISSING_GRAPHS = 32
 
 
-def _dataset(
+def dataset_arguments(
     default_graphs: Sequence[str] | None,
     named_graphs: Sequence[str] | None,
     union_default_graph: bool,
@@ -38,6 +40,42 @@ def _dataset(
     else:
         dataset["use_default_graph_as_union"] = union_default_graph
     return dataset
+
+
+@contextlib.contextmanager
+def oxigraph_errors(what: str = "query") -> Iterator[None]:
+    """Oxigraph's parse and evaluation errors as :class:`QueryError` with the parser's words."""
+    try:
+        yield
+    except SyntaxError as exc:
+        raise QueryError(f"malformed SPARQL {what}: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"the {what} could not be evaluated: {exc}") from exc
+
+
+class _CappedOutput:
+    """A file-like target for Oxigraph's writers that stops the answer once it passes
+    ``limit`` bytes, so that a huge answer is never built whole."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit = limit
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def write(self, data: bytes) -> int:
+        self.size += len(data)
+        if self.limit is not None and self.size > self.limit:
+            raise ResultTooLargeError(
+                f"the answer is over {self.limit:,} bytes; add LIMIT or narrow the query"
+            )
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        """Oxigraph flushes its target when it is done; nothing is buffered here."""
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
 
 
 def _graph(graph: GraphName) -> ox.NamedNode | ox.DefaultGraph:
@@ -122,14 +160,9 @@ class OxigraphStore:
         union_default_graph: bool = True,
     ) -> QueryResult:
         sparql = bind_values(sparql, bindings or {})
-        dataset = _dataset(default_graphs, named_graphs, union_default_graph)
-        try:
-            result = self._store.query(sparql, prefixes=PREFIXES, **dataset)  # type: ignore[arg-type]
-            return from_oxigraph(result)
-        except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL query: {exc}") from exc
-        except OSError as exc:
-            raise QueryError(f"the query could not be evaluated: {exc}") from exc
+        dataset = dataset_arguments(default_graphs, named_graphs, union_default_graph)
+        with oxigraph_errors():
+            return from_oxigraph(self._store.query(sparql, prefixes=PREFIXES, **dataset))  # type: ignore[arg-type]
 
     def query_serialized(
         self,
@@ -138,32 +171,46 @@ class OxigraphStore:
         *,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        union_default_graph: bool = True,
+        max_bytes: int | None = None,
     ) -> bytes:
         """Evaluate a query and serialise the answer with Oxigraph's own writers, in the
         SPARQL results format (SELECT, ASK) or RDF format (CONSTRUCT, DESCRIBE) named by
-        ``media_type``: no Python objects per row, which is what makes large results fast."""
-        dataset = _dataset(default_graphs, named_graphs, union_default_graph=True)
+        ``media_type``: no Python objects per row, which is what makes large results fast.
+        The answer is written as the solutions come; past ``max_bytes`` it is stopped with
+        :class:`ResultTooLargeError`, so a huge answer is never held whole."""
+        dataset = dataset_arguments(default_graphs, named_graphs, union_default_graph)
+        output = _CappedOutput(max_bytes)
+        with oxigraph_errors():
+            self._write_answer(sparql, media_type, dataset, output)
+        return output.getvalue()
+
+    def _write_answer(
+        self, sparql: str, media_type: str, dataset: dict[str, object], output: _CappedOutput
+    ) -> None:
+        """Evaluate and write the answer into ``output``. The solutions are let go here
+        whatever happens: an error's traceback must not carry them to another thread, where
+        pyoxigraph refuses to drop them."""
+        result: Any = self._store.query(sparql, prefixes=PREFIXES, **dataset)  # type: ignore[arg-type]
+        triples: Any = None
         try:
-            result = self._store.query(sparql, prefixes=PREFIXES, **dataset)  # type: ignore[arg-type]
             if isinstance(result, ox.QueryTriples):
                 rdf_format = ox.RdfFormat.from_media_type(media_type)
                 if rdf_format is None:
                     raise QueryError(f"{media_type} is not an RDF format")
-                triples = list(result)
-                data = (
-                    [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+                triples = (
+                    (ox.Quad(t.subject, t.predicate, t.object) for t in result)
                     if rdf_format.supports_datasets
-                    else triples
+                    else result
                 )
-                return ox.serialize(data, format=rdf_format) or b""
-            results_format = ox.QueryResultsFormat.from_media_type(media_type)
-            if results_format is None:
-                raise QueryError(f"{media_type} is not a SPARQL results format")
-            return result.serialize(format=results_format) or b""
-        except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL query: {exc}") from exc
-        except OSError as exc:
-            raise QueryError(f"the query could not be evaluated: {exc}") from exc
+                ox.serialize(triples, output, format=rdf_format)
+            else:
+                results_format = ox.QueryResultsFormat.from_media_type(media_type)
+                if results_format is None:
+                    raise QueryError(f"{media_type} is not a SPARQL results format")
+                result.serialize(output, format=results_format)
+        finally:
+            result = triples = None
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """One transaction. Graphs always exist, as in Fuseki and most stores: where

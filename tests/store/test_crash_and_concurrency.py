@@ -13,8 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from nap_graph.store import OxigraphStore
-from nap_graph.store.opening import PROVENANCE_GRAPH
 from nap_graph.store.results import SelectResult
+from nap_graph.store.views import PROVENANCE_GRAPH
 from tests.submissions.helpers import SEED
 
 EXE = str(Path(sys.executable).with_name("nap-graph"))

@@ -9,10 +9,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from nap_graph.ingest import Status, current_graphs, history, ingest_files
-from nap_graph.store.opening import PROVENANCE_GRAPH, initialise
+from nap_graph.ingest import Status, history, ingest_files
+from nap_graph.store.opening import initialise
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
+from nap_graph.store.views import PROVENANCE_GRAPH, current_graphs
 from tests.submissions.helpers import SEED
 
 JENV = "https://w3id.org/nap-graph/id/organisation/jenv"

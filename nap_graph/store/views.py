@@ -1,0 +1,33 @@
+"""The current view of a store: every named graph but superseded submission versions."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from nap_graph import queries
+from nap_graph.namespaces import GRAPH
+from nap_graph.store.protocol import GraphStore
+from nap_graph.store.results import SelectResult
+
+PROVENANCE_GRAPH = f"{GRAPH}provenance"
+"""The named graph of submission histories, versions and ingestions (docs/iris.md)."""
+
+
+def superseded_graphs(store: GraphStore) -> set[str]:
+    """The named graphs of superseded submission versions."""
+    superseded = store.query(
+        queries.load("superseded-graphs.rq"),
+        bindings={"provenance": ox.NamedNode(PROVENANCE_GRAPH)},
+        union_default_graph=False,
+    )
+    return (
+        {row["graph"].value for row in superseded.rows}
+        if isinstance(superseded, SelectResult)
+        else set()
+    )
+
+
+def current_graphs(store: GraphStore) -> list[str]:
+    """The named graphs of the current view: everything but superseded submission versions."""
+    old = superseded_graphs(store)
+    return [g for g in store.named_graphs() if g not in old]
