@@ -21,6 +21,7 @@ from nap_graph import __version__
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.opening import open_store
 from nap_graph.store.oxigraph_store import OxigraphStore
+from nap_graph.store.query_guard import QueryPolicy
 from nap_graph.store.query_path import QueryPath
 
 
@@ -48,7 +49,15 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             )
             workers.warm_up()
         app.state.store = store
-        app.state.view = QueryPath(store, workers, max_result_bytes=settings.max_result_bytes)
+        app.state.view = QueryPath(
+            store,
+            workers,
+            max_result_bytes=settings.max_result_bytes,
+            policy=QueryPolicy(
+                service_allowlist=tuple(settings.service_allowlist),
+                load_allowlist=tuple(settings.load_allowlist),
+            ),
+        )
         try:
             yield
         finally:

@@ -26,3 +26,4 @@ class ApiSettings(StoreSettings):
     max_result_bytes: int = 200 * 1024 * 1024
     cors_origins: list[str] = Field(default_factory=list)
     service_allowlist: list[str] = Field(default_factory=list)
+    load_allowlist: list[str] = Field(default_factory=list)

@@ -113,7 +113,7 @@ def _serve(connection: Connection, in_memory: bool) -> None:
         task: Task | None = connection.recv()
         if task is None:
             return
-        checkpoint, sparql, default_graphs, named_graphs, union, media_type, _max = task
+        checkpoint, sparql, default_graphs, named_graphs, union, media_type, _max, base = task
         try:
             source, store = copies.for_checkpoint(checkpoint)
             if media_type is None:
@@ -122,6 +122,7 @@ def _serve(connection: Connection, in_memory: bool) -> None:
                     default_graphs=default_graphs,
                     named_graphs=named_graphs,
                     union_default_graph=union,
+                    base_iri=base,
                 )
             else:
                 result = store.query_serialized(
@@ -131,6 +132,7 @@ def _serve(connection: Connection, in_memory: bool) -> None:
                     named_graphs=named_graphs,
                     union_default_graph=union,
                     max_bytes=_max,
+                    base_iri=base,
                 )
             connection.send(("ok", source, result))
         except ResultTooLargeError as exc:
@@ -415,6 +417,7 @@ class QueryWorkers:
             options.union_default_graph,
             options.media_type,
             options.max_bytes,
+            options.base_iri,
         )
 
     def query(
@@ -427,13 +430,16 @@ class QueryWorkers:
         media_type: str | None = None,
         timeout: float | None = None,
         max_bytes: int | None = None,
+        base_iri: str | None = None,
     ) -> Any:
         """Run one query in a worker; QueryTimeoutError once ``timeout`` seconds (the pool's
         by default) have passed since the call, waiting included. With ``media_type`` the
         worker answers the serialised bytes (at most ``max_bytes``), else the result
         objects."""
         deadline = _Deadline.after(self.timeout if timeout is None else timeout)
-        options = _Options(default_graphs, named_graphs, union_default_graph, media_type, max_bytes)
+        options = _Options(
+            default_graphs, named_graphs, union_default_graph, media_type, max_bytes, base_iri
+        )
         with self._lease(deadline) as lease:
             reply = self._ask(lease, sparql, deadline, options)
         return self._answer(reply)
@@ -448,11 +454,14 @@ class QueryWorkers:
         media_type: str | None = None,
         timeout: float | None = None,
         max_bytes: int | None = None,
+        base_iri: str | None = None,
     ) -> Any:
         """:meth:`query` for the event loop: waiting for a free worker and for its reply
         both happen on the loop (no thread), so a busy pool costs no thread per request."""
         deadline = _Deadline.after(self.timeout if timeout is None else timeout)
-        options = _Options(default_graphs, named_graphs, union_default_graph, media_type, max_bytes)
+        options = _Options(
+            default_graphs, named_graphs, union_default_graph, media_type, max_bytes, base_iri
+        )
         await self._acquire_async(deadline)
         with self._lease(deadline, acquired=True) as lease:
             connection = lease.worker.connection
@@ -551,6 +560,7 @@ class _Options:
     union_default_graph: bool = True
     media_type: str | None = None
     max_bytes: int | None = None
+    base_iri: str | None = None
 
 
 async def _readable(connection: Connection, deadline: _Deadline) -> None:

@@ -32,7 +32,7 @@ from nap_graph.store.results import (
     to_sparql_tsv,
     to_sparql_xml,
 )
-from nap_graph.store.sparql_text import add_using, query_form, service_targets
+from nap_graph.store.sparql_text import add_using, query_form
 
 router = APIRouter(tags=["SPARQL"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
@@ -141,18 +141,9 @@ def _render(
     return Response(body, media_type=chosen)
 
 
-def _check_service(text: str, settings: SettingsDep) -> None:
-    """SERVICE is off unless the endpoint is on the allowlist: no request from a query goes
-    to an arbitrary host (the embedded engine would follow SERVICE otherwise)."""
-    for target in service_targets(text):
-        if target not in settings.service_allowlist:
-            allowed = ", ".join(settings.service_allowlist) or "none"
-            raise ApiError(
-                403,
-                "SERVICE not allowed",
-                f"the query calls SERVICE {target or '(unreadable target)'}, which is not on "
-                f"the allowlist (allowed: {allowed}); targets must be written as full IRIs",
-            )
+def _base(request: Request) -> str:
+    """The base IRI of a request's query or update: the endpoint's own URL."""
+    return str(request.url.replace(query="", fragment=""))
 
 
 async def _run_query(
@@ -162,14 +153,9 @@ async def _run_query(
     view: ViewDep,
     settings: SettingsDep,
 ) -> Response:
-    """Check and negotiate on the event loop (cheap), then evaluate: in a query worker when
-    the store is on disk (awaited on its pipe, no thread), else in a thread."""
-    _check_service(text, settings)
-    default_graphs = params.get("default-graph-uri") or None
-    named_graphs = params.get("named-graph-uri") or None
-    if default_graphs is None and named_graphs is None:
-        default_graphs = view.default_graphs()
-    base = f"BASE {ox.NamedNode(str(request.url.replace(query='', fragment='')))}\n"
+    """Negotiate on the event loop (cheap), then hand the query to the query path, which
+    checks it, picks its dataset and evaluates it under the limits; a client that hangs up
+    meanwhile has its query stopped."""
     form = query_form(text)
     if form in ("CONSTRUCT", "DESCRIBE"):
         offers = media.GRAPH_TYPES
@@ -181,22 +167,21 @@ async def _run_query(
     if chosen is None:
         raise ApiError(406, "Not acceptable", f"{form} results come as {', '.join(offers)}")
     try:
-        body = await unless_client_gone(
+        answer = await unless_client_gone(
             request,
-            view.query_serialized_async(
-                base + text, chosen, default_graphs=default_graphs, named_graphs=named_graphs
+            view.answer(
+                text,
+                chosen,
+                base_iri=_base(request),
+                default_graphs=params.get("default-graph-uri") or None,
+                named_graphs=params.get("named-graph-uri") or None,
             ),
         )
     except ClientGoneError:
         return Response(status_code=499)  # nobody reads it; the work was stopped
-    if body is None:
-        result = await run_in_threadpool(
-            lambda: view.query(
-                base + text, default_graphs=default_graphs, named_graphs=named_graphs
-            )
-        )
-        return _render(result, request, _format(params), settings.max_results)
-    return Response(body, media_type=chosen)
+    if isinstance(answer, bytes):
+        return Response(answer, media_type=chosen)
+    return _render(answer, request, _format(params), settings.max_results)
 
 
 def _run_update(
@@ -208,14 +193,14 @@ def _run_update(
     settings: SettingsDep,
 ) -> Response:
     authorise(request, admin=True)
-    _check_service(text, settings)
+    view.policy.check_update(text, base=_base(request))
     try:
         text = add_using(
             text, params.get("using-graph-uri", []), params.get("using-named-graph-uri", [])
         )
     except ValueError as exc:
         raise ApiError(400, "Bad request", str(exc)) from exc
-    store.update(text, base_iri=str(request.url.replace(query="", fragment="")))
+    store.update(text, base_iri=_base(request))
     view.invalidate()
     return Response(status_code=204)
 

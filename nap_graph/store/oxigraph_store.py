@@ -158,11 +158,14 @@ class OxigraphStore:
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
+        base_iri: str | None = None,
     ) -> QueryResult:
         sparql = bind_values(sparql, bindings or {})
         dataset = dataset_arguments(default_graphs, named_graphs, union_default_graph)
         with oxigraph_errors():
-            return from_oxigraph(self._store.query(sparql, prefixes=PREFIXES, **dataset))  # type: ignore[arg-type]
+            return from_oxigraph(
+                self._store.query(sparql, prefixes=PREFIXES, base_iri=base_iri, **dataset)  # type: ignore[arg-type]
+            )
 
     def query_serialized(
         self,
@@ -173,6 +176,7 @@ class OxigraphStore:
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
         max_bytes: int | None = None,
+        base_iri: str | None = None,
     ) -> bytes:
         """Evaluate a query and serialise the answer with Oxigraph's own writers, in the
         SPARQL results format (SELECT, ASK) or RDF format (CONSTRUCT, DESCRIBE) named by
@@ -182,7 +186,7 @@ class OxigraphStore:
         dataset = dataset_arguments(default_graphs, named_graphs, union_default_graph)
         output = _CappedOutput(max_bytes)
         with oxigraph_errors():
-            self._write_answer(sparql, media_type, dataset, output)
+            self._write_answer(sparql, media_type, dict(dataset, base_iri=base_iri), output)
         return output.getvalue()
 
     def _write_answer(

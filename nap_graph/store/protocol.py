@@ -28,11 +28,13 @@ class GraphStore(Protocol):
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
+        base_iri: str | None = None,
     ) -> QueryResult:
         """Evaluate a SPARQL query. ``default_graphs`` makes the default graph the union of
         those graphs; otherwise it is the union of all named graphs (``union_default_graph``)
-        or the store's own default graph. ``named_graphs`` limits what ``GRAPH`` sees.
-        ``bindings`` binds variables to terms."""
+        or the store's own default graph (which honours the query's own ``FROM``).
+        ``named_graphs`` limits what ``GRAPH`` sees. ``bindings`` binds variables to terms.
+        Relative IRIs resolve against ``base_iri``."""
         ...
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:

@@ -29,6 +29,7 @@ from nap_graph import queries
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphName, GraphStore
+from nap_graph.store.query_guard import QueryPolicy, has_dataset_clause
 from nap_graph.store.results import QueryResult, Term
 from nap_graph.store.sparql_text import bind_values
 from nap_graph.store.views import current_graphs, superseded_graphs
@@ -43,10 +44,13 @@ class QueryPath:
         workers: QueryWorkers | None = None,
         *,
         max_result_bytes: int | None = None,
+        policy: QueryPolicy | None = None,
     ) -> None:
         self.store = store
         self.workers = workers
         self.max_result_bytes = max_result_bytes
+        self.policy = policy or QueryPolicy()
+        """What users' queries and updates may do (SERVICE, LOAD, nesting)."""
         self.generation = 0
         """Counts the writes seen; what is computed once per generation is cached by it."""
         self._graphs: list[str] | None = None
@@ -102,7 +106,74 @@ class QueryPath:
                 self._cache[key] = (generation, value)
         return value
 
-    # -- queries -----------------------------------------------------------------------
+    # -- users' queries ------------------------------------------------------------------
+
+    def dataset(
+        self,
+        text: str,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> tuple[Sequence[str] | None, Sequence[str] | None, bool]:
+        """The dataset a user's query runs on, as (default graphs, named graphs, union):
+        the protocol's ``default-graph-uri`` / ``named-graph-uri`` when given (they take
+        precedence, SPARQL 1.1 Protocol 2.1.4); else the query's own ``FROM`` / ``FROM
+        NAMED`` when it may have them; else the current view."""
+        if default_graphs or named_graphs:
+            return default_graphs or None, named_graphs or None, True
+        if has_dataset_clause(text):
+            return None, None, False
+        return self.default_graphs(), None, True
+
+    async def answer(
+        self,
+        text: str,
+        media_type: str,
+        *,
+        base_iri: str | None = None,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> bytes | QueryResult:
+        """A user's query, checked by the policy and answered on the event loop: the bytes
+        in ``media_type`` (query workers or the embedded store, capped while written), or
+        the result objects from a SPARQL server (for the caller to serialise)."""
+        self.policy.check_query(text, base=base_iri)
+        default, named, union = self.dataset(text, default_graphs, named_graphs)
+        if self.workers is not None:
+            return await self.workers.query_async(  # type: ignore[no-any-return]
+                text,
+                default_graphs=default,
+                named_graphs=named,
+                union_default_graph=union,
+                media_type=media_type,
+                max_bytes=self.max_result_bytes,
+                base_iri=base_iri,
+            )
+        from starlette.concurrency import run_in_threadpool
+
+        store = self.store
+        if isinstance(store, OxigraphStore):
+            return await run_in_threadpool(
+                lambda: store.query_serialized(
+                    text,
+                    media_type,
+                    default_graphs=default,
+                    named_graphs=named,
+                    union_default_graph=union,
+                    max_bytes=self.max_result_bytes,
+                    base_iri=base_iri,
+                )
+            )
+        return await run_in_threadpool(
+            lambda: store.query(
+                text,
+                default_graphs=default,
+                named_graphs=named,
+                union_default_graph=union,
+                base_iri=base_iri,
+            )
+        )
+
+    # -- the library's own reads -----------------------------------------------------------
 
     def query(
         self,
@@ -112,15 +183,19 @@ class QueryPath:
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
+        base_iri: str | None = None,
         timeout: float | None = None,
     ) -> QueryResult:
-        """A query's answer as result objects, under the limits (blocks the thread)."""
+        """A query's answer as result objects, under the limits (blocks the thread). The
+        library's own queries come here unchecked; users' queries go through
+        :meth:`answer`."""
         if self.workers is not None:
             return self.workers.query(  # type: ignore[no-any-return]
                 bind_values(sparql, bindings or {}),
                 default_graphs=default_graphs,
                 named_graphs=named_graphs,
                 union_default_graph=union_default_graph,
+                base_iri=base_iri,
                 timeout=timeout,
             )
         return self.store.query(
@@ -129,61 +204,7 @@ class QueryPath:
             default_graphs=default_graphs,
             named_graphs=named_graphs,
             union_default_graph=union_default_graph,
-        )
-
-    def query_serialized(
-        self,
-        sparql: str,
-        media_type: str,
-        *,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-    ) -> bytes | None:
-        """The answer serialised by Oxigraph itself (workers or an embedded store) and capped
-        at ``max_result_bytes`` while written, or ``None`` when the store cannot (a SPARQL
-        server: use :meth:`query`)."""
-        if self.workers is not None:
-            return self.workers.query(  # type: ignore[no-any-return]
-                sparql,
-                default_graphs=default_graphs,
-                named_graphs=named_graphs,
-                media_type=media_type,
-                max_bytes=self.max_result_bytes,
-            )
-        if isinstance(self.store, OxigraphStore):
-            return self.store.query_serialized(
-                sparql,
-                media_type,
-                default_graphs=default_graphs,
-                named_graphs=named_graphs,
-                max_bytes=self.max_result_bytes,
-            )
-        return None
-
-    async def query_serialized_async(
-        self,
-        sparql: str,
-        media_type: str,
-        *,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-    ) -> bytes | None:
-        """:meth:`query_serialized` from the event loop: straight to a query worker (no
-        thread; cancelled with its caller), else in a thread."""
-        if self.workers is not None:
-            return await self.workers.query_async(  # type: ignore[no-any-return]
-                sparql,
-                default_graphs=default_graphs,
-                named_graphs=named_graphs,
-                media_type=media_type,
-                max_bytes=self.max_result_bytes,
-            )
-        from starlette.concurrency import run_in_threadpool
-
-        return await run_in_threadpool(
-            lambda: self.query_serialized(
-                sparql, media_type, default_graphs=default_graphs, named_graphs=named_graphs
-            )
+            base_iri=base_iri,
         )
 
     def get_graph(self, graph: GraphName) -> list[ox.Triple]:

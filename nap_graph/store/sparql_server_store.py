@@ -100,8 +100,11 @@ class SparqlServerStore:
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
+        base_iri: str | None = None,
     ) -> QueryResult:
         bound = bind_values(sparql, bindings or {})
+        if base_iri is not None:
+            bound = f"BASE {ox.NamedNode(base_iri)}\n{bound}"
         base = LEADING_BASE.match(bound)  # Virtuoso wants BASE before the PREFIX declarations
         text = (
             (base.group() if base else "") + sparql_prologue() + bound[base.end() if base else 0 :]

@@ -85,25 +85,6 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
     raise ValueError("cannot bind values: the query has no WHERE clause")
 
 
-_SERVICE_TARGET = re.compile(
-    r"\s*(?:SILENT\s+)?(<[^<>\"{}|^`\\\s]*>|[?$]\w+|[\w-]*:[\w.-]*)", re.IGNORECASE
-)
-
-
-def service_targets(query: str) -> list[str]:
-    """The endpoints a query's ``SERVICE`` clauses would call: IRIs as written (``<...>`` or
-    a prefixed name), or the variable (``?x``) when the target is computed. A "SERVICE"
-    inside a literal, an IRI or a comment does not count."""
-    targets: list[str] = []
-    if "service" not in query.lower():  # the keyword cannot be there: no need to scan
-        return targets
-    for _start, end, token in _scan(query):
-        if token == "SERVICE":
-            target = _SERVICE_TARGET.match(query, end)
-            targets.append(target.group(1).strip("<>") if target else "")
-    return targets
-
-
 def add_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> str:
     """The update with ``USING <g>`` / ``USING NAMED <g>`` before every WHERE clause: what the
     protocol's ``using-graph-uri`` and ``using-named-graph-uri`` parameters mean (SPARQL 1.1

@@ -1,0 +1,295 @@
+"""What a query or update may make the server do, decided before the engine sees it.
+
+The embedded engine follows ``SERVICE <url>`` (and an update's ``LOAD <url>``) to any host,
+so a public endpoint must refuse every call to a host that is not on its allowlist, however
+the text is written. A scanner that tries to read SPARQL the way the engine does fails the
+moment the two disagree (where a comment ends, what an escape means, which ``#`` starts a
+comment). This check is built the other way round, so that any disagreement errs on
+refusing:
+
+1. Every place where the letters ``SERVICE`` (or ``LOAD``) occur, in any case, is a
+   candidate, *whatever surrounds it*: inside a comment, a string or an IRI as well. The
+   only occurrences left out are those that cannot be a keyword to any reading: inside a
+   variable name (``?service``) or a prefixed name (``sd:Service``), which the engine reads
+   greedily as one token.
+2. What follows a candidate (after white space, comments ended by either line end, and
+   ``SILENT``) decides: a ``<IRI>``, a prefixed name or a variable is a call target;
+   anything else cannot be a ``SERVICE`` clause to the engine either.
+3. A target is resolved in every way the text allows: ``\\u`` escapes applied and not;
+   relative IRIs against the service's base *and* every ``BASE`` in the text; a prefixed
+   name against *every* IRI the text binds its prefix to anywhere (comments included) and
+   the built-in prefixes. Every resolution must be on the allowlist, exactly; a variable
+   target is refused.
+
+A ``SERVICE`` inside a comment or a string with a target after it is therefore refused
+too; the message says so. :func:`has_dataset_clause` finds ``FROM`` / ``FROM NAMED`` the
+same way (so that the query's own dataset is honoured), and :func:`check_nesting` bounds
+how deeply brackets nest, before the engine's recursive parser can overflow its stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from nap_graph.errors import QueryError, QueryRefusedError
+from nap_graph.namespaces import PREFIXES
+
+MAX_NESTING = 128
+"""Brackets (``{ ( [``) nested deeper than this are refused: no real query comes close, and
+Oxigraph's parser overflows its stack at a few thousand."""
+
+_VARNAME_CHAR = re.compile(r"[\w\u00b7\u0300-\u036f\u203f-\u2040]")
+_NAME_CHAR = re.compile(r"[\w\u00b7\u0300-\u036f\u203f-\u2040.\-:%]")
+_LOCAL_ESCAPES = set("_~.-!$&'()*+,;=/?#@%")
+_SKIP = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*")
+_SILENT = re.compile(r"SILENT(?![\w:])", re.IGNORECASE)
+_NAMED = re.compile(r"NAMED(?![\w:])", re.IGNORECASE)
+_IRI = re.compile(r"<([^<>\"{}|^`\s]*)>")
+_PREFIXED = re.compile(
+    r"([A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:((?:[\w.\-:%\u00b7\u00c0-\uffff]|\\.)*)"
+)
+_VARIABLE = re.compile(r"[?$][\w\u00b7\u00c0-\uffff]+")
+_BASE = re.compile(r"BASE(?:[ \t\r\n]+|#[^\r\n]*)*<([^<>\"{}|^`\s]*)>", re.IGNORECASE)
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+
+
+def _unescaped(text: str) -> str:
+    """``\\uXXXX`` and ``\\UXXXXXXXX`` replaced by their characters everywhere (what the
+    SPARQL grammar allows before parsing; Oxigraph applies it inside IRIs and strings)."""
+
+    def one(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else match.group()
+
+    return _UNICODE_ESCAPE.sub(one, text)
+
+
+def _readings(text: str) -> list[str]:
+    """The text as written and with its escapes applied (one when there are none)."""
+    unescaped = _unescaped(text)
+    return [text] if unescaped == text else [text, unescaped]
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` continues a variable or prefixed name (read greedily by
+    the engine as one token, so it cannot be a keyword)."""
+    i = start
+    while i > 0 and _VARNAME_CHAR.match(text[i - 1]):
+        i -= 1
+    if i > 0 and text[i - 1] in "?$":
+        return True  # ?service, $xservice (a variable name holds no "." or ":")
+    i = start
+    while i > 0:
+        previous = text[i - 1]
+        if _NAME_CHAR.match(previous):
+            i -= 1
+        elif previous in _LOCAL_ESCAPES and i > 1 and text[i - 2] == "\\":
+            i -= 2
+        else:
+            break
+    return ":" in text[i:start]  # sd:Service, x:a.service, x:a\#service
+
+
+def _keyword_ends(text: str, keyword: str) -> Iterable[int]:
+    """Where each candidate occurrence of ``keyword`` ends (see the module's rule 1)."""
+    pattern = re.compile(re.escape(keyword), re.IGNORECASE)
+    for match in pattern.finditer(text):
+        if not _inside_name(text, match.start()):
+            yield match.end()
+
+
+def _target(text: str, end: int, *, optional: re.Pattern[str] | None) -> str | None:
+    """The call target written after a keyword ending at ``end``: ``<iri>``, ``p:local``,
+    ``?var``, or ``None`` when none follows (rule 2)."""
+    position = _SKIP.match(text, end).end()  # type: ignore[union-attr]
+    if optional is not None:
+        word = optional.match(text, position)
+        if word is not None:
+            position = _SKIP.match(text, word.end()).end()  # type: ignore[union-attr]
+    for pattern in (_IRI, _VARIABLE, _PREFIXED):
+        found = pattern.match(text, position)
+        if found is not None and found.group():
+            return found.group()
+    return None
+
+
+def _bases(text: str, base: str | None) -> list[str | None]:
+    """Every base a relative IRI in the text may be resolved against."""
+    bases: list[str | None] = [base]
+    for match in _BASE.finditer(text):
+        declared = match.group(1)
+        bases.append(urljoin(base, declared) if base else declared)
+    return bases
+
+
+def _namespaces(text: str, prefix: str, defaults: Mapping[str, str]) -> set[str]:
+    """Every IRI that the text binds ``prefix:`` to anywhere, and the built-in one."""
+    found = {
+        match.group(1)
+        for match in re.finditer(
+            rf"(?<![\w.\-:]){re.escape(prefix)}:(?:[ \t\r\n]+|#[^\r\n]*)*<([^<>\"{{}}|^`\s]*)>",
+            text,
+        )
+    }
+    if prefix in defaults:
+        found.add(defaults[prefix])
+    return found
+
+
+def _resolutions(
+    target: str, text: str, base: str | None, defaults: Mapping[str, str]
+) -> set[str] | None:
+    """Every absolute IRI ``target`` may mean (rule 3); ``None`` for a variable, or for a
+    target that cannot be resolved at all."""
+    if target[0] in "?$":
+        return None
+    if target.startswith("<"):
+        iris = {target[1:-1]}
+    else:
+        prefix, _, local = target.partition(":")
+        local = re.sub(r"\\(.)", r"\1", local)
+        namespaces = _namespaces(text, prefix, defaults)
+        if not namespaces:
+            return None
+        iris = {namespace + local for namespace in namespaces}
+    resolved: set[str] = set()
+    for iri in iris:
+        if re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:", iri):
+            resolved.add(iri)
+            continue
+        for candidate_base in _bases(text, base):
+            if candidate_base is None:
+                return None
+            resolved.add(urljoin(candidate_base, iri))
+    return resolved
+
+
+def remote_calls(
+    text: str, keyword: str, *, base: str | None = None, prefixes: Mapping[str, str] = {}
+) -> list[tuple[str, set[str] | None]]:
+    """Each candidate ``keyword`` call in the text: the target as written and every IRI it
+    may resolve to (``None``: a variable or unresolvable target)."""
+    optional = _SILENT
+    calls: list[tuple[str, set[str] | None]] = []
+    for reading in _readings(text):
+        for end in _keyword_ends(reading, keyword):
+            target = _target(reading, end, optional=optional)
+            if target is not None:
+                calls.append((target, _resolutions(target, reading, base, prefixes)))
+    return calls
+
+
+def check_remote_calls(
+    text: str,
+    *,
+    service_allowlist: Sequence[str],
+    load_allowlist: Sequence[str] = (),
+    base: str | None = None,
+    prefixes: Mapping[str, str] = {},
+    update: bool = False,
+) -> None:
+    """Refuse (:class:`QueryRefusedError`) a query or update that may call a host that is not
+    on its allowlist: ``SERVICE`` for both, ``LOAD`` for updates."""
+    lowered = text.lower()
+    checks = [("SERVICE", service_allowlist)] if "service" in lowered else []
+    if update and "load" in lowered:
+        checks.append(("LOAD", load_allowlist))
+    for keyword, allowlist in checks:
+        for target, iris in remote_calls(text, keyword, base=base, prefixes=prefixes):
+            allowed = ", ".join(allowlist) or "none"
+            if iris is None:
+                raise QueryRefusedError(
+                    f"{keyword} {target}: the target is a variable or cannot be resolved; "
+                    f"{keyword} must name an allowed IRI (allowed: {allowed})"
+                )
+            refused = sorted(iri for iri in iris if iri not in allowlist)
+            if refused:
+                raise QueryRefusedError(
+                    f"{keyword} {target} would call {refused[0]}, which is not on the "
+                    f"allowlist (allowed: {allowed}). The text is read as strictly as "
+                    f"possible: a {keyword} with a target after it is refused even inside a "
+                    "comment or a string"
+                )
+
+
+def has_dataset_clause(text: str) -> bool:
+    """Whether the query may have ``FROM`` or ``FROM NAMED`` clauses (read as
+    :func:`check_remote_calls` reads ``SERVICE``: a false "yes" is possible, a false "no"
+    is not)."""
+    if "from" not in text.lower():
+        return False
+    for reading in _readings(text):
+        for end in _keyword_ends(reading, "FROM"):
+            target = _target(reading, end, optional=_NAMED)
+            if target is not None and target[0] not in "?$":
+                return True
+    return False
+
+
+@dataclass(frozen=True)
+class QueryPolicy:
+    """What the service lets a query or update do: the hosts ``SERVICE`` and ``LOAD`` may
+    call (exact IRIs) and how deeply brackets may nest."""
+
+    service_allowlist: Sequence[str] = ()
+    load_allowlist: Sequence[str] = ()
+    max_nesting: int = MAX_NESTING
+
+    def check_query(self, text: str, *, base: str | None = None) -> None:
+        """Refuse a query that nests too deeply (400) or may call a host not allowed (403)."""
+        check_nesting(text, self.max_nesting)
+        check_remote_calls(
+            text, service_allowlist=self.service_allowlist, base=base, prefixes=PREFIXES
+        )
+
+    def check_update(self, text: str, *, base: str | None = None) -> None:
+        """:meth:`check_query` for an update, ``LOAD`` included."""
+        check_nesting(text, self.max_nesting)
+        check_remote_calls(
+            text,
+            service_allowlist=self.service_allowlist,
+            load_allowlist=self.load_allowlist,
+            base=base,
+            prefixes=PREFIXES,
+            update=True,
+        )
+
+
+_SKIPPED = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r"|#[^\r\n]*"
+)
+
+
+def nesting_depth(text: str) -> int:
+    """An upper bound of how deeply the text nests brackets (``{ ( [``): every opening
+    bracket counts, wherever it is; a closing one only outside strings and comments. So a
+    disagreement with the engine on what is a string or a comment can only raise the count,
+    never hide depth from it."""
+    skipped = [False] * (len(text) + 1)
+    for match in _SKIPPED.finditer(text):
+        skipped[match.start() : match.end()] = [True] * (match.end() - match.start())
+    deepest = depth = 0
+    for index, char in enumerate(text):
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})]" and not skipped[index] and depth > 0:
+            depth -= 1
+    return deepest
+
+
+def check_nesting(text: str, limit: int = MAX_NESTING) -> None:
+    """Refuse (:class:`QueryError`, 400) brackets nested deeper than ``limit`` (as counted
+    by :func:`nesting_depth`), before the engine's recursive parser sees them."""
+    if sum(text.count(bracket) for bracket in "{([") <= limit:
+        return  # cannot nest deeper than it has brackets: the common case, counted in C
+    deepest = nesting_depth(text)
+    if deepest > limit:
+        raise QueryError(f"brackets are nested {deepest} deep; at most {limit} levels are accepted")
