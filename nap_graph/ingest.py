@@ -30,6 +30,7 @@ from nap_graph.store.sparql_text import insert_data
 from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_file
+from nap_graph.submissions.to_rdf import SubmissionGraph
 from nap_graph.submissions.validation import SubmissionReport, validate_submission
 
 PROV = "http://www.w3.org/ns/prov#"
@@ -92,6 +93,22 @@ def ingest_parsed(
     if not report.conforms:
         return IngestResult(file, Status.invalid, problems=list(report.problems))
     built = report.submission
+    with store.write_lock():  # the decision and the write, with no other writer between
+        return _store_version(store, parsed, built, report, sender=sender, now=now, file=file)
+
+
+def _store_version(
+    store: GraphStore,
+    parsed: ParsedSubmission,
+    built: SubmissionGraph,
+    report: SubmissionReport,
+    *,
+    sender: str | None,
+    now: datetime | None,
+    file: str,
+) -> IngestResult:
+    """Under the write lock: store the version unless it is stored already, superseding
+    the current one in the same update."""
     submission = str(built.submission)
     if _exists(store, submission):
         return IngestResult(

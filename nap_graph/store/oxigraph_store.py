@@ -21,6 +21,7 @@ from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.results import QueryResult, Term, from_oxigraph
 from nap_graph.store.sparql_text import bind_values, graph_block
+from nap_graph.store.write_lock import WriteLock, locked
 
 MISSING_GRAPH = re.compile(r"The graph <([^>]*)> does not exist")
 MAX_MISSING_GRAPHS = 32
@@ -87,6 +88,9 @@ class OxigraphStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
+        self.write_lock = WriteLock()
+        """Held by every write (:mod:`nap_graph.store.write_lock`); other processes are
+        kept out by Oxigraph's own lock on the folder."""
         try:
             self._store = ox.Store(str(path)) if path is not None else ox.Store()
         except OSError as exc:
@@ -104,6 +108,7 @@ class OxigraphStore:
         a store read-only while another process writes it is undefined in Oxigraph)."""
         store = cls.__new__(cls)
         store.path = path
+        store.write_lock = WriteLock()
         try:
             store._store = ox.Store.read_only(str(path))
         except OSError as exc:
@@ -126,6 +131,7 @@ class OxigraphStore:
         """True when the store holds no quad at all."""
         return next(iter(self._store.quads_for_pattern(None, None, None)), None) is None
 
+    @locked
     def bulk_load_new(self, path: Path, rdf_format: ox.RdfFormat, graph: str | None) -> int:
         """Fill an *empty* store from one RDF file with Oxigraph's bulk loader (not
         transactional, hence only into an empty store: on an error the store is emptied
@@ -216,6 +222,7 @@ class OxigraphStore:
         finally:
             result = triples = None
 
+    @locked
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """One transaction. Graphs always exist, as in Fuseki and most stores: where
         Oxigraph refuses an operation on a graph it has never seen (``CLEAR GRAPH <g>``), the
@@ -238,14 +245,17 @@ class OxigraphStore:
     def get_graph(self, graph: GraphName) -> list[ox.Triple]:
         return [q.triple for q in self._store.quads_for_pattern(None, None, None, _graph(graph))]
 
+    @locked
     def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
         target = "DEFAULT" if graph is None else f"GRAPH {_graph(graph)}"
         self.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {graph_block(graph, triples)} }}")
 
+    @locked
     def post_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
         name = _graph(graph)
         self._store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
 
+    @locked
     def delete_graph(self, graph: GraphName) -> None:
         if graph is None:
             self._store.clear_graph(ox.DefaultGraph())
@@ -268,6 +278,7 @@ class OxigraphStore:
                 counts[quad.graph_name.value] = counts.get(quad.graph_name.value, 0) + 1
         return dict(sorted(counts.items()))
 
+    @locked
     def load_file(self, path: Path, graph: str, fmt: ox.RdfFormat) -> None:
         """Bulk-load an RDF file into a named graph (fast; not transactional)."""
         self._store.bulk_load(path=path, format=fmt, to_graph=ox.NamedNode(graph))

@@ -11,6 +11,7 @@ from typing import Protocol, runtime_checkable
 import pyoxigraph as ox
 
 from nap_graph.store.results import QueryResult, Term
+from nap_graph.store.write_lock import WriteLock
 
 GraphName = str | None
 """A named graph's IRI, or ``None`` for the default graph."""
@@ -19,6 +20,9 @@ GraphName = str | None
 @runtime_checkable
 class GraphStore(Protocol):
     """What nap-graph needs from a triple store."""
+
+    write_lock: WriteLock
+    """Held by every write from its first read to its last update (one writer at a time)."""
 
     def query(
         self,

@@ -34,6 +34,7 @@ from nap_graph.namespaces import sparql_prologue
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.results import QueryResult, SelectResult, Term, parse_sparql_json
 from nap_graph.store.sparql_text import bind_values, graph_block, query_form
+from nap_graph.store.write_lock import WriteLock, locked
 
 RESULTS_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
@@ -63,6 +64,9 @@ class SparqlServerStore:
         self.query_url = query_url
         self.update_url = update_url or query_url
         self.graph_store_url = graph_store_url
+        self.write_lock = WriteLock(f"sparql-server {self.update_url}")
+        """Held by every write: threads of this process and processes on this machine take
+        turns (:mod:`nap_graph.store.write_lock`)."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         auth = httpx.BasicAuth(username, password or "") if username else None
         self._client = httpx.Client(
@@ -134,6 +138,7 @@ class SparqlServerStore:
                 f"{response.headers.get('content-type')} {response.text[:200]}"
             ) from exc
 
+    @locked
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         base = f"BASE {ox.NamedNode(base_iri)}\n" if base_iri else ""
         self._send(
@@ -179,6 +184,7 @@ class SparqlServerStore:
             headers={"Content-Type": N_TRIPLES},
         )
 
+    @locked
     def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
         """By the Graph Store Protocol where configured (blank nodes are fine there), else by
         one SPARQL update."""
@@ -188,12 +194,14 @@ class SparqlServerStore:
         target = "DEFAULT" if graph is None else f"GRAPH {ox.NamedNode(graph)}"
         self.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {graph_block(graph, triples)} }}")
 
+    @locked
     def post_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
         if self.graph_store_url is not None:
             self._send_graph("POST", graph, triples)
             return
         self.update(f"INSERT DATA {{ {graph_block(graph, triples)} }}")
 
+    @locked
     def delete_graph(self, graph: GraphName) -> None:
         self.update(f"DROP SILENT {'DEFAULT' if graph is None else f'GRAPH {ox.NamedNode(graph)}'}")
 
