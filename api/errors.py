@@ -7,6 +7,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 
 from nap_graph.errors import (
+    BadRequestError,
     NapGraphError,
     QueryError,
     QueryQueueFullError,
@@ -45,6 +46,7 @@ class RejectedError(Exception):
 
 
 STATUS = {
+    BadRequestError: (400, "Bad request"),
     QueryTimeoutError: (503, "Query timeout"),
     QueryQueueFullError: (503, "Service busy"),
     QueryRefusedError: (403, "Query refused"),

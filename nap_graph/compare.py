@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from nap_graph.namespaces import ID
 from nap_graph.resources import example_queries_dir
-from nap_graph.store.protocol import GraphStore
+from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 
 
@@ -60,14 +60,14 @@ class Comparison:
 
 
 def _select(
-    store: GraphStore, name: str, bindings: dict[str, ox.NamedNode] | None = None
+    store: Queryable, name: str, bindings: dict[str, ox.NamedNode] | None = None
 ) -> list[dict[str, str]]:
     text = (example_queries_dir() / f"{name}.rq").read_text(encoding="utf-8")
     result = store.query(text, bindings=bindings)
     return result.values() if isinstance(result, SelectResult) else []
 
 
-def compare(store: GraphStore, *, pillar: str | None = None) -> Comparison:
+def compare(store: Queryable, *, pillar: str | None = None) -> Comparison:
     """The comparison, for every pillar or one (a key such as ``protection``, or an IRI)."""
     bindings = None
     if pillar:

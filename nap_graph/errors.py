@@ -4,6 +4,7 @@
 
     NapGraphError
     ├── ResourceNotFoundError      ontology, shapes or data folder missing from the install
+    ├── BadRequestError            a request names something malformed (an IRI, a parameter)
     ├── DataFileError              a shipped or given RDF file cannot be read or parsed
     ├── QueryError                 a SPARQL query is malformed or cannot be evaluated
     │   ├── QueryRefusedError      the query would call a host that is not allowed (SERVICE, LOAD)
@@ -30,6 +31,11 @@ class NapGraphError(Exception):
 
 class ResourceNotFoundError(NapGraphError):
     """The ontology, shapes or data that ship with nap-graph cannot be found."""
+
+
+class BadRequestError(NapGraphError):
+    """A request names something malformed: an IRI that is not one, a parameter out of its
+    range. The message names the parameter, what was expected and what was found."""
 
 
 class DataFileError(NapGraphError):

@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from pyld import jsonld
 
 from nap_graph.jsonld_context import context
-from nap_graph.store.protocol import GraphStore
+from nap_graph.store.protocol import Queryable
 
 PLAN_GRAPH = """
 CONSTRUCT { ?plan ?p ?o . ?period ?pp ?po . ?framework ?fp ?fo . ?area ?ap ?ao }
@@ -48,14 +48,14 @@ def _frame(triples: list[ox.Triple], root: str, embedded: dict[str, Any]) -> dic
     return framed
 
 
-def plan_triples(store: GraphStore, plan: str, graphs: list[str] | None = None) -> list[ox.Triple]:
+def plan_triples(store: Queryable, plan: str, graphs: list[str] | None = None) -> list[ox.Triple]:
     """The plan, its period, its framework and its outcome areas."""
     result = store.query(PLAN_GRAPH, bindings={"plan": ox.NamedNode(plan)}, default_graphs=graphs)
     return result if isinstance(result, list) else []
 
 
 def submission_triples(
-    store: GraphStore, submission: str, graphs: list[str] | None = None
+    store: Queryable, submission: str, graphs: list[str] | None = None
 ) -> list[ox.Triple]:
     """The submission and its contributions."""
     result = store.query(

@@ -48,6 +48,20 @@ IRI_PATTERNS: dict[str, str] = {
 _COMPILED = {kind: re.compile(re.escape(BASE) + p) for kind, p in IRI_PATTERNS.items()}
 
 
+def checked_iri(value: str, what: str) -> str:
+    """``value`` when it is an absolute IRI (RFC 3987, as Oxigraph reads it), else
+    :class:`~nap_graph.errors.BadRequestError` naming ``what`` (a parameter or path)."""
+    import pyoxigraph as ox
+
+    from nap_graph.errors import BadRequestError
+
+    try:
+        return ox.NamedNode(value).value
+    except ValueError as exc:
+        shown = value if len(value) <= 80 else value[:77] + "..."
+        raise BadRequestError(f"{what}: expected an absolute IRI, found {shown!r} ({exc})") from exc
+
+
 def kind_of(iri: str) -> str | None:
     """Which pattern of :data:`IRI_PATTERNS` an IRI follows, or ``None``."""
     for kind, pattern in _COMPILED.items():

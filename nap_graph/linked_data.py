@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from nap_graph import queries
-from nap_graph.store.protocol import GraphStore
+from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 
 LABEL_BATCH = 200
@@ -38,7 +38,7 @@ def _rows(result: object) -> list[dict[str, str]]:
 
 
 def labels_for(
-    store: GraphStore, iris: Sequence[str], graphs: Sequence[str] | None
+    store: Queryable, iris: Sequence[str], graphs: Sequence[str] | None
 ) -> dict[str, str]:
     """English (or untagged) labels of the given IRIs."""
     found: dict[str, str] = {}
@@ -51,7 +51,7 @@ def labels_for(
     return found
 
 
-def describe(store: GraphStore, iri: str, *, graphs: Sequence[str] | None = None) -> Description:
+def describe(store: Queryable, iri: str, *, graphs: Sequence[str] | None = None) -> Description:
     """The resource's statements and incoming links in the current view (``graphs``)."""
     resource = {"resource": ox.NamedNode(iri)}
     result = store.query(queries.load("describe.rq"), bindings=resource, default_graphs=graphs)

@@ -12,7 +12,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from api import negotiation as media
-from api.deps import StoreDep
+from api.deps import ViewDep
 from api.errors import ApiError
 from nap_graph.compare import compare
 
@@ -23,7 +23,7 @@ PILLARS = ["participation", "prevention", "protection", "relief-and-recovery", "
 
 
 @router.get("/compare", summary="National Action Plans compared across the pillars")
-async def compare_plans(request: Request, store: StoreDep, pillar: str | None = None) -> Response:
+async def compare_plans(request: Request, view: ViewDep, pillar: str | None = None) -> Response:
     if pillar is not None and pillar not in PILLARS:
         raise ApiError(404, "Not found", f"no pillar '{pillar}'; known: {', '.join(PILLARS)}")
     offers = [media.HTML, JSON, media.SPARQL_CSV]
@@ -35,7 +35,7 @@ async def compare_plans(request: Request, store: StoreDep, pillar: str | None = 
         chosen = media.choose(offers, request.headers.get("accept"))
     if chosen is None:
         raise ApiError(406, "Not acceptable", f"the comparison comes as {', '.join(offers)}")
-    result = await run_in_threadpool(lambda: compare(store, pillar=pillar))
+    result = await run_in_threadpool(lambda: compare(view, pillar=pillar))
     if chosen == media.SPARQL_CSV:
         return Response(result.csv(), media_type="text/csv")
     if chosen == JSON:

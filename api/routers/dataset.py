@@ -5,7 +5,6 @@ vocabularies)."""
 from __future__ import annotations
 
 import gzip
-import threading
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
@@ -16,6 +15,7 @@ from api.deps import StoreDep, ViewDep
 from api.errors import ApiError
 from nap_graph.namespaces import BASE
 from nap_graph.store.protocol import GraphStore
+from nap_graph.store.query_path import QueryPath
 
 router = APIRouter(tags=["dataset"])
 DUMPS = {
@@ -43,8 +43,6 @@ VOCABULARIES = [
     "http://spdx.org/rdf/terms#",
     "http://qudt.org/vocab/unit/",
 ]
-_cache: dict[tuple[int, str], bytes] = {}
-_cache_lock = threading.Lock()
 
 
 def _dump(store: GraphStore, graphs: list[str], name: str) -> bytes:
@@ -86,15 +84,7 @@ async def dump(name: str, store: StoreDep, view: ViewDep) -> Response:
     if name not in DUMPS:
         raise ApiError(404, "Not found", f"no dump '{name}'; available: {', '.join(DUMPS)}")
     graphs = await run_in_threadpool(view.graphs)
-    key = (view.generation, name)
-    with _cache_lock:
-        body = _cache.get(key)
-    if body is None:
-        body = await run_in_threadpool(_dump, store, graphs, name)
-        with _cache_lock:
-            if len(_cache) > 8:
-                _cache.clear()
-            _cache[key] = body
+    body = await run_in_threadpool(view.cached, f"dump {name}", lambda: _dump(store, graphs, name))
     return Response(
         body,
         media_type="application/gzip",
@@ -105,8 +95,8 @@ async def dump(name: str, store: StoreDep, view: ViewDep) -> Response:
     )
 
 
-def _void(store: GraphStore, root: str) -> list[ox.Triple]:
-    counts = store.stats()
+def _void(view: QueryPath, root: str) -> list[ox.Triple]:
+    counts = view.triples_per_graph()
     dataset = ox.NamedNode(f"{root}/.well-known/void#dataset")
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     void = lambda name: ox.NamedNode("http://rdfs.org/ns/void#" + name)  # noqa: E731
@@ -165,10 +155,10 @@ def _void(store: GraphStore, root: str) -> list[ox.Triple]:
 
 
 @router.get("/.well-known/void", summary="VoID and DCAT description of the dataset")
-async def void_description(request: Request, store: StoreDep) -> Response:
+async def void_description(request: Request, view: ViewDep) -> Response:
     offers = [media.TURTLE, media.JSON_LD, media.N_TRIPLES, media.RDF_XML]
     chosen = media.choose(offers, request.headers.get("accept"), request.query_params.get("format"))
     if chosen is None:
         raise ApiError(406, "Not acceptable", f"the description comes as {', '.join(offers)}")
-    triples = await run_in_threadpool(_void, store, str(request.base_url).rstrip("/"))
+    triples = await run_in_threadpool(_void, view, str(request.base_url).rstrip("/"))
     return Response(ox.serialize(triples, format=media.RDF_FORMATS[chosen]), media_type=chosen)

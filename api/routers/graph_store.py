@@ -14,7 +14,9 @@ from starlette.concurrency import run_in_threadpool
 from api import negotiation as media
 from api.deps import StoreDep, ViewDep, authorise
 from api.errors import ApiError
-from nap_graph.store.protocol import GraphName, GraphStore
+from nap_graph.iris import checked_iri
+from nap_graph.store.protocol import GraphName
+from nap_graph.store.query_path import QueryPath
 
 router = APIRouter(tags=["Graph Store"])
 READABLE = {
@@ -30,21 +32,21 @@ GRAPH_OFFERS = [media.TURTLE, media.N_TRIPLES, media.RDF_XML, media.JSON_LD]
 def _target(request: Request, path: str | None) -> GraphName:
     params = request.query_params
     if path:
-        return str(request.url.replace(query="", fragment=""))
+        return checked_iri(str(request.url.replace(query="", fragment="")), "graph path")
     if "graph" in params and "default" in params:
         raise ApiError(400, "Bad request", "give either ?graph= or ?default, not both")
     if "graph" in params:
         graph = params["graph"]
         if not graph.strip():
             raise ApiError(400, "Bad request", "?graph= needs an IRI")
-        return graph
+        return checked_iri(graph, "?graph=")
     if "default" in params:
         return None
     raise ApiError(400, "Bad request", "name the graph: ?graph=<IRI> or ?default")
 
 
-def _exists(store: GraphStore, graph: GraphName) -> bool:
-    return graph is None or graph in store.named_graphs()
+def _exists(view: QueryPath, graph: GraphName) -> bool:
+    return view.has_graph(graph)
 
 
 async def _triples(request: Request) -> list[ox.Triple]:
@@ -75,16 +77,16 @@ def _parse(body: bytes, content_type: str) -> list[ox.Triple]:
         raise ApiError(400, "Bad RDF", f"the body is not valid {content_type}: {exc}") from exc
 
 
-async def _get(request: Request, store: StoreDep, path: str | None, head: bool) -> Response:
+async def _get(request: Request, view: ViewDep, path: str | None, head: bool) -> Response:
     graph = _target(request, path)
-    if not await run_in_threadpool(_exists, store, graph):
+    if not await run_in_threadpool(_exists, view, graph):
         raise ApiError(404, "Not found", f"no graph <{graph}> in the store")
     chosen = media.choose(
         GRAPH_OFFERS, request.headers.get("accept"), request.query_params.get("format")
     )
     if chosen is None:
         raise ApiError(406, "Not acceptable", f"graphs come as {', '.join(GRAPH_OFFERS)}")
-    triples = await run_in_threadpool(store.get_graph, graph)
+    triples = await run_in_threadpool(view.get_graph, graph)
     body = ox.serialize(triples, format=media.RDF_FORMATS[chosen]) or b""
     return Response(
         b"" if head else body, media_type=chosen, headers={"Content-Length": str(len(body))}
@@ -102,7 +104,7 @@ async def _write(
         view.invalidate()
         return Response(status_code=201, headers={"Location": graph})
     graph = _target(request, path)
-    existed = await run_in_threadpool(_exists, store, graph)
+    existed = await run_in_threadpool(_exists, view, graph)
     if method == "DELETE":
         if not existed:
             raise ApiError(404, "Not found", f"no graph <{graph}> in the store")
@@ -119,13 +121,13 @@ async def _write(
 
 
 @router.get("/store", summary="Get a graph (?graph= or ?default)")
-async def get_graph(request: Request, store: StoreDep) -> Response:
-    return await _get(request, store, None, head=False)
+async def get_graph(request: Request, view: ViewDep) -> Response:
+    return await _get(request, view, None, head=False)
 
 
 @router.head("/store", include_in_schema=False)
-async def head_graph(request: Request, store: StoreDep) -> Response:
-    return await _get(request, store, None, head=True)
+async def head_graph(request: Request, view: ViewDep) -> Response:
+    return await _get(request, view, None, head=True)
 
 
 @router.put("/store", summary="Replace a graph")
@@ -144,13 +146,13 @@ async def delete_graph(request: Request, store: StoreDep, view: ViewDep) -> Resp
 
 
 @router.get("/store/{path:path}", summary="Get a directly identified graph")
-async def get_direct(path: str, request: Request, store: StoreDep) -> Response:
-    return await _get(request, store, path, head=False)
+async def get_direct(path: str, request: Request, view: ViewDep) -> Response:
+    return await _get(request, view, path, head=False)
 
 
 @router.head("/store/{path:path}", include_in_schema=False)
-async def head_direct(path: str, request: Request, store: StoreDep) -> Response:
-    return await _get(request, store, path, head=True)
+async def head_direct(path: str, request: Request, view: ViewDep) -> Response:
+    return await _get(request, view, path, head=True)
 
 
 @router.put("/store/{path:path}", summary="Replace a directly identified graph")

@@ -25,14 +25,16 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from starlette.concurrency import run_in_threadpool
 
 from api import negotiation as media
-from api.deps import SettingsDep, StoreDep, ViewDep
+from api.deps import SettingsDep, ViewDep
 from api.errors import ApiError
+from nap_graph import queries
 from nap_graph.framing import framed_plan, plan_triples
 from nap_graph.integrity import ontology_graph
+from nap_graph.iris import checked_iri
 from nap_graph.jsonld_context import context
 from nap_graph.linked_data import describe
 from nap_graph.namespaces import BASE, ONTOLOGY_IRI, WPS
-from nap_graph.store.protocol import GraphStore
+from nap_graph.store.query_path import QueryPath
 
 router = APIRouter(tags=["linked data"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
@@ -78,20 +80,24 @@ def _local(request: Request) -> object:
     return link
 
 
-def _exists(store: GraphStore, iri: str, graphs: list[str] | None) -> bool:
+def _exists(view: QueryPath, iri: str, graphs: list[str] | None) -> bool:
     return bool(
-        store.query(
-            "ASK { { ?r ?p ?o } UNION { ?s ?p ?r } }",
-            bindings={"r": ox.NamedNode(iri)},
+        view.query(
+            queries.load("resource-exists.rq"),
+            bindings={"resource": ox.NamedNode(iri)},
             default_graphs=graphs,
         )
     )
 
 
+def _thing_iri(path: str) -> str:
+    return checked_iri(f"{BASE}id/{path}", "the path after /id/ or /doc/")
+
+
 @router.get("/id/{path:path}", summary="A thing: 303 See Other to the document about it")
-async def thing(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
-    iri = f"{BASE}id/{path}"
-    if not await run_in_threadpool(_exists, store, iri, view.default_graphs()):
+async def thing(path: str, request: Request, view: ViewDep) -> Response:
+    iri = _thing_iri(path)
+    if not await run_in_threadpool(_exists, view, iri, view.default_graphs()):
         raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
     target = f"/doc/{path}" + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(target, status_code=303)
@@ -100,15 +106,15 @@ async def thing(path: str, request: Request, store: StoreDep, view: ViewDep) -> 
 @router.get(
     "/doc/{path:path}", summary="The document about a thing (HTML, Turtle, JSON-LD, N-Triples)"
 )
-async def document(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
-    iri = f"{BASE}id/{path}"
+async def document(path: str, request: Request, view: ViewDep) -> Response:
+    iri = _thing_iri(path)
     chosen = _choose(request)
-    found = await run_in_threadpool(lambda: describe(store, iri, graphs=view.default_graphs()))
+    found = await run_in_threadpool(lambda: describe(view, iri, graphs=view.default_graphs()))
     if not found.exists:
         raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
     if chosen == media.JSON_LD and path.startswith("plan/"):
         graphs = view.default_graphs()
-        framed = await run_in_threadpool(lambda: framed_plan(plan_triples(store, iri, graphs), iri))
+        framed = await run_in_threadpool(lambda: framed_plan(plan_triples(view, iri, graphs), iri))
         return JSONResponse(framed, media_type=media.JSON_LD)
     if chosen != media.HTML:
         return _serialize(found.triples, chosen)
@@ -189,26 +195,30 @@ async def ontology(request: Request, version: str | None = None) -> Response:
 
 
 @router.get("/def/shapes", summary="The SHACL shapes")
-async def shapes(request: Request, store: StoreDep) -> Response:
+async def shapes(request: Request, view: ViewDep) -> Response:
     chosen = _choose(request)
     if chosen == media.HTML:
         chosen = media.TURTLE
-    triples: list[ox.Triple] = []
-    for graph in store.named_graphs():
-        if graph.startswith(f"{BASE}graph/shapes/"):
-            triples += store.get_graph(graph)
-    return _serialize(triples, chosen)
+
+    def read() -> list[ox.Triple]:
+        triples: list[ox.Triple] = []
+        for graph in view.triples_per_graph():
+            if graph.startswith(f"{BASE}graph/shapes/"):
+                triples += view.get_graph(graph)
+        return triples
+
+    return _serialize(await run_in_threadpool(read), chosen)
 
 
 @router.get("/graph/{path:path}", summary="A named graph of the store")
-async def named_graph(path: str, request: Request, store: StoreDep) -> Response:
-    iri = f"{BASE}graph/{path}"
+async def named_graph(path: str, request: Request, view: ViewDep) -> Response:
+    iri = checked_iri(f"{BASE}graph/{path}", "the path after /graph/")
     chosen = _choose(request)
     if chosen == media.HTML:
         chosen = media.TURTLE
-    if iri not in store.named_graphs():
+    if not await run_in_threadpool(view.has_graph, iri):
         raise ApiError(404, "Not found", f"no graph <{iri}>")
-    return _serialize(await run_in_threadpool(store.get_graph, iri), chosen)
+    return _serialize(await run_in_threadpool(view.get_graph, iri), chosen)
 
 
 @router.get("/context.jsonld", summary="The JSON-LD context of the WPS ontology")

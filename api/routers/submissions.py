@@ -12,10 +12,12 @@ from starlette.concurrency import run_in_threadpool
 from api import negotiation as media
 from api.deps import StoreDep, ViewDep, authorise
 from api.errors import ApiError, RejectedError
+from nap_graph import iris
 from nap_graph.catalogue import list_submissions, submission_document
 from nap_graph.errors import SubmissionReadError
 from nap_graph.framing import framed_submission
 from nap_graph.ingest import Status, ingest_parsed
+from nap_graph.iris import checked_iri
 from nap_graph.namespaces import ID
 from nap_graph.reference import reference_index
 from nap_graph.submissions.model import ParsedSubmission, Problem
@@ -64,6 +66,10 @@ def _rejected(
             Response(turtle_report(report.report_graph), status_code=422, media_type=media.TURTLE)
         )
     return RejectedError(JSONResponse(json_report(name, problems), status_code=422))
+
+
+def _is_iri(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
 
 
 def _version_path(submission: str) -> str:
@@ -151,19 +157,31 @@ def list_current(
     page: int = Query(default=1, ge=1),
     per_page: int = Query(default=50, ge=1, le=500),
 ) -> dict[str, object]:
-    org_iri = (
-        organisation
-        if organisation is None or organisation.startswith("http")
-        else f"{ID}organisation/{organisation}"
-    )
-    plan_iri = plan if plan is None or plan.startswith("http") else f"{ID}plan/{plan}"
-    outcome_iri = outcome
-    if outcome and not outcome.startswith("http"):
-        if plan_iri is None:
-            raise ApiError(
-                400, "Bad request", "an outcome code needs a plan: ?plan=nld-nap-4&outcome=3.2"
+    try:
+        org_iri = (
+            None
+            if organisation is None
+            else checked_iri(
+                organisation if _is_iri(organisation) else iris.organisation_iri(organisation),
+                "organisation",
             )
-        outcome_iri = f"{ID}outcome/{plan_iri.removeprefix(f'{ID}plan/')}/{outcome}"
+        )
+        plan_iri = (
+            None
+            if plan is None
+            else checked_iri(plan if _is_iri(plan) else f"{ID}plan/{plan}", "plan")
+        )
+        outcome_iri = None
+        if outcome is not None and _is_iri(outcome):
+            outcome_iri = checked_iri(outcome, "outcome")
+        elif outcome is not None:
+            if plan_iri is None:
+                raise ApiError(
+                    400, "Bad request", "an outcome code needs a plan: ?plan=nld-nap-4&outcome=3.2"
+                )
+            outcome_iri = checked_iri(iris.outcome_iri(plan_iri, outcome), "outcome")
+    except ValueError as exc:  # a key or code the IRI scheme does not allow
+        raise ApiError(400, "Bad request", f"filter: {exc}") from exc
     found = list_submissions(store, organisation=org_iri, plan=plan_iri, outcome=outcome_iri)
     start = (page - 1) * per_page
     items = found[start : start + per_page]

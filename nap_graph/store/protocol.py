@@ -18,11 +18,9 @@ GraphName = str | None
 
 
 @runtime_checkable
-class GraphStore(Protocol):
-    """What nap-graph needs from a triple store."""
-
-    write_lock: WriteLock
-    """Held by every write from its first read to its last update (one writer at a time)."""
+class Queryable(Protocol):
+    """What a function that only reads needs: a store, or the service's
+    :class:`~nap_graph.store.query_path.QueryPath` (which adds its limits)."""
 
     def query(
         self,
@@ -40,6 +38,14 @@ class GraphStore(Protocol):
         ``named_graphs`` limits what ``GRAPH`` sees. ``bindings`` binds variables to terms.
         Relative IRIs resolve against ``base_iri``."""
         ...
+
+
+@runtime_checkable
+class GraphStore(Queryable, Protocol):
+    """What nap-graph needs from a triple store."""
+
+    write_lock: WriteLock
+    """Held by every write from its first read to its last update (one writer at a time)."""
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         """Execute a SPARQL update; one call is applied whole or not at all (see each

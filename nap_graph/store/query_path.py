@@ -26,11 +26,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from nap_graph import queries
+from nap_graph.iris import checked_iri
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphName, GraphStore
 from nap_graph.store.query_guard import QueryPolicy, has_dataset_clause
-from nap_graph.store.results import QueryResult, Term
+from nap_graph.store.results import QueryResult, SelectResult, Term
 from nap_graph.store.sparql_text import bind_values
 from nap_graph.store.views import current_graphs, superseded_graphs
 
@@ -136,6 +137,12 @@ class QueryPath:
         """A user's query, checked by the policy and answered on the event loop: the bytes
         in ``media_type`` (query workers or the embedded store, capped while written), or
         the result objects from a SPARQL server (for the caller to serialise)."""
+        for name, graphs in (
+            ("default-graph-uri", default_graphs),
+            ("named-graph-uri", named_graphs),
+        ):
+            for graph in graphs or ():
+                checked_iri(graph, name)
         self.policy.check_query(text, base=base_iri)
         default, named, union = self.dataset(text, default_graphs, named_graphs)
         if self.workers is not None:
@@ -217,6 +224,24 @@ class QueryPath:
             )
         assert isinstance(result, list)
         return result
+
+    def has_graph(self, graph: GraphName) -> bool:
+        """Whether a named graph holds triples (the default graph always exists)."""
+        if graph is None:
+            return True
+        return bool(
+            self.query(queries.load("graph-exists.rq"), bindings={"graph": ox.NamedNode(graph)})
+        )
+
+    def triples_per_graph(self) -> dict[str, int]:
+        """Triples per named graph, counted under the limits once per store generation."""
+
+        def count() -> dict[str, int]:
+            result = self.query(queries.load("triples-per-graph.rq"))
+            assert isinstance(result, SelectResult)
+            return {row["graph"].value: int(row["triples"].value) for row in result.rows}
+
+        return dict(self.cached("triples-per-graph", count))
 
     def saturation(self) -> dict[str, int] | None:
         """How loaded the query workers are (``None`` without workers)."""

@@ -60,6 +60,23 @@ def parse_json(text: str, source: SourceInfo) -> ParsedSubmission | list[Problem
                 Location("document", line=exc.lineno),
             )
         ]
+    except RecursionError:
+        return [
+            Problem(
+                Severity.error,
+                "the JSON document nests arrays or objects too deeply to read; a submission "
+                "needs only a few levels",
+                Location("document", pointer=""),
+            )
+        ]
+    except ValueError as exc:  # e.g. an integer of thousands of digits
+        return [
+            Problem(
+                Severity.error,
+                f"the JSON document holds a value that cannot be read: {exc}",
+                Location("document", pointer=""),
+            )
+        ]
     if not isinstance(document, dict):
         return [
             Problem(

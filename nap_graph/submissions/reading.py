@@ -7,10 +7,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from nap_graph.errors import SubmissionReadError
 from nap_graph.submissions.csv_format import parse_csv
 from nap_graph.submissions.export_format import parse_export
-from nap_graph.submissions.json_format import parse_json
+from nap_graph.submissions.json_format import parse_json, validation_problems
 from nap_graph.submissions.model import Location, ParsedSubmission, Problem, Severity, SourceInfo
 from nap_graph.submissions.rdf_format import parse_rdf
 
@@ -80,6 +82,13 @@ def read_submissions(
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
     )
+    try:
+        return _parse(text, source, file_name, fmt)
+    except ValidationError as exc:  # a field past its limit in a format read field by field
+        raise SubmissionReadError(file_name, validation_problems(exc)) from exc
+
+
+def _parse(text: str, source: SourceInfo, file_name: str, fmt: str) -> list[ParsedSubmission]:
     if fmt == "export":
         parsed = parse_export(text, source)
         errors = [p for p in parsed.problems if p.severity is Severity.error]

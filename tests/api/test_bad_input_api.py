@@ -1,0 +1,68 @@
+"""Bad input is a 4xx problem that names what was wrong, never a 500 (each case below was a
+500 before)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api.conftest import ADMIN, Server
+from tests.submissions.helpers import SEED
+
+PROBLEM = "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "named"),
+    [
+        ("/doc/organisation/a b", {}, "the path after /id/ or /doc/"),
+        ("/id/organisation/%zz", {}, "the path after /id/ or /doc/"),
+        ("/graph/a b", {}, "the path after /graph/"),
+        ("/store", {"graph": "not an iri"}, "?graph="),
+        ("/store", {"graph": "http://a b"}, "?graph="),
+        ("/submissions", {"organisation": "not a key!"}, "filter"),
+        ("/submissions", {"organisation": "http://a b"}, "organisation"),
+        ("/submissions", {"plan": "nld-nap-4", "outcome": "x y"}, "filter"),
+        ("/sparql", {"query": "ASK {}", "default-graph-uri": "no iri"}, "default-graph-uri"),
+        ("/sparql", {"query": "ASK {}", "named-graph-uri": "http://a b"}, "named-graph-uri"),
+    ],
+)
+def test_invalid_iris_are_400_naming_the_parameter(
+    server: Server, path: str, params: dict[str, str], named: str
+) -> None:
+    with server.client() as client:
+        response = client.get(path, params=params)
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"].startswith(PROBLEM)
+    assert named in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nests arrays or objects too deeply"),
+        (b'{"organisation": ' + b"9" * 5000 + b"}", "cannot be read"),
+    ],
+    ids=["nested-100000-deep", "5000-digit-number"],
+)
+def test_unreadable_json_is_422(server: Server, body: bytes, expected: str) -> None:
+    with server.client() as client:
+        response = client.post(
+            "/submissions/validate", content=body, headers={"Content-Type": "application/json"}
+        )
+    assert response.status_code == 422, response.text
+    assert expected in response.text
+
+
+def test_a_paragraph_over_the_field_limit_is_422_naming_the_field(server: Server) -> None:
+    text = SEED.read_text(encoding="utf-8").replace(
+        "International and national focus",
+        "International and national focus\n" + "word " * 24_000,
+    )
+    with server.client(ADMIN) as client:
+        response = client.post(
+            "/submissions/validate",
+            content=text.encode(),
+            headers={"Content-Type": "text/plain"},
+        )
+    assert response.status_code == 422, response.text
+    assert "focus_description" in response.text and "100000 characters" in response.text
