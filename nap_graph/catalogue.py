@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from nap_graph import queries
-from nap_graph.store.protocol import GraphStore
+from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
 
@@ -23,7 +23,7 @@ class SubmissionSummary:
 
 
 def list_submissions(
-    store: GraphStore,
+    store: Queryable,
     *,
     organisation: str | None = None,
     plan: str | None = None,
@@ -49,7 +49,7 @@ def list_submissions(
     return list(seen.values())
 
 
-def submission_document(store: GraphStore, submission: str) -> list[ox.Triple]:
+def submission_document(store: Queryable, submission: str) -> list[ox.Triple]:
     """The version's triples and its history; empty if no such version is stored."""
     result = store.query(
         queries.load("submission-document.rq"),

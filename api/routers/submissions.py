@@ -148,7 +148,7 @@ async def validate(request: Request) -> Response:
 
 @router.get("", summary="The current submissions (filter by organisation, plan, outcome; paged)")
 def list_current(
-    store: StoreDep,
+    view: ViewDep,
     organisation: str | None = None,
     plan: str | None = None,
     outcome: str | None = Query(
@@ -182,7 +182,7 @@ def list_current(
             outcome_iri = checked_iri(iris.outcome_iri(plan_iri, outcome), "outcome")
     except ValueError as exc:  # a key or code the IRI scheme does not allow
         raise ApiError(400, "Bad request", f"filter: {exc}") from exc
-    found = list_submissions(store, organisation=org_iri, plan=plan_iri, outcome=outcome_iri)
+    found = list_submissions(view, organisation=org_iri, plan=plan_iri, outcome=outcome_iri)
     start = (page - 1) * per_page
     items = found[start : start + per_page]
     return {
@@ -208,10 +208,12 @@ def list_current(
     summary="One submission version, in any RDF format, with its history",
 )
 def get_one(
-    plan: str, organisation: str, version: str, request: Request, store: StoreDep
+    plan: str, organisation: str, version: str, request: Request, view: ViewDep
 ) -> Response:
-    submission = f"{ID}submission/{plan}/{organisation}/{version}"
-    triples = submission_document(store, submission)
+    submission = checked_iri(
+        f"{ID}submission/{plan}/{organisation}/{version}", "the path after /submissions/"
+    )
+    triples = submission_document(view, submission)
     if not triples:
         raise ApiError(404, "Not found", f"no stored submission <{submission}>")
     chosen = media.choose(
