@@ -219,13 +219,18 @@ def import_plan(
         ),
     ],
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; store nothing.")] = False,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Replace the plan if the store holds it already."),
+    ] = False,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
     """Check a plan with the plan and outcome shapes and load it into its own named graph
     (graph/plans/<country>-nap-<number or first year>). CSV, JSON, or RDF (.ttl, .jsonld) in
     the ontology's terms. Exit code 0 loaded (or valid with --dry-run), 1 invalid, 2
-    unreadable; problems name the CSV row and column (JSON pointer; RDF node).
+    unreadable; problems name the CSV row and column (JSON pointer; RDF node). A plan the
+    store holds already (the shipped ones included) is refused unless --replace.
 
     Example: nap-graph import-plan docs/examples/plan-example.csv
     """
@@ -251,7 +256,7 @@ def import_plan(
         raise typer.Exit(code)
     target = connect(store, endpoint)
     try:
-        load_plan(target, built)
+        load_plan(target, built, replace=replace)
     except NapGraphError as exc:
         fail(exc)
     finally:

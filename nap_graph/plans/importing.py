@@ -10,12 +10,14 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS, XSD
 
-from nap_graph import iris
+from nap_graph import iris, queries
 from nap_graph.default_data import default_graph_files, parse_into
+from nap_graph.errors import NapGraphError
 from nap_graph.integrity import validate_integrity
 from nap_graph.namespaces import COUNTRY, GRAPH, ID, WPS
 from nap_graph.plans.model import PlanRecord
 from nap_graph.store.protocol import GraphStore
+from nap_graph.store.results import SelectResult
 from nap_graph.submissions.model import Location, Problem, Severity
 
 RELATIONS = {
@@ -156,12 +158,38 @@ def check_plan(
     return built, problems
 
 
-def load_plan(store: GraphStore, built: PlanGraph) -> None:
-    """Replace the plan's named graph in one write."""
+def load_plan(store: GraphStore, built: PlanGraph, *, replace: bool = False) -> None:
+    """Store the plan in its named graph, under the write lock. A plan the store holds
+    already (shipped, or imported before) is refused with :class:`PlanExistsError`, unless
+    ``replace``: then the graphs that hold it are replaced (refused still when such a graph
+    holds other plans too, which replacing would remove)."""
     data = built.graph.serialize(format="nt", encoding="utf-8")
-    store.put_graph(
-        built.named_graph, [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-    )
+    triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    with store.write_lock():
+        holders = store.query(
+            queries.load("plan-graphs.rq"), bindings={"plan": ox.NamedNode(built.plan)}
+        )
+        assert isinstance(holders, SelectResult)
+        graphs = {row["graph"].value: int(row["plans"].value) for row in holders.rows}
+        if graphs and not replace:
+            raise PlanExistsError(
+                f"<{built.plan}> is in the store already (in {', '.join(sorted(graphs))}); "
+                "nothing was loaded. Import with --replace to replace it"
+            )
+        shared = sorted(g for g, plans in graphs.items() if plans > 1)
+        if shared:
+            raise PlanExistsError(
+                f"<{built.plan}> is in {', '.join(shared)} together with other plans; "
+                "replacing it there would remove them, so nothing was loaded"
+            )
+        for graph in graphs:
+            if graph != built.named_graph:
+                store.delete_graph(graph)
+        store.put_graph(built.named_graph, triples)
+
+
+class PlanExistsError(NapGraphError):
+    """The store holds the plan already; importing it again needs ``replace``."""
 
 
 def plan_from_rdf(data: bytes, name: str) -> PlanGraph:

@@ -109,10 +109,22 @@ def test_inconsistent_plan_columns_are_an_error(tmp_path: Path) -> None:
     )
 
 
-def test_cli_import_plan_loads(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["import-plan", str(EXAMPLE), "--store", str(tmp_path / "s")])
+def test_cli_import_plan_refuses_a_plan_the_store_holds_and_replaces_it_when_asked(
+    tmp_path: Path,
+) -> None:
+    """Before: importing the example loaded a second copy of the shipped Irish plan, and
+    compare then printed Ireland's rows many times over."""
+    store = str(tmp_path / "s")
+    refused = CliRunner().invoke(app, ["import-plan", str(EXAMPLE), "--store", store])
+    assert refused.exit_code == 2, refused.output  # fail(): the store refused
+    assert "is in the store already" in refused.output and "--replace" in refused.output
+    result = CliRunner().invoke(app, ["import-plan", str(EXAMPLE), "--store", store, "--replace"])
     assert result.exit_code == 0, result.output
     assert "loaded <https://w3id.org/nap-graph/id/plan/irl-nap-2019>" in result.output
+    compared = CliRunner().invoke(app, ["compare", "--store", store, "--format", "csv"])
+    assert compared.exit_code == 0, compared.output
+    irish = [line for line in compared.output.splitlines() if "Ireland" in line]
+    assert 0 < len(irish) <= 8, irish  # one row per area and pillar, not one per copy
 
 
 @pytest.mark.parametrize(
@@ -141,7 +153,9 @@ def test_schema_and_template_are_current() -> None:
 
 def test_plan_as_rdf(tmp_path: Path) -> None:
     shipped = next(f.path for f in default_graph_files() if f.graph.endswith("/plans/fin"))
-    ok = CliRunner().invoke(app, ["import-plan", str(shipped), "--store", str(tmp_path / "s")])
+    ok = CliRunner().invoke(
+        app, ["import-plan", str(shipped), "--store", str(tmp_path / "s"), "--replace"]
+    )
     assert ok.exit_code == 0, ok.output
     assert "into <https://w3id.org/nap-graph/graph/plans/fin-nap-2023>" in ok.output
     broken = tmp_path / "broken.ttl"
