@@ -17,6 +17,7 @@ from api.errors import ApiError
 from nap_graph.iris import checked_iri
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.query_path import QueryPath
+from nap_graph.store.rdf_parsing import parse_triples
 
 router = APIRouter(tags=["Graph Store"])
 READABLE = {
@@ -71,10 +72,7 @@ def _parse(body: bytes, content_type: str) -> list[ox.Triple]:
             "Unsupported media type",
             f"send RDF as one of {', '.join(READABLE)}; got '{content_type}'",
         )
-    try:
-        return [q.triple for q in ox.parse(body, format=fmt)]
-    except SyntaxError as exc:
-        raise ApiError(400, "Bad RDF", f"the body is not valid {content_type}: {exc}") from exc
+    return parse_triples(body, fmt, "the request body")
 
 
 async def _get(request: Request, view: ViewDep, path: str | None, head: bool) -> Response:

@@ -232,6 +232,8 @@ def serve(
 
     import uvicorn
 
+    from api.http_limits import BoundedHttpToolsProtocol
+
     if store is not None:
         os.environ["NAP_GRAPH_STORE"] = str(store)
     if endpoint is not None:
@@ -248,6 +250,7 @@ def serve(
         workers=workers,
         log_level="info",
         access_log=False,
+        http=BoundedHttpToolsProtocol,
     )
 
 

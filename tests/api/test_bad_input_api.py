@@ -66,3 +66,24 @@ def test_a_paragraph_over_the_field_limit_is_422_naming_the_field(server: Server
         )
     assert response.status_code == 422, response.text
     assert "focus_description" in response.text and "100000 characters" in response.text
+
+
+def test_rdf_xml_with_entity_declarations_is_refused_before_parsing(server: Server) -> None:
+    """Before: a 930-byte document of nested entities grew the server to 24 GB."""
+    lol = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
+    bomb = (
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY l0 "lol">{lol}]>'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns:e="http://e/"><rdf:Description rdf:about="http://e/a"><e:p>&l9;</e:p>'
+        "</rdf:Description></rdf:RDF>"
+    )
+    with server.client(ADMIN) as client:
+        response = client.put(
+            "/store",
+            params={"graph": "http://example.org/bomb"},
+            content=bomb.encode(),
+            headers={"Content-Type": "application/rdf+xml"},
+        )
+        after = client.get("/health")
+    assert response.status_code == 400 and "declares entities" in response.json()["detail"]
+    assert after.status_code == 200
