@@ -41,7 +41,9 @@ _TOKEN = re.compile(
     r'|"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*)"
+    r"|#[^\r\n]*"
+    r"|[?$][\w\u00b7\u00c0-\uffff]+"
+    r"|(?:[A-Za-z\u00c0-\uffff][\w.\-\u00c0-\uffff]*)?:(?:[\w.\-:%\u00c0-\uffff]|\\.)*)"
     r"|(?P<word>[A-Za-z]+)"
     r"|(?P<brace>[{}])"
 )
@@ -49,7 +51,8 @@ _TOKEN = re.compile(
 
 def _scan(query: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, token) for every keyword (upper-cased) and brace of a query, skipping
-    strings, IRIs and comments, so that text inside them is never mistaken for syntax. One
+    strings, IRIs, comments, variables (``?where``) and prefixed names (``ex:where``), so
+    that text inside them is never mistaken for syntax. One
     regular expression does the walk (in C): at each position it tries a string, IRI or
     comment first, then a word, then a brace, and moves on by one character otherwise."""
     for match in _TOKEN.finditer(query):
@@ -60,15 +63,57 @@ def _scan(query: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), match.group()
 
 
+def _block_end(query: str, start: int) -> int:
+    """The index just past the ``}`` that closes the ``{`` at ``start``."""
+    depth = 0
+    for position, end, token in _scan(query[start:]):
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth == 0:
+                return start + end
+        del position
+    raise ValueError("a '{' is never closed")
+
+
+def _expand_short_form(query: str, keyword: str) -> str:
+    """``CONSTRUCT WHERE { P }`` as ``CONSTRUCT { P } WHERE { P }`` (and the same for every
+    ``DELETE WHERE``): the long form means the same and takes a VALUES row or USING."""
+    while True:
+        expanded = _expand_first(query, keyword)
+        if expanded == query:
+            return query
+        query = expanded
+
+
+def _expand_first(query: str, keyword: str) -> str:
+    previous = None
+    for start, _end, token in _scan(query):
+        if token == "WHERE" and previous is not None and previous[2] == keyword:
+            brace = next((b for b, _e, t in _scan(query[start:]) if t == "{"), None)
+            if brace is None:
+                return query
+            open_at = start + brace
+            close_at = _block_end(query, open_at)
+            block = query[open_at:close_at]
+            return query[:start] + block + " WHERE " + block + query[close_at:]
+        previous = (start, _end, token)
+    return query
+
+
 def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
     """The query with a ``VALUES`` row for ``bindings`` at the start of its WHERE clause.
 
     This binds variables on every server: a trailing VALUES clause is valid SPARQL too, but
     Virtuoso only applies it to projected variables, and pyoxigraph's own substitutions only
     bind projected variables. The bound terms are written in their escaped N-Triples form.
+    ``CONSTRUCT WHERE { P }`` is written in its long form first (the short form allows
+    triple patterns only).
     """
     if not bindings:
         return query
+    query = _expand_short_form(query, "CONSTRUCT")
     in_template = False  # inside CONSTRUCT { ... } before WHERE
     depth = 0
     for start, _end, token in _scan(query):
@@ -86,22 +131,33 @@ def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
 
 
 def add_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> str:
-    """The update with ``USING <g>`` / ``USING NAMED <g>`` before every WHERE clause: what the
-    protocol's ``using-graph-uri`` and ``using-named-graph-uri`` parameters mean (SPARQL 1.1
-    Protocol, 2.2.3). An update that already has USING clauses is refused, as the protocol
-    requires."""
+    """The update with ``USING <g>`` / ``USING NAMED <g>`` before the WHERE clause of every
+    operation: what the protocol's ``using-graph-uri`` and ``using-named-graph-uri``
+    parameters mean (SPARQL 1.1 Protocol, 2.2.3). Only a WHERE outside any braces is an
+    operation's (one inside a sub-SELECT is not); ``DELETE WHERE { P }`` is written as
+    ``DELETE { P } WHERE { P }`` first. An update with USING or WITH clauses of its own is
+    refused, as the protocol requires."""
     if not using and not using_named:
         return update
     clause = " ".join(
         [f"USING {ox.NamedNode(g)}" for g in using]
         + [f"USING NAMED {ox.NamedNode(g)}" for g in using_named]
     )
+    update = _expand_short_form(update, "DELETE")
     out: list[str] = []
     last = 0
+    depth = 0
     for start, _end, token in _scan(update):
-        if token == "USING":
-            raise ValueError("the update has USING clauses: do not also send using-graph-uri")
-        if token == "WHERE":
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif depth == 0 and token in ("USING", "WITH"):
+            raise ValueError(
+                f"the update has {token} clauses: do not also send using-graph-uri or "
+                "using-named-graph-uri"
+            )
+        elif depth == 0 and token == "WHERE":
             out.append(update[last:start])
             out.append(f"{clause} ")
             last = start

@@ -160,3 +160,16 @@ def test_oversized_heads_are_refused_at_once_and_others_are_served(server: Serve
     assert raw(long_url).startswith(b"HTTP/1.1 414")
     with server.client() as client:
         assert client.get("/health").status_code == 200
+
+
+def test_update_with_using_graph_uri_and_a_with_clause_is_400(server: Server) -> None:
+    """W3C protocol test "update with both using-graph-uri/using-named-graph-uri parameter
+    and USING/WITH clause", WITH case (was 204)."""
+    with server.client(ADMIN) as client:
+        response = client.post(
+            "/sparql",
+            params={"using-graph-uri": "http://example.org/g"},
+            content="WITH <http://example.org/h> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+            headers={"Content-Type": "application/sparql-update"},
+        )
+    assert response.status_code == 400 and "WITH" in response.json()["detail"]

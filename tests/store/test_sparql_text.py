@@ -1,0 +1,88 @@
+"""The SPARQL text rewrites as tables of cases; each rewritten text must also parse in
+Oxigraph. Before: using-graph-uri corrupted DELETE WHERE, sub-SELECTs and variables named
+?where; bindings broke CONSTRUCT WHERE; variables named like keywords misled the scanner."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from nap_graph.store.sparql_text import add_using, bind_values, query_form
+
+G = ["http://g"]
+
+
+@pytest.mark.parametrize(
+    ("update", "expected"),
+    [
+        (
+            "DELETE WHERE { ?s ?p ?o }",
+            "DELETE { ?s ?p ?o } USING <http://g> WHERE { ?s ?p ?o }",
+        ),
+        (
+            "DELETE { ?s ?p ?o } WHERE { { SELECT ?s WHERE { ?s ?p ?o } } ?s ?p ?o }",
+            "DELETE { ?s ?p ?o } USING <http://g> WHERE { { SELECT ?s WHERE { ?s ?p ?o } } ?s ?p ?o }",
+        ),
+        (
+            "INSERT { ?where <http://p> 1 } WHERE { ?where ?p ?o }",
+            "INSERT { ?where <http://p> 1 } USING <http://g> WHERE { ?where ?p ?o }",
+        ),
+        (
+            "DELETE WHERE { ?a ?b ?c } ; DELETE WHERE { ?d ?e ?f }",
+            "DELETE { ?a ?b ?c } USING <http://g> WHERE { ?a ?b ?c } ; "
+            "DELETE { ?d ?e ?f } USING <http://g> WHERE { ?d ?e ?f }",
+        ),
+        ("INSERT DATA { <http://a> <http://b> 1 }", "INSERT DATA { <http://a> <http://b> 1 }"),
+    ],
+)
+def test_using_graph_uri(update: str, expected: str) -> None:
+    rewritten = add_using(update, G, [])
+    assert rewritten == expected
+    ox.Store().update(rewritten)
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "WITH <http://h> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "DELETE { ?s ?p ?o } USING <http://h> WHERE { ?s ?p ?o }",
+    ],
+)
+def test_using_graph_uri_with_a_using_or_with_clause_is_refused(update: str) -> None:
+    with pytest.raises(ValueError, match="do not also send using-graph-uri"):
+        add_using(update, G, [])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (
+            "CONSTRUCT WHERE { ?x ?p ?o }",
+            "CONSTRUCT { ?x ?p ?o } WHERE { VALUES (?x) { (<http://a>) }  ?x ?p ?o }",
+        ),
+        (
+            "SELECT ?where WHERE { ?where ?p ?x }",
+            "SELECT ?where WHERE { VALUES (?x) { (<http://a>) }  ?where ?p ?x }",
+        ),
+        (
+            "CONSTRUCT { ?x <http://p> ?o } WHERE { ?x ?p ?o }",
+            "CONSTRUCT { ?x <http://p> ?o } WHERE { VALUES (?x) { (<http://a>) }  ?x ?p ?o }",
+        ),
+    ],
+)
+def test_bindings(query: str, expected: str) -> None:
+    bound = bind_values(query, {"x": ox.NamedNode("http://a")})
+    assert bound == expected
+    ox.Store().query(bound)
+
+
+@pytest.mark.parametrize(
+    ("query", "form"),
+    [
+        ("PREFIX ex: <http://x/> SELECT ?ask WHERE { ?ask ex:construct ?o }", "SELECT"),
+        ("# SELECT\r\nASK { ?s ?p ?o }", "ASK"),
+        ("BASE <http://b/> CONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+    ],
+)
+def test_query_form(query: str, form: str) -> None:
+    assert query_form(query) == form
