@@ -103,10 +103,32 @@ class _Copies:
                     return
 
 
-def _serve(connection: Connection, in_memory: bool) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it has gone (killed with
+    SIGKILL, say, so that it never told its workers to stop): an orphaned worker would go on
+    computing a query nobody waits for. Linux delivers SIGKILL at the parent's death;
+    elsewhere (and in case that was missed) a thread checks once a second."""
+    with contextlib.suppress(Exception):
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _serve(connection: Connection, in_memory: bool, parent: int) -> None:
     """The worker loop: say it is ready, then answer queries over the checkpoint each task
-    names until told to stop (``None``). Each answer says whether it came from memory or
-    from the checkpoint."""
+    names until told to stop (``None``), or until its parent has gone. Each answer says
+    whether it came from memory or from the checkpoint."""
+    _exit_with_parent(parent)
     copies = _Copies(in_memory)
     connection.send((READY, None, None))
     while True:
@@ -153,7 +175,7 @@ class _Worker:
     @classmethod
     def start(cls, in_memory: bool) -> _Worker:
         parent, child = _CONTEXT.Pipe()
-        process = _CONTEXT.Process(target=_serve, args=(child, in_memory), daemon=True)
+        process = _CONTEXT.Process(target=_serve, args=(child, in_memory, os.getpid()), daemon=True)
         process.start()
         child.close()
         return cls(process, parent)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -221,3 +222,44 @@ def test_an_answer_over_the_byte_limit_is_stopped_while_written(store, tmp_path)
         assert len(workers.query(query, media_type="text/csv", max_bytes=100_000)) > 1_000
     finally:
         workers.close()
+
+
+def test_workers_end_when_their_parent_is_killed(store, tmp_path):
+    """Before: a server killed with SIGKILL left its workers computing a cross product for
+    over an hour, holding both cores."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from nap_graph.query_workers import QueryWorkers\n"
+        "from nap_graph.store import OxigraphStore\n"
+        "store = OxigraphStore(Path(sys.argv[1]))\n"
+        "workers = QueryWorkers(store, Path(sys.argv[2]), workers=1, timeout=600)\n"
+        "print(workers._free[0].process.pid, flush=True)\n"
+        "workers.query(sys.argv[3])\n"
+    )
+    store.close()
+    parent = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "store"), str(tmp_path / "cp"), CROSS],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert parent.stdout is not None
+    worker = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(60)
+    for _ in range(600):  # bounded polls, not a timing
+        try:
+            os.kill(worker, 0)
+            state = Path(f"/proc/{worker}/stat").read_text().split()[2]
+        except (ProcessLookupError, FileNotFoundError):
+            return
+        if state == "Z":  # ended, not yet reaped by init
+            return
+        time.sleep(0.1)
+    os.kill(worker, signal.SIGKILL)
+    raise AssertionError("the worker outlived its killed parent")
