@@ -22,8 +22,12 @@ class ApiSettings(StoreSettings):
     query_max_waiting: int = 64
     query_in_memory: bool = True
     max_body_bytes: int = 5 * 1024 * 1024
+    max_submission_bytes: int = 1024 * 1024
     max_results: int = 100_000
     max_result_bytes: int = 200 * 1024 * 1024
     cors_origins: list[str] = Field(default_factory=list)
+    public_url: str | None = None
+    """The service's public root URL (``https://nap.example.org``) for absolute links in
+    descriptions (VoID, dump list); without it they follow the request's own URL."""
     service_allowlist: list[str] = Field(default_factory=list)
     load_allowlist: list[str] = Field(default_factory=list)

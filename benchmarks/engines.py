@@ -10,6 +10,7 @@ the client, HTTP included, as a researcher would see them."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing as mp
 import resource
 import subprocess
@@ -357,6 +358,21 @@ def _virtuoso(
     return servers.virtuoso_server(home, bulk_load=home / dump.name if first else None, tuned=True)
 
 
+@contextlib.contextmanager
+def _nap_graph_on_virtuoso(folder: Path, dump: Path, first: bool, limit: float) -> Iterator[Server]:
+    """`nap-graph serve --endpoint` in front of a Virtuoso holding the data: what nap-graph's
+    service costs in front of a large store."""
+    with _virtuoso(folder, dump, first, limit) as virtuoso:
+        env = {
+            "NAP_GRAPH_ENDPOINT": virtuoso.query,
+            "NAP_GRAPH_UPDATE_ENDPOINT": virtuoso.update,
+            "NAP_GRAPH_TIMEOUT": str(limit),
+            "NAP_GRAPH_MAX_RESULTS": str(2**31),
+        }
+        with servers.nap_graph_server(folder, None, env) as server:
+            yield dataclasses.replace(server, load_seconds=virtuoso.load_seconds)
+
+
 def _rdflib_endpoint(
     folder: Path, dump: Path, first: bool, limit: float
 ) -> AbstractContextManager[Server]:
@@ -371,6 +387,9 @@ ENGINES: dict[str, Callable[[], Engine]] = {
     ),
     "oxigraph-server": lambda: ServerEngine("Oxigraph server", _oxigraph, _oxigraph_load),
     "virtuoso": lambda: ServerEngine("Virtuoso 7", _virtuoso),
+    "nap-graph-on-virtuoso": lambda: ServerEngine(
+        "nap-graph HTTP on Virtuoso", _nap_graph_on_virtuoso
+    ),
     "rdflib": lambda: InProcessEngine("rdflib (memory)", "rdflib"),
     "rdflib-endpoint": lambda: ServerEngine("rdflib-endpoint", _rdflib_endpoint),
 }

@@ -267,16 +267,18 @@ def rdflib_endpoint(folder: Path, dump: Path, seconds: float = 3600) -> Iterator
 
 @contextmanager
 def nap_graph_server(
-    folder: Path, store: Path, env: Mapping[str, str] | None = None, seconds: float = 600
+    folder: Path, store: Path | None, env: Mapping[str, str] | None = None, seconds: float = 600
 ) -> Iterator[Server]:
-    """`nap-graph serve` over an on-disk store, ready once its query workers answer from
-    their in-memory copies (``/health``)."""
+    """`nap-graph serve` over an on-disk store (or, with ``store`` None, over the SPARQL
+    server that ``env`` names), ready once its query workers answer from their in-memory
+    copies (``/health``)."""
     command = binary("nap-graph", "nap-graph (pip install -e .)")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     environment = dict(os.environ, **(env or {}))
+    where = ["--store", str(store)] if store is not None else []
     with _started(
-        [command, "serve", "--port", str(port), "--store", str(store)],
+        [command, "serve", "--port", str(port), *where],
         folder / "nap-graph.log",
         f"{base}/health",
         env=environment,

@@ -17,6 +17,11 @@ from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` with a leading apostrophe when a spreadsheet would read it as a formula."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
 @dataclass(frozen=True, slots=True)
 class AreaMapping:
     """One outcome area of one plan, mapped onto one pillar."""
@@ -38,11 +43,16 @@ class Comparison:
     counts: list[tuple[str, str, int]]
 
     def csv(self) -> str:
+        """The table as CSV for spreadsheets: a cell that starts with ``=``, ``+``, ``-``,
+        ``@``, a tab or a carriage return gets a leading apostrophe, so that a spreadsheet
+        shows it as text instead of running it as a formula (OWASP's advice on CSV
+        injection)."""
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["pillar", "country", "plan", "code", "area", "match"])
         for m in self.mappings:
-            writer.writerow([m.pillar_name, m.country, m.plan_name, m.code, m.area, m.match])
+            row = [m.pillar_name, m.country, m.plan_name, m.code, m.area, m.match]
+            writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
         return out.getvalue()
 
     def text(self) -> str:

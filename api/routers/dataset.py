@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from api import negotiation as media
-from api.deps import StoreDep, ViewDep
+from api.deps import SettingsDep, StoreDep, ViewDep
 from api.errors import ApiError
 from nap_graph.namespaces import BASE
 from nap_graph.store.protocol import GraphStore
@@ -63,9 +63,14 @@ def _dump(store: GraphStore, graphs: list[str], name: str) -> bytes:
     return gzip.compress(ox.serialize(data, format=fmt) or b"", compresslevel=6)
 
 
+def _root(request: Request, settings: SettingsDep) -> str:
+    """The root of absolute links: the ``public_url`` setting, else the request's URL."""
+    return (settings.public_url or str(request.base_url)).rstrip("/")
+
+
 @router.get("/dumps", summary="The available dumps")
-def dumps(request: Request) -> dict[str, object]:
-    root = str(request.base_url).rstrip("/")
+def dumps(request: Request, settings: SettingsDep) -> dict[str, object]:
+    root = _root(request, settings)
     return {
         "dumps": [
             {
@@ -155,10 +160,10 @@ def _void(view: QueryPath, root: str) -> list[ox.Triple]:
 
 
 @router.get("/.well-known/void", summary="VoID and DCAT description of the dataset")
-async def void_description(request: Request, view: ViewDep) -> Response:
+async def void_description(request: Request, view: ViewDep, settings: SettingsDep) -> Response:
     offers = [media.TURTLE, media.JSON_LD, media.N_TRIPLES, media.RDF_XML]
     chosen = media.choose(offers, request.headers.get("accept"), request.query_params.get("format"))
     if chosen is None:
         raise ApiError(406, "Not acceptable", f"the description comes as {', '.join(offers)}")
-    triples = await run_in_threadpool(_void, view, str(request.base_url).rstrip("/"))
+    triples = await run_in_threadpool(_void, view, _root(request, settings))
     return Response(ox.serialize(triples, format=media.RDF_FORMATS[chosen]), media_type=chosen)

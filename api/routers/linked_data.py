@@ -67,15 +67,17 @@ def _choose(request: Request) -> str:
 
 
 def _local(request: Request) -> object:
-    """A function turning an IRI into a link on this server when it is one of ours."""
-    root = str(request.base_url).rstrip("/")
+    """A function turning an IRI into a link: a path on this server when it is one of ours
+    (relative, never built from the Host header), the IRI itself when it is http(s), and
+    ``None`` (shown as text, not a link) for any other scheme (``javascript:``,
+    ``data:``, ...)."""
 
-    def link(iri: str) -> str:
+    def link(iri: str) -> str | None:
         if iri.startswith(BASE + "id/"):
-            return f"{root}/doc/{iri.removeprefix(BASE + 'id/')}"
+            return f"/doc/{iri.removeprefix(BASE + 'id/')}"
         if iri.startswith(BASE):
-            return f"{root}/{iri.removeprefix(BASE)}"
-        return iri
+            return f"/{iri.removeprefix(BASE)}"
+        return iri if iri.lower().startswith(("http://", "https://")) else None
 
     return link
 

@@ -279,7 +279,7 @@ def _service_description(request: Request, params: dict[str, list[str]]) -> Resp
             "query.html",
             {
                 "endpoint": endpoint,
-                "static": str(request.base_url).rstrip("/") + "/static",
+                "static": "/static",  # relative: never built from the Host header
                 "default_query": default_query,
                 "examples_json": json.dumps(examples).replace("</", "<\\/"),
             },

@@ -47,6 +47,14 @@ async def _read(request: Request) -> tuple[str, list[ParsedSubmission]]:
     fmt, suffix = FORMATS[content_type]
     name = request.query_params.get("filename") or f"submission{suffix}"
     data = await request.body()
+    limit = request.app.state.settings.max_submission_bytes
+    if len(data) > limit:
+        raise ApiError(
+            413,
+            "Submission too large",
+            f"the submission is {len(data):,} bytes; the limit is {limit:,} bytes (a record "
+            "is a few kilobytes: is this the right file?)",
+        )
     try:
         return name, await run_in_threadpool(read_submissions, data, name, fmt=fmt)
     except SubmissionReadError as exc:

@@ -87,3 +87,37 @@ def test_rdf_xml_with_entity_declarations_is_refused_before_parsing(server: Serv
         after = client.get("/health")
     assert response.status_code == 400 and "declares entities" in response.json()["detail"]
     assert after.status_code == 200
+
+
+def test_an_oversized_submission_is_413_before_validation(server: Server) -> None:
+    with server.client() as client:
+        response = client.post(
+            "/submissions/validate",
+            content=b"@prefix e: <http://e/> .\n" + b"e:a e:b e:c .\n" * 100_000,
+            headers={"Content-Type": "text/turtle"},
+        )
+    assert response.status_code == 413 and "the limit is" in response.json()["detail"]
+
+
+def test_non_http_iris_are_text_not_links_and_links_are_relative() -> None:
+    from starlette.requests import Request
+
+    from api.routers.linked_data import _local
+
+    scope = {"type": "http", "headers": [(b"host", b"evil.example")], "path": "/"}
+    link = _local(Request(scope))
+    assert link("javascript:alert(1)") is None and link("data:text/html,x") is None
+    assert link("https://w3id.org/nap-graph/id/organisation/jenv") == "/doc/organisation/jenv"
+    assert link("http://www.w3.org/ns/org#hasUnit") == "http://www.w3.org/ns/org#hasUnit"
+
+
+def test_csv_for_spreadsheets_neutralises_formulas() -> None:
+    from nap_graph.compare import spreadsheet_safe
+
+    assert [spreadsheet_safe(c) for c in ("=1+1", "+x", "-2", "@SUM(A1)", "Prevention")] == [
+        "'=1+1",
+        "'+x",
+        "'-2",
+        "'@SUM(A1)",
+        "Prevention",
+    ]

@@ -16,6 +16,15 @@ CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k 
 JSON = {"Accept": "application/sparql-results+json"}
 
 
+def _until_saturation(client: httpx.Client, key: str, value: int) -> None:
+    """Poll /health (bounded by a count, not a timing) until saturation[key] == value."""
+    for _ in range(600):
+        if client.get("/health").json()["saturation"][key] == value:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"/health never showed {key} = {value}")
+
+
 def test_a_variable_named_service_and_sd_service_are_not_refused(server: Server) -> None:
     with server.client() as client:
         named = client.get(
@@ -125,16 +134,10 @@ def test_a_full_queue_answers_503_with_retry_after(tmp_path: Path) -> None:
         with started.client() as client:
             hog = threading.Thread(target=slow)
             hog.start()
-            for _ in range(600):
-                if client.get("/health").json()["saturation"]["busy"] == 1:
-                    break
-                time.sleep(0.05)
+            _until_saturation(client, "busy", 1)
             waiter = threading.Thread(target=slow)
             waiter.start()
-            for _ in range(600):
-                if client.get("/health").json()["saturation"]["waiting"] == 1:
-                    break
-                time.sleep(0.05)
+            _until_saturation(client, "waiting", 1)
             health = client.get("/health").json()
             refused = client.get("/sparql", params={"query": "ASK {}"}, headers=JSON)
             hog.join(60)
