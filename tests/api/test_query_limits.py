@@ -62,7 +62,9 @@ def test_a_query_s_own_from_is_honoured(server: Server) -> None:
 def test_deep_nesting_is_400_and_the_server_keeps_answering(server: Server) -> None:
     deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
     with server.client(ADMIN) as client:
-        query = client.get("/sparql", params={"query": deep})
+        query = client.post(
+            "/sparql", content=deep, headers={"Content-Type": "application/sparql-query"}
+        )
         update = client.post(
             "/sparql",
             content="INSERT { <http://a> <http://b> 1 } WHERE " + "{" * 5000 + "}" * 5000,
