@@ -103,6 +103,10 @@ class Severity(StrEnum):
     error = "error"  # the input could not be read at all
 
 
+MAX_FOUND = 200
+"""How much of a found value a problem repeats."""
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with a submission, with where it is and what would be right."""
@@ -113,6 +117,12 @@ class Problem:
     found: str | None = None
     shape: str | None = None
     focus: str | None = None
+
+    def __post_init__(self) -> None:
+        """A found value is shown, not echoed whole: at most ``MAX_FOUND`` characters."""
+        if self.found is not None and len(self.found) > MAX_FOUND:
+            shown = f"{self.found[: MAX_FOUND - 30]}... ({len(self.found):,} characters)"
+            object.__setattr__(self, "found", shown)
 
     def as_dict(self, file: str) -> dict[str, str | int | None]:
         loc = self.location

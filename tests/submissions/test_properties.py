@@ -136,3 +136,39 @@ def test_round_trip_through_the_export_format(record: SubmissionRecord) -> None:
         }
     )
     assert again == expected
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(
+    st.sampled_from([i for i, line in enumerate(SEED_LINES) if len(line) > 80]),
+    st.integers(min_value=99_000, max_value=101_000),
+    st.sampled_from(["word ", "é", "a\u00a0", "ünï "]),
+    st.sampled_from(["txt", "json"]),
+)
+def test_fields_at_the_length_limit(line: int, length: int, unit: str, kind: str) -> None:
+    """Fields around the 100,000-character limit (the earlier fuzzing stopped at 2,000 bytes
+    and never reached it; a 120 kB paragraph was a 500): read, or refused naming the field."""
+    text = (unit * (length // len(unit) + 1))[:length]
+    if kind == "txt":
+        lines = list(SEED_LINES)
+        lines[line] = text
+        data, name = "\n".join(lines).encode("utf-8"), "x.txt"
+    else:
+        record = {
+            "organisation": "Stichting Voorbeeld",
+            "organisation_kind": "Civil-society organisation",
+            "plan": "nld-nap-4",
+            "strategic_outcomes": ["1"],
+            "investment_types": ["Policy"],
+            "contributions": [{"outcome": "1", "text": text}],
+        }
+        data, name = json.dumps(record).encode("utf-8"), "x.json"
+    try:
+        parsed = read_submissions(data, name)
+    except SubmissionReadError as exc:
+        assert exc.problems, "an error must say what is wrong"
+        for problem in exc.problems:  # named, and short: a 100 kB line is not echoed whole
+            assert problem.location is not None
+            assert len(problem.message) + len(problem.found or "") < 1_000, problem
+        return
+    assert parsed
