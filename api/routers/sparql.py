@@ -263,8 +263,10 @@ def _examples() -> list[tuple[str, str]]:
 def _service_description(request: Request, params: dict[str, list[str]]) -> Response:
     offers = [media.TURTLE, media.JSON_LD, media.HTML, media.N_TRIPLES, media.RDF_XML]
     chosen = media.choose(offers, request.headers.get("accept"), _format(params))
-    endpoint = str(request.url.replace(query=""))
+    public = request.app.state.settings.public_url
+    endpoint = f"{public.rstrip('/')}/sparql" if public else str(request.url.replace(query=""))
     if chosen == media.HTML:
+        endpoint = f"{public.rstrip('/')}/sparql" if public else "/sparql"  # not from Host
         default_query = "".join(
             f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p in SHOWN_PREFIXES
         )

@@ -121,3 +121,10 @@ def test_csv_for_spreadsheets_neutralises_formulas() -> None:
         "'@SUM(A1)",
         "Prevention",
     ]
+
+
+def test_pages_never_build_links_from_the_host_header(server: Server) -> None:
+    with server.client() as client:
+        for path in ("/sparql", "/doc/organisation/jenv"):
+            page = client.get(path, headers={"Accept": "text/html", "Host": "evil.example"})
+            assert page.status_code == 200 and "evil.example" not in page.text, path
