@@ -167,3 +167,38 @@ def test_token_command_prints_a_token_and_its_hash() -> None:
     assert entry["sha256"] == hashlib.sha256(token.encode()).hexdigest()
     assert entry == entry | {"role": "signatory", "organisation": "tnn", "name": 'TNN "team"'}
     assert run("token", "--role", "signatory")[0] == 2
+
+
+def test_curated_data_made_from_a_superseded_version_leaves_the_view_and_says_so(
+    tmp_path: Path,
+) -> None:
+    """Before: after a resubmission the old version's contributions (restated in the
+    hand-curated graph) still showed as current."""
+    from nap_graph.store import OxigraphStore
+    from nap_graph.store.views import current_graphs
+
+    store = str(tmp_path / "store")
+    curated = "https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv"
+    seed = SEED
+    newer = tmp_path / "jenv-2027.txt"
+    newer.write_text(
+        seed.read_text(encoding="utf-8").replace(
+            "International and national focus", "International and national focus (2027)"
+        ),
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(seed), "--store", store]).exit_code == 0
+    opened = OxigraphStore(Path(store))
+    assert curated in current_graphs(opened)
+    opened.close()
+    assert runner.invoke(app, ["ingest", str(newer), "--store", store]).exit_code == 0
+    opened = OxigraphStore(Path(store))
+    assert curated not in current_graphs(opened)
+    assert curated in opened.named_graphs()  # kept in the store, out of the view
+    opened.close()
+    history = runner.invoke(app, ["history", "jenv", "--store", store, "--format", "csv"])
+    assert history.exit_code == 0, history.output
+    old, new = history.output.strip().splitlines()[1:]
+    assert "superseded" in old and f"{curated} (out of date" in old
+    assert new.endswith(",current,")

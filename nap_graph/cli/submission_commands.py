@@ -191,21 +191,28 @@ def history_command(
     endpoint: EndpointOption = None,
 ) -> None:
     """Every version of an organisation's submissions, oldest first: when it was received,
-    from which file, which version it replaced, and when it was superseded.
+    from which file, which version it replaced, when it was superseded, and the curated
+    graph made from it ("out of date" once the version is superseded: that graph then
+    leaves the current view until the record is curated again).
 
     Example: nap-graph history jenv
     """
+    from nap_graph.store.views import curated_from
+
     target = connect(store, endpoint)
     try:
-        result = history(target, _organisation_iri(organisation))
+        rows = history(target, _organisation_iri(organisation)).values()
+        for row in rows:
+            row["status"] = "superseded" if row["supersededAt"] else "current"
+            curated = ", ".join(curated_from(target, row["version"]))
+            if curated and row["supersededAt"]:
+                curated += " (out of date: made from a superseded version)"
+            row["curated"] = curated
     except NapGraphError as exc:
         fail(exc)
     finally:
         target.close()
-    rows = result.values()
-    for row in rows:
-        row["status"] = "superseded" if row["supersededAt"] else "current"
-    columns = ["version", "received", "file", "sha256", "replaces", "status"]
+    columns = ["version", "received", "file", "sha256", "replaces", "status", "curated"]
     write_rows([{c: r[c] for c in columns} for r in rows], columns, fmt)
 
 
