@@ -19,6 +19,7 @@ store and so run under its limits.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -155,11 +156,9 @@ class QueryPath:
                 max_bytes=self.max_result_bytes,
                 base_iri=base_iri,
             )
-        from starlette.concurrency import run_in_threadpool
-
         store = self.store
         if isinstance(store, OxigraphStore):
-            return await run_in_threadpool(
+            return await asyncio.to_thread(
                 lambda: store.query_serialized(
                     text,
                     media_type,
@@ -170,7 +169,7 @@ class QueryPath:
                     base_iri=base_iri,
                 )
             )
-        return await run_in_threadpool(
+        return await asyncio.to_thread(
             lambda: store.query(
                 text,
                 default_graphs=default,
