@@ -23,7 +23,12 @@ from nap_graph.default_data import parse_into
 from nap_graph.errors import DataFileError, ValidationSetupError
 from nap_graph.resources import ontology_path, shapes_dir
 
-INTEGRITY_SHAPE_FILES = ("prefixes.ttl", "integrity.ttl", "integrity-recommended.ttl")
+INTEGRITY_SHAPE_FILES = (
+    "prefixes.ttl",
+    "integrity.ttl",
+    "activities.ttl",
+    "integrity-recommended.ttl",
+)
 
 
 @dataclass(frozen=True, slots=True)

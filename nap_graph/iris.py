@@ -27,6 +27,7 @@ IRI_PATTERNS: dict[str, str] = {
     "graph": rf"graph/{SLUG}(?:/{SLUG})*",
     "scheme": rf"id/scheme/{SLUG}",
     "pillar": rf"id/pillar/{SLUG}",
+    "region": rf"id/region/{SLUG}",
     "concept": rf"id/(?:investment-type|organisation-kind|geographic-focus|target-group|"
     rf"mission-type|activity-type|indicator)/{SLUG}",
     "plan": rf"id/plan/{SLUG}",
@@ -39,6 +40,7 @@ IRI_PATTERNS: dict[str, str] = {
     "contribution": rf"id/submission/{SLUG}/{SLUG}/{HEX16}/contribution/{NOTATION}",
     "submission-history": rf"id/submission/{SLUG}/{SLUG}",
     "ingestion": rf"id/submission/{SLUG}/{SLUG}/{HEX16}/ingestion",
+    "curation": rf"id/submission/{SLUG}/{SLUG}/{HEX16}/curation",
     "activity": rf"id/activity/{SLUG}/{SLUG}",
     "target": rf"id/target/{SLUG}/{SLUG}",
     "observed-value": rf"id/observed-value/{SLUG}/{SLUG}",
@@ -135,6 +137,34 @@ def outcome_iri(plan: str, notation: str) -> str:
     return f"{ID}outcome/{plan_key(plan)}/{_notation(notation)}"
 
 
+def scheme_iri(key: str) -> str:
+    """``id/scheme/<key>``: a concept scheme of the reference data."""
+    return f"{ID}scheme/{_key(key)}"
+
+
+def region_iri(key: str) -> str:
+    """``id/region/<key>``: a region (UN M49 or one NAPs name), e.g. ``id/region/sahel``."""
+    return f"{ID}region/{_key(key)}"
+
+
+CONCEPT_VOCABULARIES = (
+    "investment-type",
+    "organisation-kind",
+    "geographic-focus",
+    "target-group",
+    "mission-type",
+    "activity-type",
+    "indicator",
+)
+
+
+def concept_iri(vocabulary: str, key: str) -> str:
+    """``id/<vocabulary>/<key>``, e.g. ``id/target-group/asylum-seekers``."""
+    if vocabulary not in CONCEPT_VOCABULARIES:
+        raise ValueError(f"{vocabulary!r} is not a vocabulary; known: {CONCEPT_VOCABULARIES}")
+    return f"{ID}{vocabulary}/{_key(key)}"
+
+
 def organisation_iri(key: str) -> str:
     """``id/organisation/<key>``."""
     return f"{ID}organisation/{_key(key)}"
@@ -170,6 +200,16 @@ def ingestion_iri(submission: str) -> str:
 def submission_graph_iri(submission: str) -> str:
     """``graph/submission/<plan key>/<organisation key>/<hash>``: the version's named graph."""
     return str(GRAPH) + "submission/" + submission.removeprefix(f"{ID}submission/")
+
+
+def curation_iri(submission: str) -> str:
+    """``<submission>/curation``: the curation of that version."""
+    return f"{submission}/curation"
+
+
+def curation_graph_iri(submission: str) -> str:
+    """``graph/curation/<plan key>/<organisation key>/<hash>``: the curation's named graph."""
+    return str(GRAPH) + "curation/" + submission.removeprefix(f"{ID}submission/")
 
 
 def contribution_iri(submission: str, notation: str) -> str:

@@ -1,23 +1,29 @@
 """What the shipped reference data knows, as lookup tables: outcome frameworks, organisations,
-countries, investment types and organisation kinds, with their labels.
+countries and regions, investment types and organisation kinds, with their labels.
 
 Built once per process from the default data (not the curated submissions) and used to turn a
-sender's words ("Government", "Policy", "3.2") into IRIs, to find mentions, and to explain
-problems in the sender's terms ("known: 3.1, 3.2, 3.3, 3.4").
+sender's words ("Government", "Civil Society Organization", "Policy", "3.2", "DRC") into IRIs,
+to find mentions, and to explain problems in the sender's terms ("known: 3.1, 3.2, 3.3, 3.4").
+Names are compared :func:`folded`: case, punctuation and diacritics aside.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
 
+from nap_graph import queries
 from nap_graph.default_data import default_graph_files
 from nap_graph.namespaces import GRAPH, ID
 from nap_graph.querying import select
 
 REFERENCE_GRAPH_PREFIXES = ("reference/", "plans/", "actors/")
+COUNTRY_PREFIX = "http://publications.europa.eu/resource/authority/country/"
+REGION_PREFIX = f"{ID}region/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +61,26 @@ class ReferenceIndex:
     investment_types: dict[str, str] = field(default_factory=dict)
     investment_type_names: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, str] = field(default_factory=dict)
+    region_names: dict[str, str] = field(default_factory=dict)
+    plan_countries: dict[str, str] = field(default_factory=dict)
     focus: dict[str, str] = field(default_factory=dict)
+    outcome_titles: dict[str, list[str]] = field(default_factory=dict)
+    organisation_labels: dict[str, list[str]] = field(default_factory=dict)
+    organisation_kind_of: dict[str, str] = field(default_factory=dict)
+    unit_of: dict[str, str] = field(default_factory=dict)
+    vocabularies: dict[str, tuple[dict[str, str], dict[str, str]]] = field(default_factory=dict)
     mention_labels: list[Label] = field(default_factory=list)
+
+    def concept(self, vocabulary: str, word: str) -> str | None:
+        """The IRI of the concept of ``vocabulary`` (a key of :data:`VOCABULARIES`) that
+        ``word`` names (label, alternative label or notation), or ``None``."""
+        return self.vocabularies[vocabulary][0].get(folded(word))
+
+    def concept_names(self, vocabulary: str) -> list[str]:
+        """The English names of a vocabulary's concepts, sorted."""
+        return sorted(set(self.vocabularies[vocabulary][1].values()))
 
     def outcome(self, plan_key: str, code: str) -> OutcomeInfo | None:
         return self.outcomes.get(plan_key, {}).get(code)
@@ -80,44 +104,59 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+_PUNCTUATION = re.compile(r"[\W_]+")
+
+
+def folded(text: str) -> str:
+    """``text`` with case, punctuation and diacritics aside: the key names are compared by.
+
+    >>> folded("Civil Society Organization") == folded("civil-society organization")
+    True
+    >>> folded("Coördinatie,  WO=MEN!")
+    'coordinatie wo men'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(_PUNCTUATION.sub(" ", plain.casefold()).split())
+
+
 def is_acronym(label: str) -> bool:
     """Acronym-like labels (``OM``, ``JenV``, ``WO=MEN``) are matched case-sensitively."""
     return " " not in label and sum(c.isupper() for c in label) >= 2
 
 
-_OUTCOMES = """
-SELECT ?plan ?o ?code ?label ?definition ?parent ?strategic WHERE {
-  ?plan wps:outcomeFramework ?f . ?o skos:inScheme ?f ; skos:notation ?code .
-  OPTIONAL { ?o skos:prefLabel ?label FILTER (lang(?label) = "en") }
-  OPTIONAL { ?o skos:definition ?definition FILTER (lang(?definition) = "en") }
-  OPTIONAL { ?o skos:broader ?parent }
-  BIND (EXISTS { ?o a wps:StrategicOutcome } AS ?strategic)
-}"""
-_PLANS = """
-SELECT ?plan ?label WHERE { ?plan a wps:NationalActionPlan ; skos:prefLabel ?l
-  OPTIONAL { ?plan skos:altLabel ?alt FILTER (lang(?alt) = "en" && STRSTARTS(?alt, "NAP")) }
-  FILTER (lang(?l) = "en") BIND (COALESCE(?alt, ?l) AS ?label) }"""
-_LABELS = """
-SELECT ?s ?label ?pref ?lang WHERE {
-  VALUES ?class { %s }
-  ?s a ?class .
-  { ?s skos:prefLabel ?label BIND (true AS ?pref) BIND (lang(?label) AS ?lang) }
-  UNION { ?s skos:altLabel|skos:hiddenLabel|skos:notation ?label BIND (false AS ?pref) }
-}"""
-_ORG_CLASSES = "org:FormalOrganization org:OrganizationalUnit org:OrganizationalCollaboration"
+WPS_NS = "https://w3id.org/nap-graph/def/wps#"
+VOCABULARIES = {
+    "target-group": f"{WPS_NS}TargetGroup",
+    "mission-type": f"{WPS_NS}MissionType",
+    "activity-type": f"{WPS_NS}ActivityType",
+    "indicator": f"{WPS_NS}Indicator",
+    "legal-instrument": f"{WPS_NS}LegalInstrument",
+}
+"""The vocabularies an activity's words are looked up in, by the IRI pattern they follow."""
+
+ORGANISATION_CLASSES = (
+    "http://www.w3.org/ns/org#FormalOrganization",
+    "http://www.w3.org/ns/org#OrganizationalUnit",
+    "http://www.w3.org/ns/org#OrganizationalCollaboration",
+)
 
 
-def _labels(store: ox.Store, classes: str) -> list[dict[str, str]]:
-    return select(store, _LABELS % classes)
+def _labels(store: ox.Store, *classes: str) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for cls in classes:
+        rows += select(store, queries.load("reference-labels.rq"), {"class": ox.NamedNode(cls)})
+    return rows
 
 
 def _lookup(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[str, str]]:
-    """(normalised label -> IRI, IRI -> English preferred label)."""
+    """(folded label -> IRI, IRI -> English preferred label). A preferred label wins over
+    another resource's alternative label that folds the same."""
     table: dict[str, str] = {}
     names: dict[str, str] = {}
-    for row in rows:
-        table.setdefault(normalise(row["label"]), row["s"])
-        if row["pref"] == "true" and (row["lang"] == "en" or row["s"] not in names):
+    for row in sorted(rows, key=lambda r: r["kind"] != "pref"):
+        table.setdefault(folded(row["label"]), row["s"])
+        if row["kind"] == "pref" and (row["lang"] == "en" or row["s"] not in names):
             names[row["s"]] = row["label"]
     return table, names
 
@@ -137,9 +176,12 @@ def reference_index() -> ReferenceIndex:
     """The lookup tables, built once per process."""
     store = reference_store()
     index = ReferenceIndex()
-    for row in select(store, _PLANS):
-        index.plan_names[row["plan"].removeprefix(f"{ID}plan/")] = row["label"]
-    for row in select(store, _OUTCOMES):
+    for row in select(store, queries.load("reference-plans.rq")):
+        key = row["plan"].removeprefix(f"{ID}plan/")
+        index.plan_names[key] = row["label"]
+        if row["country"]:
+            index.plan_countries[key] = row["country"]
+    for row in select(store, queries.load("reference-outcomes.rq")):
         key = row["plan"].removeprefix(f"{ID}plan/")
         index.outcomes.setdefault(key, {})[row["code"]] = OutcomeInfo(
             iri=row["o"],
@@ -149,26 +191,40 @@ def reference_index() -> ReferenceIndex:
             definition=row["definition"],
             parent=row["parent"],
         )
-    org_rows = _labels(store, _ORG_CLASSES)
+    for row in select(store, queries.load("reference-outcome-labels.rq")):
+        index.outcome_titles.setdefault(row["o"], []).append(row["label"])
+    org_rows = _labels(store, *ORGANISATION_CLASSES)
     index.organisations, index.organisation_names = _lookup(org_rows)
+    for row in org_rows:
+        if row["kind"] != "notation":
+            index.organisation_labels.setdefault(row["s"], []).append(row["label"])
     index.organisation_keys = {
         iri.removeprefix(f"{ID}organisation/") for iri in index.organisation_names
     }
-    index.organisation_kinds, index.kind_names = _lookup(_labels(store, "wps:OrganisationKind"))
-    index.investment_types, index.investment_type_names = _lookup(
-        _labels(store, "wps:InvestmentType")
+    for row in select(store, queries.load("reference-organisations.rq")):
+        if row["kind"]:
+            index.organisation_kind_of.setdefault(row["s"], row["kind"])
+        if row["parent"]:
+            index.unit_of.setdefault(row["s"], row["parent"])
+    index.organisation_kinds, index.kind_names = _lookup(
+        _labels(store, "https://w3id.org/nap-graph/def/wps#OrganisationKind")
     )
-    country_rows = _labels(store, "skos:Concept")
-    countries = [r for r in country_rows if "/authority/country/" in r["s"]]
-    index.countries, _ = _lookup(countries)
-    index.focus, _ = _lookup(_labels(store, "wps:GeographicFocus"))
+    index.investment_types, index.investment_type_names = _lookup(
+        _labels(store, "https://w3id.org/nap-graph/def/wps#InvestmentType")
+    )
+    concepts = _labels(store, "http://www.w3.org/2004/02/skos/core#Concept")
+    countries = [r for r in concepts if r["s"].startswith(COUNTRY_PREFIX)]
+    regions = [r for r in concepts if r["s"].startswith(REGION_PREFIX)]
+    index.countries, index.country_names = _lookup(countries)
+    index.regions, index.region_names = _lookup(regions)
+    index.focus, _ = _lookup(_labels(store, "https://w3id.org/nap-graph/def/wps#GeographicFocus"))
+    for key, cls in VOCABULARIES.items():
+        index.vocabularies[key] = _lookup(_labels(store, cls))
     seen: set[tuple[str, str]] = set()
-    for row in [*org_rows, *countries]:
+    for row in [*org_rows, *countries, *regions]:
         text = row["label"]
-        if len(text) < 2 or (text, row["s"]) in seen or text.isdigit():
-            continue
-        if "/authority/country/" in row["s"] and len(text) <= 3 and text.isupper():
-            continue  # ISO codes such as "NL" or "BEL" are notations, not words in prose
+        if row["kind"] == "notation" or len(text) < 2 or (text, row["s"]) in seen:
+            continue  # notations ("NL", "BEL", "002") are codes, not words in prose
         seen.add((text, row["s"]))
         index.mention_labels.append(Label(text=text, iri=row["s"], case_sensitive=is_acronym(text)))
     index.mention_labels.sort(key=lambda label: -len(label.text))

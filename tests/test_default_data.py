@@ -32,6 +32,7 @@ def test_graph_names_follow_the_file_layout() -> None:
     for expected in (
         "ontology/wps",
         "shapes/integrity",
+        "shapes/activities",
         "shapes/integrity-recommended",
         "reference/pillars",
         "reference/countries",

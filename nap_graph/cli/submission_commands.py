@@ -22,7 +22,7 @@ from nap_graph.cli.common import (
 from nap_graph.errors import NapGraphError, SubmissionReadError
 from nap_graph.ingest import IngestResult, Status, history, ingest_files, interactive
 from nap_graph.namespaces import ID
-from nap_graph.reference import normalise, reference_index
+from nap_graph.reference import folded, reference_index
 from nap_graph.submissions.reading import SUFFIXES, read_file
 from nap_graph.submissions.reports import (
     EXIT_UNREADABLE,
@@ -177,7 +177,7 @@ def _organisation_iri(organisation: str) -> str:
     if organisation.startswith("http"):
         return organisation
     index = reference_index()
-    found = index.organisations.get(normalise(organisation))
+    found = index.organisations.get(folded(organisation))
     return found or f"{ID}organisation/{organisation}"
 
 

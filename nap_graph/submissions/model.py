@@ -9,6 +9,7 @@ the input (line, JSON pointer, CSV row and column), so that problems can be repo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -33,6 +34,115 @@ class Contribution(BaseModel):
 
     outcome: OutcomeCode = Field(description="The outcome code the paragraph is headed by.")
     text: Text = Field(description="The paragraph, without its heading.")
+
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+Texts = Text | dict[LanguageCode, Text]
+"""A text in the record's language, or texts keyed by language: ``{"en": ..., "nl": ...}``."""
+Duration = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$", min_length=3
+    ),
+]
+
+
+class Quantity(BaseModel):
+    """A target (a value aimed for, by a year) or an observed value (a value seen in a year)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: Key | None = Field(
+        default=None,
+        description="Key of its IRI (id/target/<org>/<key>); default: what is measured, "
+        "and the year.",
+    )
+    label: Texts | None = Field(default=None, description="A name for it, e.g. '30% women'.")
+    value: Decimal = Field(description="The number.", examples=[30])
+    unit: Text = Field(
+        description="'percent' (or '%'), 'number', or a QUDT unit (unit:DAY, "
+        "http://qudt.org/vocab/unit/HR).",
+        examples=["percent"],
+    )
+    indicator: Text = Field(
+        description="What is measured, as text: a known indicator's name, or a new one.",
+        examples=["Participation rate of women in peace missions"],
+    )
+    year: int | None = Field(
+        default=None, ge=1900, le=2200, description="Target: by when. Observed value: when."
+    )
+    source_text: Text | None = Field(
+        default=None, description="The sentence of the record it was read from (drafts)."
+    )
+
+
+class Activity(BaseModel):
+    """Something the organisation (or one of its units) does towards the plan's outcomes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: Key | None = Field(
+        default=None, description="Key of its IRI (id/activity/<org>/<key>); default: the name."
+    )
+    name: Texts = Field(description="What the activity is called.")
+    description: Texts | None = Field(default=None, description="What it is, in a paragraph.")
+    outcomes: list[OutcomeCode] = Field(
+        default_factory=list, description="Codes of the outcomes it contributes to: 3, 3.2, ..."
+    )
+    carried_out_by: list[Text] = Field(
+        default_factory=list,
+        description="Who carries it out (names): the organisation (the default) or its units.",
+    )
+    partners: list[Text] = Field(
+        default_factory=list, description="Partner organisations, by name (known or new)."
+    )
+    partner_description: Texts | None = Field(
+        default=None, description="Partners described in words, where they are not named."
+    )
+    partner_countries: list[Text] = Field(
+        default_factory=list, description="Countries whose governments it is done with."
+    )
+    audience: list[Text] = Field(
+        default_factory=list, description="Organisations it is for (names), e.g. a training's."
+    )
+    target_groups: list[Text] = Field(
+        default_factory=list, description="Who it is for: a known target group, or a new one."
+    )
+    activity_types: list[Text] = Field(
+        default_factory=list, description="Training, Dialogue, Policy, ... (activity types)."
+    )
+    mission_types: list[Text] = Field(
+        default_factory=list, description="Police, civilian or military mission."
+    )
+    geographic_focus: list[Focus] = Field(
+        default_factory=list, description="national and/or international."
+    )
+    countries: list[Text] = Field(
+        default_factory=list, description="Countries or regions it takes place in or for."
+    )
+    duration: Duration | None = Field(
+        default=None, description="How long one instance lasts (ISO 8601: P3D)."
+    )
+    frequency: Text | None = Field(
+        default=None, description="How often: annual, monthly, quarterly, ..."
+    )
+    resulted_in: list[Text] = Field(
+        default_factory=list, description="Legal instruments it led to (names)."
+    )
+    reported_in: list[str] = Field(
+        default_factory=list,
+        description="Where the record reports it: outcome codes of its paragraphs, or "
+        "'record' for the record as a whole. Default: the paragraphs of its outcomes the "
+        "record has, else the record.",
+    )
+    targets: list[Quantity] = Field(default_factory=list, description="Values aimed for.")
+    observed_values: list[Quantity] = Field(
+        default_factory=list, description="Values observed, each with its year."
+    )
+    draft: bool = Field(
+        default=False, description="True while a drafted activity awaits a person's check."
+    )
 
 
 class SubmissionRecord(BaseModel):
@@ -73,7 +183,12 @@ class SubmissionRecord(BaseModel):
         default_factory=list, description="national and/or international."
     )
     countries: list[Text] = Field(
-        default_factory=list, description="Countries the work is in or for (names or ISO codes)."
+        default_factory=list,
+        description="Countries or regions the work is in or for (names or ISO codes).",
+    )
+    website: Text | None = Field(default=None, description="Website URL of the organisation.")
+    activities: list[Activity] = Field(
+        default_factory=list, description="What the organisation does towards the outcomes."
     )
 
 

@@ -1,9 +1,11 @@
 """From the submission model to RDF in the ontology's terms.
 
-Words are resolved against the reference data (an organisation by any of its labels, an
-investment type or organisation kind by label or code, countries by name or ISO code).
-Words that resolve to nothing still get an IRI by the documented pattern, so that the shapes
-report them ("'Monetary' is not an investment type") instead of the parser dropping them.
+Words are resolved against the reference data (an organisation by any of its labels, see
+:mod:`~nap_graph.submissions.organisations`; an investment type or organisation kind by
+label or code; countries and regions by name or ISO code). Words that resolve to nothing
+still get an IRI by the documented pattern, so that the shapes report them ("'Monetary' is
+not an investment type") instead of the parser dropping them. Activities are stated by
+:mod:`~nap_graph.submissions.activities_rdf`.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, ORG, PROV, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
 
 from nap_graph import iris
-from nap_graph.namespaces import COUNTRY, ID, SPDX, WPS
-from nap_graph.reference import ReferenceIndex, normalise, reference_index
+from nap_graph.namespaces import ID, SPDX, WPS
+from nap_graph.reference import ReferenceIndex, folded, reference_index
+from nap_graph.submissions.activities_rdf import Context, Note, add_activities, focus_of, place
 from nap_graph.submissions.mentions import find_mentions
 from nap_graph.submissions.model import ParsedSubmission
+from nap_graph.submissions.organisations import resolve_organisation
 
 IANA = "https://www.iana.org/assignments/media-types/"
 FOCUS = {
@@ -39,10 +43,12 @@ class SubmissionGraph:
     submission: URIRef
     organisation: URIRef
     origins: dict[tuple[str, str, str | None], str] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    known_organisation: bool = False
 
 
 def _concept(table: dict[str, str], word: str, vocabulary: str) -> URIRef:
-    found = table.get(normalise(word))
+    found = table.get(folded(word))
     if found:
         return URIRef(found)
     try:
@@ -51,27 +57,10 @@ def _concept(table: dict[str, str], word: str, vocabulary: str) -> URIRef:
         return URIRef(f"{ID}{vocabulary}/unknown")
 
 
-def _country(index: ReferenceIndex, word: str) -> URIRef:
-    found = index.countries.get(normalise(word))
-    if found:
-        return URIRef(found)
-    code = word.strip().upper()
-    return COUNTRY[code if code.isalpha() and len(code) == 3 else "unknown"]
-
-
 def organisation_of(index: ReferenceIndex, name: str | None) -> tuple[URIRef, bool]:
     """The IRI of the named organisation and whether it is already known."""
-    if name:
-        found = index.organisations.get(normalise(name))
-        if found:
-            return URIRef(found), True
-        try:
-            return URIRef(
-                iris.organisation_iri(iris.unique_slug(name, index.organisation_keys))
-            ), False
-        except ValueError:
-            pass
-    return URIRef(f"{ID}organisation/unnamed"), False
+    resolved = resolve_organisation(index, name)
+    return URIRef(resolved.iri), resolved.known
 
 
 def submission_to_graph(
@@ -84,11 +73,22 @@ def submission_to_graph(
     lang = record.language
     g = Graph()
     plan = URIRef(f"{ID}plan/{record.plan}")
-    org, known = organisation_of(index, record.organisation)
+    resolved = resolve_organisation(index, record.organisation)
+    org, known = URIRef(resolved.iri), resolved.known
     org_key = str(org).removeprefix(f"{ID}organisation/")
     sub = URIRef(iris.submission_iri(str(plan), org_key, source.sha256))
     src = URIRef(iris.source_iri(source.sha256))
-    out = SubmissionGraph(graph=g, submission=sub, organisation=org)
+    out = SubmissionGraph(graph=g, submission=sub, organisation=org, known_organisation=known)
+    for near in resolved.near[:1]:
+        out.notes.append(
+            Note(
+                "organisation",
+                f"'{record.organisation}' is not a known organisation, but may be {near.name} "
+                f"<{near.iri}> ({near.reason}); it is recorded as a new organisation until a "
+                "coordinator links the two (nap-graph link-organisation)",
+                record.organisation,
+            )
+        )
 
     def add(s: URIRef, p: URIRef, o: URIRef | Literal, origin: str | None = None) -> None:
         g.add((s, p, o))
@@ -116,6 +116,8 @@ def submission_to_graph(
             add(org, WPS.organisationKind, kind, "organisation_kind")
         out.origins[(str(org), str(WPS.organisationKind), None)] = "organisation_kind"
         out.origins[(str(org), str(SKOS.prefLabel), None)] = "organisation"
+    if record.website:
+        add(org, FOAF.homepage, _homepage(record.website), "website")
     for name, prop in (
         ("organisation_description", WPS.organisationDescription),
         ("activities_description", WPS.activitiesDescription),
@@ -130,10 +132,13 @@ def submission_to_graph(
     for i, word in enumerate(record.investment_types):
         kind = _concept(index.investment_types, word, "investment-type")
         add(sub, WPS.investmentType, kind, f"investment_types[{i}]")
-    for focus in record.geographic_focus:
+    places: list[URIRef] = []
+    for i, word in enumerate(record.countries):
+        iri, is_region = place(index, word)
+        places.append(iri)
+        add(sub, WPS.focusRegion if is_region else WPS.focusCountry, iri, f"countries[{i}]")
+    for focus in focus_of(index, record.plan, record.geographic_focus, places):
         add(sub, WPS.geographicFocus, URIRef(FOCUS[focus.value]), "geographic_focus")
-    for word in record.countries:
-        add(sub, WPS.focusCountry, _country(index, word), "countries")
     for i, contribution in enumerate(record.contributions):
         node = URIRef(iris.contribution_iri(str(sub), contribution.outcome))
         origin = f"contributions[{i}]"
@@ -149,6 +154,17 @@ def submission_to_graph(
         for mention in find_mentions(contribution.text):
             add(node, WPS.mentions, URIRef(mention))
         out.origins[(str(node), str(WPS.statement), None)] = origin
+    context = Context(
+        index=index,
+        plan=str(plan),
+        organisation=org,
+        submission=sub,
+        contribution_codes={c.outcome for c in record.contributions},
+        language=lang,
+        add=add,
+    )
+    add_activities(context, record.activities)
+    out.notes.extend(context.notes)
     add(src, RDF.type, WPS.SourceDocument)
     add(src, WPS.fileName, Literal(source.file_name))
     add(src, DCAT.mediaType, URIRef(IANA + source.media_type))
@@ -159,3 +175,14 @@ def submission_to_graph(
     add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
     add(checksum, SPDX.checksumValue, Literal(source.sha256, datatype=XSD.hexBinary))
     return out
+
+
+def _homepage(url: str) -> URIRef | Literal:
+    """A website as an IRI (``https://`` added when the scheme is missing); text that is no
+    web address stays a literal, which the shapes report."""
+    text = url.strip()
+    if "://" not in text and "." in text and " " not in text:
+        text = f"https://{text}"
+    if text.startswith(("http://", "https://")) and " " not in text:
+        return URIRef(text)
+    return Literal(url)

@@ -1,0 +1,348 @@
+"""Activities, their targets and observed values in the ontology's terms.
+
+Shared by every submission format that carries activities (JSON, CSV, Turtle, JSON-LD) and by
+curation documents (:mod:`nap_graph.submissions.curation`). Words are resolved against the
+reference data: organisations as in :mod:`nap_graph.submissions.organisations` (an unknown
+partner becomes a new organisation, with a note when it is close to a known one), countries
+and regions by any of their names or ISO codes, activity and mission types by label (a closed
+list: an unknown word is a violation naming the known ones), target groups and indicators by
+label (an unknown one is proposed as a new concept, with a note), legal instruments by name,
+frequencies as EU Publications Office frequency concepts, units as QUDT units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
+
+from nap_graph import iris
+from nap_graph.namespaces import COUNTRY, ID, WPS
+from nap_graph.reference import ReferenceIndex, folded
+from nap_graph.submissions.model import Activity, Focus, Quantity, Texts
+from nap_graph.submissions.organisations import resolve_organisation
+
+QUDT_UNIT = "http://qudt.org/vocab/unit/"
+FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
+UNITS = {
+    **dict.fromkeys(["percent", "per cent", "percentage", "procent", "%", "pct"], "PERCENT"),
+    **dict.fromkeys(
+        ["number", "count", "aantal", "times", "keer", "people", "persons", "personen", ""],
+        "NUM",
+    ),
+    **dict.fromkeys(["day", "days", "dag", "dagen"], "DAY"),
+    **dict.fromkeys(["hour", "hours", "uur", "uren"], "HR"),
+    **dict.fromkeys(["week", "weeks", "weken"], "WK"),
+    **dict.fromkeys(["month", "months", "maand", "maanden"], "MO"),
+    **dict.fromkeys(["year", "years", "jaar", "jaren"], "YR"),
+}
+"""Unit words -> QUDT unit codes."""
+
+FREQUENCIES = {
+    **dict.fromkeys(["annual", "annually", "yearly", "every year", "jaarlijks"], "ANNUAL"),
+    **dict.fromkeys(["semiannual", "semi annual", "twice a year", "halfjaarlijks"], "ANNUAL_2"),
+    **dict.fromkeys(["biennial", "every two years", "tweejaarlijks"], "BIENNIAL"),
+    **dict.fromkeys(["quarterly", "every quarter", "driemaandelijks"], "QUARTERLY"),
+    **dict.fromkeys(["monthly", "every month", "maandelijks"], "MONTHLY"),
+    **dict.fromkeys(["weekly", "every week", "wekelijks"], "WEEKLY"),
+    **dict.fromkeys(["daily", "every day", "dagelijks"], "DAILY"),
+    **dict.fromkeys(["continuous", "continuously", "doorlopend"], "CONT"),
+    **dict.fromkeys(["irregular", "onregelmatig"], "IRREG"),
+}
+"""Frequency words -> EU frequency authority codes."""
+FREQUENCY_CODES = frozenset(FREQUENCIES.values())
+
+Add = Callable[[URIRef, URIRef, URIRef | Literal, str | None], None]
+
+
+@dataclass(slots=True)
+class Note:
+    """Something worth a warning that the graph alone does not show (a new concept, a near
+    match of a known organisation), at a field path of the model."""
+
+    path: str
+    message: str
+    found: str | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """What the activities of one record are stated against."""
+
+    index: ReferenceIndex
+    plan: str
+    organisation: URIRef
+    submission: URIRef
+    contribution_codes: set[str]
+    language: str
+    add: Add
+    notes: list[Note] = field(default_factory=list)
+    new_organisations: dict[str, URIRef] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)
+
+    @property
+    def org_key(self) -> str:
+        return str(self.organisation).removeprefix(f"{ID}organisation/")
+
+
+def texts(value: Texts | None, language: str) -> list[Literal]:
+    """One literal per language of a text or texts."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [Literal(value, lang=language)]
+    return [Literal(text, lang=lang) for lang, text in value.items()]
+
+
+def first_text(value: Texts, language: str = "en") -> str:
+    """The text in ``language`` if given, else the first given."""
+    if isinstance(value, str):
+        return value
+    return value.get(language) or next(iter(value.values()))
+
+
+def place(index: ReferenceIndex, word: str) -> tuple[URIRef, bool]:
+    """(IRI, is a region) of a country or region named ``word`` (a name or an ISO code);
+    an unknown word gives ``country/unknown``, which the shapes report."""
+    key = folded(word)
+    found = index.countries.get(key)
+    if found:
+        return URIRef(found), False
+    found = index.regions.get(key)
+    if found:
+        return URIRef(found), True
+    code = word.strip().upper()
+    return COUNTRY[code if code.isalpha() and len(code) == 3 else "unknown"], False
+
+
+def focus_of(
+    index: ReferenceIndex, plan: str, stated: Iterable[Focus], places: Iterable[URIRef]
+) -> list[Focus]:
+    """The geographic focus: as stated, else from the places (the plan's own country means
+    national, any other country or a region international)."""
+    stated = list(stated)
+    if stated:
+        return stated
+    own = index.plan_countries.get(plan)
+    found: list[Focus] = []
+    for iri in places:
+        focus = Focus.national if str(iri) == own else Focus.international
+        if focus not in found:
+            found.append(focus)
+    return sorted(found, key=lambda f: f.value != "national")
+
+
+def organisation(ctx: Context, name: str, path: str) -> URIRef:
+    """A partner, unit or audience named in an activity: a known organisation, or a new one
+    described in the record's graph (with a note if it is close to a known one)."""
+    resolved = resolve_organisation(ctx.index, name)
+    iri = URIRef(resolved.iri)
+    if resolved.known or iri == ctx.organisation:
+        return iri
+    key = folded(name)
+    if key in ctx.new_organisations:
+        return ctx.new_organisations[key]
+    ctx.new_organisations[key] = iri
+    ctx.add(iri, RDF.type, ORG.Organization, path)
+    ctx.add(iri, SKOS.prefLabel, Literal(name, lang=ctx.language), path)
+    for near in resolved.near[:1]:
+        ctx.notes.append(
+            Note(
+                path,
+                f"'{name}' is not a known organisation, but may be {near.name} <{near.iri}> "
+                f"({near.reason}); it is recorded as a new organisation until a coordinator "
+                "links the two (nap-graph link-organisation)",
+                name,
+            )
+        )
+    return iri
+
+
+def _concept(ctx: Context, vocabulary: str, word: str, path: str, *, open_list: bool) -> URIRef:
+    found = ctx.index.concept(vocabulary, word)
+    if found:
+        return URIRef(found)
+    try:
+        key = iris.slugify(word)
+    except ValueError:
+        key = "unknown"
+    iri = URIRef(iris.concept_iri(vocabulary, key))
+    if open_list:
+        cls = {"target-group": WPS.TargetGroup, "indicator": WPS.Indicator}[vocabulary]
+        ctx.add(iri, RDF.type, cls, path)
+        ctx.add(iri, SKOS.prefLabel, Literal(word, lang=ctx.language), path)
+        ctx.notes.append(
+            Note(
+                path,
+                f"'{word}' is not a known {vocabulary.replace('-', ' ')}; it is proposed as a "
+                f"new one <{iri}> (known: {', '.join(ctx.index.concept_names(vocabulary))})",
+                word,
+            )
+        )
+    return iri
+
+
+def unit_iri(word: str) -> URIRef:
+    """A QUDT unit from a word ('percent', '%', 'number'), a code ('unit:DAY') or an IRI."""
+    text = word.strip()
+    if text.startswith(QUDT_UNIT):
+        return URIRef(text)
+    if text.startswith("unit:"):
+        return URIRef(QUDT_UNIT + text.removeprefix("unit:"))
+    code = UNITS.get(folded(text) if text != "%" else "%")
+    if code:
+        return URIRef(QUDT_UNIT + code)
+    return URIRef(f"{ID}unit/{iris.slugify(text) if folded(text) else 'unknown'}")
+
+
+def frequency_iri(word: str) -> URIRef:
+    """An EU frequency concept from a word ('annual', 'jaarlijks') or a code ('ANNUAL')."""
+    code = word.strip().upper()
+    if code in FREQUENCY_CODES:
+        return URIRef(FREQUENCY + code)
+    found = FREQUENCIES.get(folded(word))
+    return URIRef(FREQUENCY + (found or "UNKNOWN"))
+
+
+def number(value: Decimal) -> Literal:
+    """An integer when written without a fraction (``6``), else a decimal (``30.0``)."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
+        return Literal(int(value), datatype=XSD.integer)
+    return Literal(value, datatype=XSD.decimal)
+
+
+def _quantity(
+    ctx: Context, item: Quantity, kind: str, path: str, activity: URIRef, prop: URIRef
+) -> None:
+    indicator = _concept(ctx, "indicator", item.indicator, f"{path}.indicator", open_list=True)
+    base = item.key or str(indicator).rsplit("/", 1)[-1] + (f"-{item.year}" if item.year else "")
+    key = iris.unique_slug(base, ctx.taken)
+    ctx.taken.add(key)
+    mint = iris.target_iri if kind == "target" else iris.observed_value_iri
+    node = URIRef(mint(ctx.org_key, key))
+    ctx.add(activity, prop, node, path)
+    ctx.add(node, RDF.type, WPS.Target if kind == "target" else WPS.ObservedValue, path)
+    for label in texts(item.label, ctx.language):
+        ctx.add(node, SKOS.prefLabel, label, path)
+    ctx.add(node, WPS.measures, indicator, f"{path}.indicator")
+    ctx.add(node, WPS.value, number(item.value), f"{path}.value")
+    ctx.add(node, WPS.unit, unit_iri(item.unit), f"{path}.unit")
+    if item.year is not None:
+        ctx.add(node, WPS.year, Literal(str(item.year), datatype=XSD.gYear), f"{path}.year")
+    if item.source_text:
+        ctx.add(node, WPS.sourceText, Literal(item.source_text, lang=ctx.language), path)
+
+
+def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
+    """State one activity (and its targets and observed values); its IRI."""
+    key = iris.unique_slug(activity.key or first_text(activity.name, ctx.language), ctx.taken)
+    ctx.taken.add(key)
+    node = URIRef(iris.activity_iri(ctx.org_key, key))
+    add = ctx.add
+    add(node, RDF.type, WPS.Activity, path)
+    for label in texts(activity.name, ctx.language):
+        add(node, SKOS.prefLabel, label, f"{path}.name")
+    for text in texts(activity.description, ctx.language):
+        add(node, DCTERMS.description, text, f"{path}.description")
+    for i, word in enumerate(activity.activity_types):
+        concept = _concept(
+            ctx, "activity-type", word, f"{path}.activity_types[{i}]", open_list=False
+        )
+        add(node, WPS.activityType, concept, f"{path}.activity_types[{i}]")
+    doers = activity.carried_out_by or []
+    for i, name in enumerate(doers):
+        where = f"{path}.carried_out_by[{i}]"
+        add(node, WPS.carriedOutBy, organisation(ctx, name, where), where)
+    if not doers:
+        add(node, WPS.carriedOutBy, ctx.organisation, f"{path}.carried_out_by")
+    for i, name in enumerate(activity.partners):
+        where = f"{path}.partners[{i}]"
+        add(node, WPS.partner, organisation(ctx, name, where), where)
+    for text in texts(activity.partner_description, ctx.language):
+        add(node, WPS.partnerDescription, text, f"{path}.partner_description")
+    for i, code in enumerate(activity.outcomes):
+        add(
+            node,
+            WPS.contributesTo,
+            URIRef(iris.outcome_iri(ctx.plan, code)),
+            f"{path}.outcomes[{i}]",
+        )
+    for i, name in enumerate(activity.audience):
+        where = f"{path}.audience[{i}]"
+        add(node, WPS.audience, organisation(ctx, name, where), where)
+    for i, word in enumerate(activity.target_groups):
+        where = f"{path}.target_groups[{i}]"
+        add(
+            node, WPS.targetGroup, _concept(ctx, "target-group", word, where, open_list=True), where
+        )
+    for i, word in enumerate(activity.mission_types):
+        where = f"{path}.mission_types[{i}]"
+        add(
+            node,
+            WPS.missionType,
+            _concept(ctx, "mission-type", word, where, open_list=False),
+            where,
+        )
+    places: list[URIRef] = []
+    for i, word in enumerate(activity.countries):
+        iri, is_region = place(ctx.index, word)
+        places.append(iri)
+        add(node, WPS.focusRegion if is_region else WPS.focusCountry, iri, f"{path}.countries[{i}]")
+    for focus in focus_of(ctx.index, ctx.plan, activity.geographic_focus, places):
+        add(
+            node,
+            WPS.geographicFocus,
+            URIRef(f"{ID}geographic-focus/{focus.value}"),
+            f"{path}.geographic_focus",
+        )
+    for i, word in enumerate(activity.partner_countries):
+        iri, _ = place(ctx.index, word)
+        add(node, WPS.partnerCountry, iri, f"{path}.partner_countries[{i}]")
+    if activity.duration:
+        add(
+            node,
+            WPS.duration,
+            Literal(activity.duration, datatype=XSD.duration),
+            f"{path}.duration",
+        )
+    if activity.frequency:
+        add(node, WPS.frequency, frequency_iri(activity.frequency), f"{path}.frequency")
+    for i, name in enumerate(activity.resulted_in):
+        where = f"{path}.resulted_in[{i}]"
+        found = ctx.index.concept("legal-instrument", name)
+        add(node, WPS.resultedIn, URIRef(found or f"{ID}legal-instrument/unknown"), where)
+    for where in _reported_in(ctx, activity):
+        add(node, WPS.reportedIn, where, f"{path}.reported_in")
+    for i, item in enumerate(activity.targets):
+        _quantity(ctx, item, "target", f"{path}.targets[{i}]", node, WPS.hasTarget)
+    for i, item in enumerate(activity.observed_values):
+        _quantity(ctx, item, "observed", f"{path}.observed_values[{i}]", node, WPS.hasObservedValue)
+    if activity.draft:
+        add(node, WPS.draft, Literal(True), path)
+    return node
+
+
+def _reported_in(ctx: Context, activity: Activity) -> list[URIRef]:
+    named = (
+        activity.reported_in
+        or [c for c in activity.outcomes if c in ctx.contribution_codes]
+        or ["record"]
+    )
+    return [
+        ctx.submission
+        if code == "record"
+        else URIRef(iris.contribution_iri(str(ctx.submission), code))
+        for code in named
+    ]
+
+
+def add_activities(
+    ctx: Context, activities: Iterable[Activity], prefix: str = "activities"
+) -> None:
+    """State every activity of a record or curation document."""
+    for i, activity in enumerate(activities):
+        add_activity(ctx, activity, f"{prefix}[{i}]")
