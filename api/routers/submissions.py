@@ -22,7 +22,7 @@ from nap_graph.namespaces import ID
 from nap_graph.reference import reference_index
 from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_submissions
-from nap_graph.submissions.reports import json_report, turtle_report
+from nap_graph.submissions.reports import json_report, record_summary, turtle_report
 from nap_graph.submissions.to_rdf import organisation_of
 from nap_graph.submissions.validation import SubmissionReport, validate_submission
 
@@ -73,7 +73,8 @@ def _rejected(
         return RejectedError(
             Response(turtle_report(report.report_graph), status_code=422, media_type=media.TURTLE)
         )
-    return RejectedError(JSONResponse(json_report(name, problems), status_code=422))
+    record = record_summary(report) if report is not None else None
+    return RejectedError(JSONResponse(json_report(name, problems, record), status_code=422))
 
 
 def _is_iri(value: str) -> bool:
@@ -151,7 +152,11 @@ async def validate(request: Request) -> Response:
         == media.TURTLE
     ):
         return Response(turtle_report(reports[0].report_graph), media_type=media.TURTLE)
-    return JSONResponse(json_report(name, problems))
+    record = record_summary(reports[0]) if len(reports) == 1 else None
+    body = json_report(name, problems, record)
+    if len(reports) > 1:
+        body["records"] = [record_summary(r) for r in reports]
+    return JSONResponse(body)
 
 
 @router.get("", summary="The current submissions (filter by organisation, plan, outcome; paged)")

@@ -30,6 +30,7 @@ from nap_graph.submissions.reports import (
     json_report,
     json_text,
     problem_line,
+    record_summary,
     text_report,
     turtle_report,
 )
@@ -83,12 +84,13 @@ def validate(
         for parsed in parsed_all:
             report = validate_submission(parsed, lang=lang)
             worst = max(worst, exit_code(report.problems))
+            record = record_summary(report)
             if fmt is ReportFormat.json:
-                json_reports.append(json_report(name, report.problems))
+                json_reports.append(json_report(name, report.problems, record))
             elif fmt is ReportFormat.turtle:
                 typer.echo(turtle_report(report.report_graph))
             else:
-                typer.echo(text_report(name, report.problems))
+                typer.echo(text_report(name, report.problems, record))
     if fmt is ReportFormat.json:
         typer.echo(json_text(json_reports))
     raise typer.Exit(worst)

@@ -174,6 +174,8 @@ def _concept(ctx: Context, vocabulary: str, word: str, path: str, *, open_list: 
         cls = {"target-group": WPS.TargetGroup, "indicator": WPS.Indicator}[vocabulary]
         ctx.add(iri, RDF.type, cls, path)
         ctx.add(iri, SKOS.prefLabel, Literal(word, lang=ctx.language), path)
+        if any(n.found == word and "proposed as a new one" in n.message for n in ctx.notes):
+            return iri
         ctx.notes.append(
             Note(
                 path,

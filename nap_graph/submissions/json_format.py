@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from pydantic import ValidationError
 
@@ -48,6 +49,19 @@ def validation_problems(exc: ValidationError, location_of: object = None) -> lis
     return problems
 
 
+def _locations(value: object, loc: tuple[int | str, ...]) -> Iterator[tuple[str, Location]]:
+    """Every field path in a document (``activities[0].targets[1].value``) with its pointer."""
+    if loc:
+        path = field_path(loc)
+        yield path, Location(path, pointer=json_pointer(loc))
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _locations(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _locations(item, (*loc, i))
+
+
 def parse_json(text: str, source: SourceInfo) -> ParsedSubmission | list[Problem]:
     """Read a JSON document; problems (with JSON pointers) if it is not a submission."""
     try:
@@ -90,10 +104,7 @@ def parse_json(text: str, source: SourceInfo) -> ParsedSubmission | list[Problem
         record = SubmissionRecord.model_validate(document)
     except ValidationError as exc:
         return validation_problems(exc)
-    locations = {name: Location(name, pointer=json_pointer((name,))) for name in document}
-    for name in ("strategic_outcomes", "sub_outcomes", "investment_types", "contributions"):
-        for i, _ in enumerate(document.get(name) or []):
-            locations[f"{name}[{i}]"] = Location(f"{name}[{i}]", pointer=json_pointer((name, i)))
+    locations = dict(_locations(document, ()))
     for name in ("organisation", "organisation_kind", "strategic_outcomes"):
         locations.setdefault(name, Location(name, pointer=json_pointer((name,))))
     return ParsedSubmission(record=record, source=source, locations=locations)

@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from nap_graph.submissions.model import Problem, Severity
+
+if TYPE_CHECKING:
+    from nap_graph.submissions.validation import SubmissionReport
+
+WPS = "https://w3id.org/nap-graph/def/wps#"
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -27,9 +33,60 @@ def problem_line(file: str, problem: Problem) -> str:
     return f"{where}: {problem.severity.value}: {field}{problem.message}"
 
 
-def text_report(file: str, problems: Sequence[Problem]) -> str:
-    """One line per problem (errors, then violations, then warnings, each in input order),
-    then a summary line."""
+def record_summary(report: SubmissionReport) -> dict[str, object]:
+    """What was read: the organisation (as given, its IRI and kind), the outcomes, the
+    countries and regions (IRIs), the geographic focus and how many activities."""
+    from nap_graph.reference import reference_index
+
+    record, built = report.parsed.record, report.submission
+    graph, sub, org = built.graph, built.submission, built.organisation
+    kinds = [str(o) for o in graph.objects(org, URIRef(f"{WPS}organisationKind"))]
+    kind = kinds[0] if kinds else reference_index().organisation_kind_of.get(str(org))
+    places = [
+        str(o)
+        for p in ("focusCountry", "focusRegion")
+        for o in graph.objects(sub, URIRef(f"{WPS}{p}"))
+    ]
+    focus = sorted(
+        str(o).rsplit("/", 1)[-1] for o in graph.objects(sub, URIRef(f"{WPS}geographicFocus"))
+    )
+    return {
+        "organisation": record.organisation,
+        "organisation_iri": str(org),
+        "organisation_kind": kind,
+        "strategic_outcomes": list(record.strategic_outcomes),
+        "sub_outcomes": list(record.sub_outcomes),
+        "countries": sorted(set(places), key=places.index),
+        "geographic_focus": focus,
+        "activities": len(record.activities),
+    }
+
+
+def summary_line(file: str, record: dict[str, object]) -> str:
+    """``file: read: Ministry of Justice and Security <...jenv> (government-body); outcomes
+    1, 2, 3, 5; sub-outcomes 3.1, 3.2; countries NLD; focus national, international; 0
+    activities``."""
+
+    def tail(value: object) -> str:
+        return str(value).rsplit("/", 1)[-1] if value else "none"
+
+    def codes(key: str) -> str:
+        return ", ".join(record[key]) or "none"  # type: ignore[arg-type]
+
+    return (
+        f"{file}: read: {record['organisation'] or '(no name)'} <{record['organisation_iri']}> "
+        f"({tail(record['organisation_kind'])}); outcomes {codes('strategic_outcomes')}; "
+        f"sub-outcomes {codes('sub_outcomes')}; countries "
+        f"{', '.join(tail(c) for c in record['countries']) or 'none'}; "  # type: ignore[attr-defined]
+        f"focus {codes('geographic_focus')}; {record['activities']} activities"
+    )
+
+
+def text_report(
+    file: str, problems: Sequence[Problem], record: dict[str, object] | None = None
+) -> str:
+    """A one-line summary of what was read (when something was), one line per problem
+    (errors, then violations, then warnings, each in input order), then the verdict."""
     order = {Severity.error: 0, Severity.violation: 1, Severity.warning: 2}
 
     def key(p: Problem) -> tuple[int, int, str]:
@@ -37,7 +94,8 @@ def text_report(file: str, problems: Sequence[Problem]) -> str:
         position = (loc.line or loc.row or 0) if loc else 0
         return order[p.severity], position, loc.pointer or "" if loc else ""
 
-    lines = [problem_line(file, p) for p in sorted(problems, key=key)]
+    lines = [summary_line(file, record)] if record else []
+    lines += [problem_line(file, p) for p in sorted(problems, key=key)]
     counts = {s: sum(p.severity is s for p in problems) for s in Severity}
     if counts[Severity.error]:
         verdict = "unreadable"
@@ -52,11 +110,15 @@ def text_report(file: str, problems: Sequence[Problem]) -> str:
     return "\n".join(lines)
 
 
-def json_report(file: str, problems: Sequence[Problem]) -> dict[str, object]:
-    """The same as :func:`text_report`, as a JSON-ready dict."""
+def json_report(
+    file: str, problems: Sequence[Problem], record: dict[str, object] | None = None
+) -> dict[str, object]:
+    """The same as :func:`text_report`, as a JSON-ready dict (``record`` is null when the
+    file could not be read)."""
     return {
         "file": file,
         "valid": exit_code(problems) == EXIT_VALID,
+        "record": record,
         "problems": [p.as_dict(file) for p in problems],
     }
 

@@ -123,6 +123,14 @@ def _explain(
     ):
         known = sorted(set(index.kind_names.values()))
         return f"'{found}' is not a kind of organisation; known: {', '.join(known)}"
+    vocabularies = {
+        "ActivityShape-mission-type": ("mission-type", "a mission type"),
+        "ActivityShape-activity-type": ("activity-type", "an activity type"),
+    }
+    if shape in vocabularies and finding.component == "ClassConstraintComponent":
+        vocabulary, what = vocabularies[shape]
+        known = ", ".join(index.concept_names(vocabulary))
+        return f"'{found}' is not {what}; known: {known}"
     if shape == "ReceivedSubmissionShape-plan":
         return f"'{plan}' is not a known plan; known: {', '.join(sorted(index.plan_names))}"
     message = finding.message
