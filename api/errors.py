@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse, Response
 
 from nap_graph.errors import (
     BadRequestError,
+    CurationRefusedError,
     NapGraphError,
     QueryError,
     QueryQueueFullError,
@@ -47,6 +48,7 @@ class RejectedError(Exception):
 
 STATUS = {
     BadRequestError: (400, "Bad request"),
+    CurationRefusedError: (409, "Conflict"),
     QueryTimeoutError: (503, "Query timeout"),
     QueryQueueFullError: (503, "Service busy"),
     QueryRefusedError: (403, "Query refused"),

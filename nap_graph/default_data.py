@@ -56,8 +56,15 @@ def default_graph_files() -> list[GraphFile]:
     return [GraphFile(path=p, graph=graph_iri_for(p)) for p in paths]
 
 
+def default_curation_files() -> list[Path]:
+    """The shipped curation documents (``data/curated/**/*.curation.json``), applied after
+    the RDF files (:mod:`nap_graph.submissions.curation`)."""
+    return sorted(p for p in data_dir().rglob("*.curation.json") if p.is_file())
+
+
 def load_default_store(store: ox.Store | None = None) -> ox.Store:
-    """Fill ``store`` (a new in-memory Oxigraph store if none) with the default dataset.
+    """Fill ``store`` (a new in-memory Oxigraph store if none) with the default dataset:
+    the RDF files, then the curation documents.
 
     Raises :class:`DataFileError` naming the file and position of a syntax error.
     """
@@ -69,6 +76,10 @@ def load_default_store(store: ox.Store | None = None) -> ox.Store:
             raise DataFileError(f"{item.path}: not valid RDF: {exc}") from exc
         except OSError as exc:
             raise DataFileError(f"{item.path}: cannot be read: {exc}") from exc
+    from nap_graph.store.oxigraph_store import OxigraphStore
+    from nap_graph.submissions.curation import apply_default_curations
+
+    apply_default_curations(OxigraphStore.around(target))
     return target
 
 

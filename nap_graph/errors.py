@@ -99,3 +99,8 @@ class QueryQueueFullError(StoreError):
 
 class PlanReadError(SubmissionReadError):
     """A plan file cannot be read at all (exit code 2); ``problems`` name rows and columns."""
+
+
+class CurationRefusedError(NapGraphError):
+    """A curation that cannot be stored: the version it curates is superseded, or a link
+    between organisations that cannot be made."""

@@ -206,5 +206,6 @@ def test_curated_data_made_from_a_superseded_version_leaves_the_view_and_says_so
     history = runner.invoke(app, ["history", "jenv", "--store", store, "--format", "csv"])
     assert history.exit_code == 0, history.output
     old, new = history.output.strip().splitlines()[1:]
-    assert "superseded" in old and f"{curated} (out of date" in old
+    assert "superseded" in old and curated in old and "(out of date: made from a superseded" in old
+    assert "graph/curation/nld-nap-4/jenv/9499130b86aac370" in old  # its curation too
     assert new.endswith(",current,")

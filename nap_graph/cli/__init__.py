@@ -7,7 +7,13 @@ Every command that touches the store takes ``--store PATH`` or ``--endpoint URL`
 
 from __future__ import annotations
 
-from nap_graph.cli import query_commands, store_commands, submission_commands
+from nap_graph.cli import curation_commands, query_commands, store_commands, submission_commands
 from nap_graph.cli.common import app
 
-__all__ = ["app", "query_commands", "store_commands", "submission_commands"]
+__all__ = [
+    "app",
+    "curation_commands",
+    "query_commands",
+    "store_commands",
+    "submission_commands",
+]

@@ -38,7 +38,9 @@ def open_store(settings: StoreSettings, *, initialise_if_empty: bool = True) -> 
 
 def default_graphs() -> list[str]:
     """The named graphs the default data occupies."""
-    return [item.graph for item in default_graph_files()]
+    from nap_graph.submissions.curation import default_curation_graphs
+
+    return [item.graph for item in default_graph_files()] + default_curation_graphs()
 
 
 def initialise(store: GraphStore) -> list[str]:
@@ -53,4 +55,6 @@ def initialise(store: GraphStore) -> list[str]:
             triples = list(ox.parse(path=item.path, format=item.format))
             store.put_graph(item.graph, [q.triple for q in triples])
         loaded.append(item.graph)
-    return loaded
+    from nap_graph.submissions.curation import apply_default_curations
+
+    return loaded + apply_default_curations(store)

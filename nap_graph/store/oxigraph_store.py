@@ -103,6 +103,15 @@ class OxigraphStore:
             raise StoreError(f"cannot open the store at {path}: {exc}") from exc
 
     @classmethod
+    def around(cls, store: ox.Store) -> OxigraphStore:
+        """A GraphStore over a pyoxigraph store the caller already has (in memory)."""
+        wrapped = cls.__new__(cls)
+        wrapped.path = None
+        wrapped.write_lock = WriteLock()
+        wrapped._store = store
+        return wrapped
+
+    @classmethod
     def read_only(cls, path: Path) -> OxigraphStore:
         """Open a store read-only: for checkpoints that no process writes any more (opening
         a store read-only while another process writes it is undefined in Oxigraph)."""

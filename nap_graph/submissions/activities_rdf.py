@@ -81,7 +81,7 @@ class Context:
     add: Add
     notes: list[Note] = field(default_factory=list)
     new_organisations: dict[str, URIRef] = field(default_factory=dict)
-    taken: set[str] = field(default_factory=set)
+    taken: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def org_key(self) -> str:
@@ -213,8 +213,9 @@ def number(value: Decimal) -> Literal:
     """An integer when written without a fraction (``6``), else a decimal (``30.0``)."""
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent >= 0:
-        return Literal(int(value), datatype=XSD.integer)
-    return Literal(value, datatype=XSD.decimal)
+        return Literal(str(int(value)), datatype=XSD.integer)
+    text = format(value.normalize(), "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def _quantity(
@@ -222,8 +223,9 @@ def _quantity(
 ) -> None:
     indicator = _concept(ctx, "indicator", item.indicator, f"{path}.indicator", open_list=True)
     base = item.key or str(indicator).rsplit("/", 1)[-1] + (f"-{item.year}" if item.year else "")
-    key = iris.unique_slug(base, ctx.taken)
-    ctx.taken.add(key)
+    taken = ctx.taken.setdefault(kind, set())
+    key = iris.unique_slug(base, taken)
+    taken.add(key)
     mint = iris.target_iri if kind == "target" else iris.observed_value_iri
     node = URIRef(mint(ctx.org_key, key))
     ctx.add(activity, prop, node, path)
@@ -241,8 +243,9 @@ def _quantity(
 
 def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
     """State one activity (and its targets and observed values); its IRI."""
-    key = iris.unique_slug(activity.key or first_text(activity.name, ctx.language), ctx.taken)
-    ctx.taken.add(key)
+    taken = ctx.taken.setdefault("activity", set())
+    key = iris.unique_slug(activity.key or first_text(activity.name, ctx.language), taken)
+    taken.add(key)
     node = URIRef(iris.activity_iri(ctx.org_key, key))
     add = ctx.add
     add(node, RDF.type, WPS.Activity, path)
@@ -294,7 +297,7 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
         iri, is_region = place(ctx.index, word)
         places.append(iri)
         add(node, WPS.focusRegion if is_region else WPS.focusCountry, iri, f"{path}.countries[{i}]")
-    for focus in focus_of(ctx.index, ctx.plan, activity.geographic_focus, places):
+    for focus in focus_of(ctx.index, iris.plan_key(ctx.plan), activity.geographic_focus, places):
         add(
             node,
             WPS.geographicFocus,

@@ -1,21 +1,31 @@
-"""CSV submissions: one row per submission, many rows per file.
+"""CSV submissions: one row per submission, many rows per file, and rows for activities.
 
 The columns are the fields of the submission model (:data:`COLUMNS`, template in
 ``docs/submission-template.csv``); lists (outcome codes, investment types, focus, countries)
 are ``;``-separated; ``contributions`` holds the Description/comments text with its
 "Strategic outcome N:" / "Sub-outcome N.M:" headings, each heading starting a new line.
+
+Activities are rows of their own, below the record they belong to: a row with an
+``activity.name`` is an activity of the nearest record row above it (its record columns are
+left empty, or repeat the record's organisation). The ``activity.<field>`` columns are the
+fields of :class:`~nap_graph.submissions.model.Activity` (:data:`ACTIVITY_COLUMNS`), lists
+``;``-separated; ``activity.targets`` and ``activity.observed_values`` hold ``;``-separated
+items of the form ``<value> <unit> | <what is measured> | <year>``, e.g.
+``30 percent | Participation rate of women in peace missions | 2025``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 
 from pydantic import ValidationError
 
 from nap_graph.submissions.export_format import HEADING
 from nap_graph.submissions.json_format import validation_problems
 from nap_graph.submissions.model import (
+    Activity,
     Location,
     ParsedSubmission,
     Problem,
@@ -47,6 +57,84 @@ LIST_COLUMNS = {
     "countries",
 }
 REQUIRED_COLUMNS = {"organisation", "strategic_outcomes", "contributions"}
+OPTIONAL_COLUMNS = ("website",)
+ACTIVITY_FIELDS = (
+    "key",
+    "name",
+    "description",
+    "outcomes",
+    "carried_out_by",
+    "partners",
+    "partner_description",
+    "partner_countries",
+    "audience",
+    "target_groups",
+    "activity_types",
+    "mission_types",
+    "geographic_focus",
+    "countries",
+    "duration",
+    "frequency",
+    "resulted_in",
+    "reported_in",
+    "targets",
+    "observed_values",
+)
+ACTIVITY_COLUMNS = tuple(f"activity.{name}" for name in ACTIVITY_FIELDS)
+ACTIVITY_LISTS = {
+    "outcomes",
+    "carried_out_by",
+    "partners",
+    "partner_countries",
+    "audience",
+    "target_groups",
+    "activity_types",
+    "mission_types",
+    "geographic_focus",
+    "countries",
+    "resulted_in",
+    "reported_in",
+}
+KNOWN_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS, *ACTIVITY_COLUMNS)
+QUANTITY = re.compile(r"^\s*(?P<value>-?\d+(?:[.,]\d+)?)\s*(?P<unit>[^|]*?)\s*$")
+
+
+def _quantities(cell: str) -> list[dict[str, object]]:
+    """``30 percent | Participation rate of women | 2025; ...`` as quantity objects."""
+    items = []
+    for part in (p.strip() for p in cell.split(";")):
+        if not part:
+            continue
+        pieces = [p.strip() for p in part.split("|")]
+        match = QUANTITY.match(pieces[0])
+        if not match or len(pieces) < 2 or not pieces[1]:
+            raise ValueError(
+                f"expected '<value> <unit> | <what is measured> | <year>', found '{part[:60]}'"
+            )
+        item: dict[str, object] = {
+            "value": match["value"].replace(",", "."),
+            "unit": match["unit"] or "number",
+            "indicator": pieces[1],
+        }
+        if len(pieces) > 2 and pieces[2]:
+            item["year"] = pieces[2]
+        items.append(item)
+    return items
+
+
+def _activity(row: dict[str, str]) -> dict[str, object]:
+    document: dict[str, object] = {}
+    for name in ACTIVITY_FIELDS:
+        value = (row.get(f"activity.{name}") or "").strip()
+        if not value:
+            continue
+        if name in ACTIVITY_LISTS:
+            document[name] = [part.strip() for part in value.split(";") if part.strip()]
+        elif name in ("targets", "observed_values"):
+            document[name] = _quantities(value)
+        else:
+            document[name] = value
+    return document
 
 
 def _split_contributions(text: str) -> list[dict[str, str]]:
@@ -69,7 +157,7 @@ def _split_contributions(text: str) -> list[dict[str, str]]:
 
 def _row_record(row: dict[str, str]) -> dict[str, object]:
     document: dict[str, object] = {}
-    for name in COLUMNS:
+    for name in (*COLUMNS, *OPTIONAL_COLUMNS):
         value = (row.get(name) or "").strip()
         if not value:
             continue
@@ -88,7 +176,7 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
     header = reader.fieldnames or []
     problems: list[Problem] = []
     missing = sorted(REQUIRED_COLUMNS - set(header))
-    unknown = [h for h in header if h not in COLUMNS]
+    unknown = [h for h in header if h not in KNOWN_COLUMNS]
     if missing:
         problems.append(
             Problem(
@@ -103,7 +191,7 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
         problems.append(
             Problem(
                 Severity.error,
-                f"unknown column '{name}'; known: {', '.join(COLUMNS)}",
+                f"unknown column '{name}'; known: {', '.join(KNOWN_COLUMNS)}",
                 Location(name, row=1, column=name),
             )
         )
@@ -117,6 +205,9 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
             Problem(Severity.error, f"not valid CSV: {exc}", Location("file", row=reader.line_num))
         ]
     for number, row in enumerate(rows, start=2):
+        if None not in row and (row.get("activity.name") or "").strip():
+            _attach_activity(row, number, parsed, problems)
+            continue
         if None in row:
             problems.append(
                 Problem(
@@ -149,7 +240,9 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
                     )
                 )
             continue
-        locations = {name: Location(name, row=number, column=name) for name in COLUMNS}
+        locations = {
+            name: Location(name, row=number, column=name) for name in (*COLUMNS, *OPTIONAL_COLUMNS)
+        }
         for name in LIST_COLUMNS | {"contributions"}:
             for i, _ in enumerate(getattr(record, name)):
                 locations[f"{name}[{i}]"] = Location(name, row=number, column=name)
@@ -159,6 +252,62 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
             Problem(Severity.error, "the CSV has a header but no rows", Location("file", row=2))
         )
     return problems or parsed
+
+
+def _attach_activity(
+    row: dict[str, str], number: int, parsed: list[ParsedSubmission], problems: list[Problem]
+) -> None:
+    """An activity row: checked, and added to the record row above it."""
+    where = Location("activity.name", row=number, column="activity.name")
+    if not parsed:
+        problems.append(
+            Problem(
+                Severity.error,
+                "an activity row must come below the row of the record it belongs to",
+                where,
+            )
+        )
+        return
+    record_row = {
+        k: v for k, v in row.items() if k in COLUMNS and k != "plan" and (v or "").strip()
+    }
+    owner = parsed[-1]
+    if set(record_row) - {"organisation"} or (
+        record_row and record_row["organisation"].strip() != (owner.record.organisation or "")
+    ):
+        problems.append(
+            Problem(
+                Severity.error,
+                "an activity row leaves the record columns empty (or repeats the record's "
+                f"organisation '{owner.record.organisation}'); found: {', '.join(record_row)}",
+                Location("row", row=number),
+            )
+        )
+        return
+    try:
+        activity = Activity.model_validate(_activity(row))
+    except ValueError as exc:
+        errors = validation_problems(exc) if isinstance(exc, ValidationError) else None
+        for problem in errors or [Problem(Severity.error, str(exc), where)]:
+            path = problem.location.field if errors and problem.location else "name"
+            column = f"activity.{path.split('[')[0].split('.')[0]}"
+            problems.append(
+                Problem(
+                    Severity.error,
+                    problem.message if errors else f"{column}: {exc}",
+                    Location(column, row=number, column=column),
+                    found=problem.found,
+                )
+            )
+        return
+    position = len(owner.record.activities)
+    owner.record.activities.append(activity)
+    for name in ACTIVITY_FIELDS:
+        column = f"activity.{name}"
+        owner.locations[f"activities[{position}].{name}"] = Location(
+            column, row=number, column=column
+        )
+    owner.locations[f"activities[{position}]"] = where
 
 
 def render_csv(records: list[SubmissionRecord]) -> str:

@@ -62,49 +62,55 @@ def _locations(value: object, loc: tuple[int | str, ...]) -> Iterator[tuple[str,
             yield from _locations(item, (*loc, i))
 
 
+def parse_document(
+    data: str | bytes, file_name: str = "document"
+) -> tuple[dict[str, object], dict[str, Location], list[Problem]]:
+    """A JSON object, the location (JSON pointer) of every field path in it, and the
+    problems that stop it being read (then the object is empty)."""
+
+    def fail(message: str, line: int | None = None) -> tuple[dict, dict, list[Problem]]:
+        return (
+            {},
+            {},
+            [
+                Problem(
+                    Severity.error,
+                    message,
+                    Location("document", line=line, pointer=None if line else ""),
+                )
+            ],
+        )
+
+    try:
+        document = json.loads(data)
+    except json.JSONDecodeError as exc:
+        return fail(
+            f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", exc.lineno
+        )
+    except RecursionError:
+        return fail(
+            "the JSON document nests arrays or objects too deeply to read; a submission "
+            "needs only a few levels"
+        )
+    except ValueError as exc:  # e.g. an integer of thousands of digits, or not UTF-8
+        return fail(f"the JSON document holds a value that cannot be read: {exc}")
+    if not isinstance(document, dict):
+        return fail(
+            f"expected a JSON object with the fields of a {file_name}, "
+            f"found {type(document).__name__}"
+        )
+    return document, dict(_locations(document, ())), []
+
+
 def parse_json(text: str, source: SourceInfo) -> ParsedSubmission | list[Problem]:
     """Read a JSON document; problems (with JSON pointers) if it is not a submission."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return [
-            Problem(
-                Severity.error,
-                f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-                Location("document", line=exc.lineno),
-            )
-        ]
-    except RecursionError:
-        return [
-            Problem(
-                Severity.error,
-                "the JSON document nests arrays or objects too deeply to read; a submission "
-                "needs only a few levels",
-                Location("document", pointer=""),
-            )
-        ]
-    except ValueError as exc:  # e.g. an integer of thousands of digits
-        return [
-            Problem(
-                Severity.error,
-                f"the JSON document holds a value that cannot be read: {exc}",
-                Location("document", pointer=""),
-            )
-        ]
-    if not isinstance(document, dict):
-        return [
-            Problem(
-                Severity.error,
-                "expected a JSON object with the fields of a submission, "
-                f"found {type(document).__name__}",
-                Location("document", pointer=""),
-            )
-        ]
+    document, locations, problems = parse_document(text, "submission")
+    if problems:
+        return problems
     try:
         record = SubmissionRecord.model_validate(document)
     except ValidationError as exc:
         return validation_problems(exc)
-    locations = dict(_locations(document, ()))
     for name in ("organisation", "organisation_kind", "strategic_outcomes"):
         locations.setdefault(name, Location(name, pointer=json_pointer((name,))))
     return ParsedSubmission(record=record, source=source, locations=locations)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SKOS
+from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
 
 from nap_graph.namespaces import ID, WPS
 from nap_graph.reference import reference_index
@@ -55,6 +55,131 @@ def _text(graph: Graph, subject: URIRef, prop: URIRef) -> tuple[str | None, str 
         if isinstance(value, Literal):
             return str(value), value.language
     return None, None
+
+
+def _names(graph: Graph, node: object) -> str | dict[str, str] | None:
+    found = {
+        v.language or "en": str(v)
+        for v in graph.objects(node, SKOS.prefLabel)  # type: ignore[arg-type]
+        if isinstance(v, Literal)
+    }
+    if not found:
+        return None
+    return next(iter(found.values())) if len(found) == 1 else found
+
+
+def _described(graph: Graph, node: object, prop: URIRef) -> str | dict[str, str] | None:
+    found = {
+        v.language or "en": str(v)
+        for v in graph.objects(node, prop)  # type: ignore[arg-type]
+        if isinstance(v, Literal)
+    }
+    if not found:
+        return None
+    return next(iter(found.values())) if len(found) == 1 else found
+
+
+def _name_of(graph: Graph, node: object, names: dict[str, str]) -> str:
+    """A concept's or organisation's name: the reference data's, else the graph's label."""
+    if str(node) in names:
+        return names[str(node)]
+    label = _names(graph, node)
+    if isinstance(label, dict):
+        return label.get("en") or next(iter(label.values()))
+    return label or _tail(node, "")
+
+
+def _quantity(graph: Graph, node: object) -> dict[str, object]:
+    index = reference_index()
+    item: dict[str, object] = {"key": _tail(node, "")}
+    label = _names(graph, node)
+    if label:
+        item["label"] = label
+    value = graph.value(node, WPS.value)  # type: ignore[arg-type]
+    item["value"] = str(value) if value is not None else "0"
+    unit = graph.value(node, WPS.unit)  # type: ignore[arg-type]
+    item["unit"] = str(unit) if unit is not None else ""
+    indicator = graph.value(node, WPS.measures)  # type: ignore[arg-type]
+    item["indicator"] = (
+        _name_of(graph, indicator, index.vocabularies["indicator"][1]) if indicator else ""
+    )
+    year = graph.value(node, WPS.year)  # type: ignore[arg-type]
+    if year is not None:
+        item["year"] = str(year)
+    return item
+
+
+def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, object]]:
+    """The activities reported in the submission or its contributions, as model objects."""
+    index = reference_index()
+    contributions = {
+        node: _tail(graph.value(node, WPS.aboutOutcome), f"{ID}outcome/{plan_key}/")
+        for node in graph.objects(sub, WPS.hasContribution)
+    }
+    nodes = sorted(
+        {
+            a
+            for target in (sub, *contributions)
+            for a in graph.subjects(WPS.reportedIn, target)
+            if (a, RDF.type, WPS.Activity) in graph
+        },
+        key=str,
+    )
+    orgs = index.organisation_names
+    out = []
+    for node in nodes:
+        vocab = index.vocabularies
+        item: dict[str, object] = {"key": _tail(node, ""), "name": _names(graph, node) or ""}
+
+        def objects(prop: URIRef, n: object = node) -> list[object]:
+            return sorted(graph.objects(n, prop), key=str)  # type: ignore[arg-type]
+
+        lists = {
+            "outcomes": [_tail(o, f"{ID}outcome/{plan_key}/") for o in objects(WPS.contributesTo)],
+            "carried_out_by": [_name_of(graph, o, orgs) for o in objects(WPS.carriedOutBy)],
+            "partners": [_name_of(graph, o, orgs) for o in objects(WPS.partner)],
+            "partner_countries": [_tail(o, "") for o in objects(WPS.partnerCountry)],
+            "audience": [_name_of(graph, o, orgs) for o in objects(WPS.audience)],
+            "target_groups": [
+                _name_of(graph, o, vocab["target-group"][1]) for o in objects(WPS.targetGroup)
+            ],
+            "activity_types": [
+                _name_of(graph, o, vocab["activity-type"][1]) for o in objects(WPS.activityType)
+            ],
+            "mission_types": [
+                _name_of(graph, o, vocab["mission-type"][1]) for o in objects(WPS.missionType)
+            ],
+            "geographic_focus": [_tail(o, "") for o in objects(WPS.geographicFocus)],
+            "countries": [_tail(o, "") for o in objects(WPS.focusCountry)]
+            + [index.region_names.get(str(o), _tail(o, "")) for o in objects(WPS.focusRegion)],
+            "resulted_in": [
+                _name_of(graph, o, vocab["legal-instrument"][1]) for o in objects(WPS.resultedIn)
+            ],
+            "reported_in": [
+                "record" if o == sub else contributions.get(o, _tail(o, ""))
+                for o in objects(WPS.reportedIn)
+            ],
+            "targets": [_quantity(graph, o) for o in objects(WPS.hasTarget)],
+            "observed_values": [_quantity(graph, o) for o in objects(WPS.hasObservedValue)],
+        }
+        item.update({k: v for k, v in lists.items() if v})
+        for key, prop in (
+            ("description", DCTERMS.description),
+            ("partner_description", WPS.partnerDescription),
+        ):
+            value = _described(graph, node, prop)
+            if value:
+                item[key] = value
+        duration = graph.value(node, WPS.duration)
+        if duration is not None:
+            item["duration"] = str(duration)
+        frequency = graph.value(node, WPS.frequency)
+        if frequency is not None:
+            item["frequency"] = _tail(frequency, "")
+        if graph.value(node, WPS.draft) is not None:
+            item["draft"] = str(graph.value(node, WPS.draft)).lower() == "true"
+        out.append(item)
+    return out
 
 
 def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | list[Problem]:
@@ -107,7 +232,18 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
     document["geographic_focus"] = sorted(
         _tail(f, "") for f in graph.objects(sub, WPS.geographicFocus)
     )
-    document["countries"] = sorted(_tail(c, "") for c in graph.objects(sub, WPS.focusCountry))
+    document["countries"] = sorted(
+        _tail(c, "") for c in graph.objects(sub, WPS.focusCountry)
+    ) + sorted(
+        index.region_names.get(str(r), _tail(r, "")) for r in graph.objects(sub, WPS.focusRegion)
+    )
+    if org is not None:
+        homepage = graph.value(org, FOAF.homepage)
+        if homepage is not None:
+            document["website"] = str(homepage)
+    activities = _activities(graph, sub, plan_key)
+    if activities:
+        document["activities"] = activities
     contributions = []
     for node in graph.objects(sub, WPS.hasContribution):
         outcome = graph.value(node, WPS.aboutOutcome)
@@ -133,6 +269,8 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
     except ValidationError as exc:
         return validation_problems(exc)
     locations = {name: Location(f"<{sub}> {name}") for name in document}
+    for i, _ in enumerate(record.activities):
+        locations[f"activities[{i}]"] = Location(f"<{sub}> activities[{i}]")
     for name in ("strategic_outcomes", "sub_outcomes", "investment_types", "contributions"):
         for i, _ in enumerate(getattr(record, name)):
             locations[f"{name}[{i}]"] = Location(f"<{sub}> {name}")

@@ -13,6 +13,7 @@ four times faster than rdflib's engine: 30 ms instead of 120 ms for the seed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -127,6 +128,17 @@ def _explain(
         "ActivityShape-mission-type": ("mission-type", "a mission type"),
         "ActivityShape-activity-type": ("activity-type", "an activity type"),
     }
+    if (
+        shape in {"ActivityShape-partner-country", "ActivityShape-country"}
+        and finding.component == "ClassConstraintComponent"
+    ):
+        return (
+            f"'{found}' is not a known country or region; give its English or Dutch name "
+            "(Yemen, Jemen, DRC) or its ISO 3166 code (YE, YEM)"
+        )
+    if shape == "ActivityShape-contributes-to" and finding.component == "ClassConstraintComponent":
+        known = index.codes(plan, strategic=True) + index.codes(plan, strategic=False)
+        return f"'{found}' is not an outcome of {plan_name}; known: {', '.join(known)}"
     if shape in vocabularies and finding.component == "ClassConstraintComponent":
         vocabulary, what = vocabularies[shape]
         known = ", ".join(index.concept_names(vocabulary))
@@ -186,6 +198,17 @@ def location_of(parsed: ParsedSubmission, path: str) -> Location:
     return parsed.locations.get(candidate) or Location(path)
 
 
+def problems_of(
+    parsed: ParsedSubmission, built: SubmissionGraph, findings: Iterable[Finding]
+) -> list[Problem]:
+    """The notes made while building the graph and the SHACL findings, as problems in the
+    sender's terms."""
+    index = reference_index()
+    return [_note(n, parsed) for n in built.notes] + [
+        _problem(f, parsed, built, index) for f in findings
+    ]
+
+
 def _note(note: Note, parsed: ParsedSubmission) -> Problem:
     return Problem(Severity.warning, note.message, location_of(parsed, note.path), found=note.found)
 
@@ -219,10 +242,7 @@ def validate_submission(
     """Turn a parsed submission into RDF and check it with the submission shapes."""
     built = submission_to_graph(parsed, received=received)
     findings, report = check_submission_graph(built.graph, lang=lang)
-    index = reference_index()
-    problems = [*parsed.problems]
-    problems += [_note(n, parsed) for n in built.notes]
-    problems += [_problem(f, parsed, built, index) for f in findings]
+    problems = [*parsed.problems, *problems_of(parsed, built, findings)]
     return SubmissionReport(
         parsed=parsed, submission=built, problems=tuple(problems), report_graph=report
     )

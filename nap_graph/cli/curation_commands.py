@@ -1,0 +1,58 @@
+"""Commands for curating records: curate (store a curation document), draft (a curation
+document drafted from a record's texts), link-organisation (a submitted organisation is a
+known one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from nap_graph.cli.common import EndpointOption, StoreOption, app, connect, fail
+from nap_graph.errors import NapGraphError, SubmissionReadError
+from nap_graph.submissions import curation
+from nap_graph.submissions.reports import EXIT_INVALID, text_report
+
+
+@app.command()
+def curate(
+    document: Annotated[Path, typer.Argument(help="A curation document (.curation.json).")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Check it against the stored version; store nothing.")
+    ] = False,
+    lang: Annotated[str, typer.Option(help="Language of shape messages: en or nl.")] = "en",
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Check a curation document (activities, targets, observed values of one stored record
+    version) with the same shapes as a record, and store it as the version's curation graph,
+    derived from the version and attributed to its curator. Replaces an earlier curation of
+    the same version. Exit code 0 stored (or valid with --check), 1 invalid, 2 unreadable.
+
+    Examples:
+
+        nap-graph curate data/curated/nld-nap-4/jenv.curation.json
+
+        nap-graph curate my-record.curation.json --check
+    """
+    target = connect(store, endpoint)
+    try:
+        doc, parsed = curation.load_document(document)
+        report = curation.check_curation(doc, parsed, target, lang=lang)
+        typer.echo(text_report(str(document), report.problems))
+        if not report.conforms:
+            raise typer.Exit(EXIT_INVALID)
+        if not check:
+            graph = curation.store_curation(target, report)
+            typer.echo(
+                f"{document}: stored {len(doc.activities)} activities in {graph} "
+                f"(curates {doc.curates})"
+            )
+    except SubmissionReadError as exc:
+        typer.echo(text_report(str(document), exc.problems))  # type: ignore[arg-type]
+        raise typer.Exit(2) from exc
+    except NapGraphError as exc:
+        fail(exc, code=1)
+    finally:
+        target.close()

@@ -1,0 +1,305 @@
+"""Curation documents: the activities, targets and observed values of a record the partner
+database's export cannot carry, stated beside one stored version of it.
+
+A curation document is JSON (``docs/curation.schema.json``)::
+
+    {"curates": "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370",
+     "curated_by": "WO=MEN Dutch Gender Platform",
+     "activities": [{"name": "...", "outcomes": ["3"], ...}]}
+
+Its activities are the submission model's (:class:`~nap_graph.submissions.model.Activity`),
+stated by the same code as a JSON record's and checked by the same shapes, together with the
+version they curate. A valid curation is stored as the named graph
+``graph/curation/<plan>/<org>/<hash>``: the activities, and the curation itself
+(``<version>/curation``, a ``wps:Curation`` that ``wps:curates`` the version, attributed to
+the curator, with the time). Curating the version again replaces the graph. When the version
+is superseded, its curation leaves the current view with it (``nap-graph history`` says it is
+out of date).
+
+The shipped curation documents (``data/curated/**/*.curation.json``) are applied by
+``nap-graph init`` after the files they curate are loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, XSD
+
+from nap_graph import iris, queries
+from nap_graph.errors import CurationRefusedError, SubmissionReadError
+from nap_graph.namespaces import ID, WPS
+from nap_graph.reference import reference_index
+from nap_graph.store.protocol import GraphStore, Queryable
+from nap_graph.store.results import SelectResult
+from nap_graph.store.views import PROVENANCE_GRAPH
+from nap_graph.submissions.activities_rdf import Context, add_activities
+from nap_graph.submissions.json_format import parse_document, validation_problems
+from nap_graph.submissions.model import (
+    Activity,
+    Location,
+    ParsedSubmission,
+    Problem,
+    Severity,
+    SourceInfo,
+    SubmissionRecord,
+    Text,
+)
+from nap_graph.submissions.organisations import resolve_organisation
+from nap_graph.submissions.to_rdf import SubmissionGraph
+from nap_graph.submissions.validation import check_submission_graph, problems_of
+
+SUFFIX = ".curation.json"
+
+
+class CurationDocument(BaseModel):
+    """What a curator adds to one stored version of a record."""
+
+    model_config = ConfigDict(extra="forbid", title="nap-graph curation document")
+
+    curates: str = Field(
+        description="The IRI of the submission version curated "
+        "(id/submission/<plan>/<org>/<hash>).",
+        pattern=r"^https://w3id\.org/nap-graph/id/submission/[a-z0-9-]+/[a-z0-9-]+/[0-9a-f]{16}$",
+    )
+    curated_by: Text = Field(description="Who curated it: a person or an organisation's name.")
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$", description="Of the texts.")
+    note: Text | None = Field(default=None, description="What was done, for the provenance.")
+    activities: list[Activity] = Field(
+        default_factory=list, description="The activities the record's texts describe."
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CurationReport:
+    """A curation document checked against the version it curates."""
+
+    document: CurationDocument
+    parsed: ParsedSubmission
+    built: SubmissionGraph
+    problems: tuple[Problem, ...]
+
+    @property
+    def conforms(self) -> bool:
+        return not any(p.severity is not Severity.warning for p in self.problems)
+
+    @property
+    def graph_iri(self) -> str:
+        return iris.curation_graph_iri(self.document.curates)
+
+
+def read_curation(data: bytes, file_name: str) -> tuple[CurationDocument, ParsedSubmission]:
+    """The document and its activities as a parsed record (locations are JSON pointers);
+    :class:`SubmissionReadError` if it is not a curation document."""
+    document, locations, problems = parse_document(data, file_name)
+    if problems:
+        raise SubmissionReadError(file_name, problems)
+    try:
+        doc = CurationDocument.model_validate(document)
+    except ValidationError as exc:
+        raise SubmissionReadError(file_name, validation_problems(exc)) from exc
+    plan = doc.curates.removeprefix(f"{ID}submission/").split("/")[0]
+    record = SubmissionRecord(plan=plan, language=doc.language, activities=doc.activities)
+    source = SourceInfo(
+        file_name=Path(file_name).name,
+        media_type="application/json",
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+    )
+    return doc, ParsedSubmission(record=record, source=source, locations=locations)
+
+
+def _version_facts(store: Queryable, version: str) -> tuple[str, str, set[str]] | None:
+    result = store.query(
+        queries.load("version-facts.rq"), bindings={"version": ox.NamedNode(version)}
+    )
+    if not isinstance(result, SelectResult) or not result.rows:
+        return None
+    first = result.rows[0]
+    codes = {row["code"].value for row in result.rows if row.get("code") is not None}
+    return first["plan"].value, first["org"].value, codes
+
+
+def curation_graph(
+    doc: CurationDocument,
+    parsed: ParsedSubmission,
+    store: Queryable,
+    *,
+    now: datetime | None = None,
+) -> SubmissionGraph:
+    """The curation's graph: its activities and the curation itself. The version must be in
+    ``store`` (its plan, organisation and paragraphs are read from there)."""
+    facts = _version_facts(store, doc.curates)
+    if facts is None:
+        raise SubmissionReadError(
+            parsed.source.file_name,
+            [
+                Problem(
+                    Severity.error,
+                    f"curates: no submission version {doc.curates} in the store; curate a "
+                    "stored version (nap-graph history lists them)",
+                    Location("curates", pointer="/curates"),
+                    found=doc.curates,
+                )
+            ],
+        )
+    plan, org, codes = facts
+    graph = Graph()
+    version = URIRef(doc.curates)
+    built = SubmissionGraph(graph=graph, submission=version, organisation=URIRef(org))
+
+    def add(s: URIRef, p: URIRef, o: URIRef | Literal, origin: str | None = None) -> None:
+        graph.add((s, p, o))
+        if origin:
+            built.origins[(str(s), str(p), str(o))] = origin
+            built.origins.setdefault((str(s), str(p), None), origin.split("[")[0])
+
+    index = reference_index()
+    context = Context(
+        index=index,
+        plan=plan,
+        organisation=URIRef(org),
+        submission=version,
+        contribution_codes=codes,
+        language=doc.language,
+        add=add,
+    )
+    add_activities(context, doc.activities)
+    built.notes.extend(context.notes)
+    curation = URIRef(iris.curation_iri(doc.curates))
+    curator = resolve_organisation(index, doc.curated_by)
+    add(curation, RDF.type, WPS.Curation)
+    add(curation, WPS.curates, version)
+    add(curation, PROV.wasDerivedFrom, version)
+    add(
+        curation,
+        PROV.wasAttributedTo,
+        URIRef(curator.iri) if curator.known else Literal(doc.curated_by),
+        "curated_by",
+    )
+    stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
+    add(curation, PROV.generatedAtTime, Literal(stamp, datatype=XSD.dateTime))
+    if doc.note:
+        add(
+            curation,
+            URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+            Literal(doc.note, lang="en"),
+        )
+    return built
+
+
+def check_curation(
+    doc: CurationDocument,
+    parsed: ParsedSubmission,
+    store: Queryable,
+    *,
+    lang: str = "en",
+    now: datetime | None = None,
+) -> CurationReport:
+    """The curation checked with the submission and activity shapes, together with the
+    version it curates (read from ``store``)."""
+    built = curation_graph(doc, parsed, store, now=now)
+    version = _version_triples(store, doc.curates)
+    findings, _report = check_submission_graph(version + built.graph, lang=lang)
+    ours = [f for f in findings if not _about_version_only(f, built)]
+    return CurationReport(doc, parsed, built, tuple(problems_of(parsed, built, ours)))
+
+
+def _about_version_only(finding: object, built: SubmissionGraph) -> bool:
+    """A finding on the stored version itself, not on what the curation adds (the version
+    was checked when it was received; curated versions in the default data restate more)."""
+    focus = getattr(finding, "focus", "")
+    return not any(str(s) == focus for s in built.graph.subjects())
+
+
+def _version_triples(store: Queryable, version: str) -> Graph:
+    triples = store.query(
+        queries.load("describe-version.rq"), bindings={"version": ox.NamedNode(version)}
+    )
+    text = "".join(f"{t} .\n" for t in triples if isinstance(t, ox.Triple))  # type: ignore[union-attr]
+    return Graph().parse(data=text, format="nt")
+
+
+def curation_triples(built: SubmissionGraph) -> list[ox.Triple]:
+    """The curation's graph as pyoxigraph triples."""
+    data = built.graph.serialize(format="nt", encoding="utf-8")
+    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+
+
+def store_curation(store: GraphStore, report: CurationReport) -> str:
+    """Store a valid curation as its named graph (replacing an earlier curation of the same
+    version); the graph's IRI."""
+    with store.write_lock():
+        superseded = store.query(
+            queries.load("version-superseded.rq"),
+            bindings={
+                "version": ox.NamedNode(report.document.curates),
+                "provenance": ox.NamedNode(PROVENANCE_GRAPH),
+            },
+        )
+        if bool(superseded):
+            raise CurationRefusedError(
+                f"{report.document.curates} is superseded; curate the current version of the "
+                "record (nap-graph history lists it)"
+            )
+        store.put_graph(report.graph_iri, curation_triples(report.built))
+    return report.graph_iri
+
+
+def load_document(path: Path) -> tuple[CurationDocument, ParsedSubmission]:
+    """:func:`read_curation` on a file."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SubmissionReadError(
+            str(path),
+            [Problem(Severity.error, f"cannot read the file: {exc.strerror}", Location("file"))],
+        ) from exc
+    return read_curation(data, str(path))
+
+
+def schema() -> dict[str, object]:
+    """The JSON Schema of curation documents (``docs/curation.schema.json``)."""
+    return CurationDocument.model_json_schema()
+
+
+def schema_text() -> str:
+    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+SHIPPED_AT = datetime(2026, 12, 2, tzinfo=UTC)
+"""The time stamped on the shipped curations (so that ``nap-graph init`` is reproducible)."""
+
+
+def default_curation_graphs() -> list[str]:
+    """The named graphs the shipped curation documents fill."""
+    from nap_graph.default_data import default_curation_files
+
+    graphs = []
+    for path in default_curation_files():
+        doc, _ = load_document(path)
+        graphs.append(iris.curation_graph_iri(doc.curates))
+    return graphs
+
+
+def apply_default_curations(store: GraphStore) -> list[str]:
+    """Build and store the shipped curation documents against ``store``, which already holds
+    the versions they curate (the default data's curated graphs); the graphs filled. They are
+    checked by the test suite, not here (a reload must not depend on the shapes)."""
+    from nap_graph.default_data import default_curation_files
+
+    filled = []
+    for path in default_curation_files():
+        doc, parsed = load_document(path)
+        built = curation_graph(doc, parsed, store, now=SHIPPED_AT)
+        graph = iris.curation_graph_iri(doc.curates)
+        store.put_graph(graph, curation_triples(built))
+        filled.append(graph)
+    return filled
