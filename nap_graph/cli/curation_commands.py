@@ -56,3 +56,46 @@ def curate(
         fail(exc, code=1)
     finally:
         target.close()
+
+
+@app.command()
+def draft(
+    record: Annotated[Path, typer.Argument(help="A record in any submission format.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    curated_by: Annotated[
+        str, typer.Option("--curated-by", help="Who will confirm the draft.")
+    ] = "nap-graph draft",
+) -> None:
+    """Draft a curation document from a record's texts, deterministically: a candidate
+    activity per contribution paragraph, partners and countries from the mentions, quantities
+    (percentages, counts in digits or words, durations like "three-day", frequencies like
+    "three times", years) as candidate targets and observed values, each with the sentence it
+    came from and marked "draft" until a person confirms it. Check the result with
+    nap-graph curate --check once the record is stored.
+
+    Example:
+
+        nap-graph draft data/submissions/nld-nap-4/jenv/000_9b141defdd96629b.txt -o d.json
+    """
+    import json
+
+    from nap_graph.submissions.drafting import draft_document
+    from nap_graph.submissions.reading import read_file
+
+    try:
+        parsed_all = read_file(record)
+    except SubmissionReadError as exc:
+        typer.echo(text_report(str(record), exc.problems))  # type: ignore[arg-type]
+        raise typer.Exit(2) from exc
+    documents = [draft_document(p, curated_by=curated_by) for p in parsed_all]
+    text = json.dumps(
+        documents[0] if len(documents) == 1 else documents, ensure_ascii=False, indent=2
+    )
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        count = sum(len(d["activities"]) for d in documents)  # type: ignore[arg-type]
+        typer.echo(f"{output}: {count} drafted activities")
