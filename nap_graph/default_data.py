@@ -83,21 +83,39 @@ def load_default_store(store: ox.Store | None = None) -> ox.Store:
     return target
 
 
+def _curation_graphs() -> dict[str, Graph]:
+    """The graphs the shipped curation documents make, as rdflib graphs."""
+    from nap_graph.submissions.curation import default_curation_graphs
+
+    store = load_default_store()
+    out: dict[str, Graph] = {}
+    for name in default_curation_graphs():
+        quads = store.quads_for_pattern(None, None, None, ox.NamedNode(name))
+        text = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+        out[name] = Graph().parse(data=text, format="nt")
+    return out
+
+
 def load_default_dataset() -> Dataset:
-    """The default dataset as an rdflib :class:`Dataset` (one named graph per file)."""
+    """The default dataset as an rdflib :class:`Dataset` (one named graph per file, and one
+    per curation document)."""
     dataset = Dataset()
     for item in default_graph_files():
         graph = dataset.graph(URIRef(item.graph))
         parse_into(graph, item.path)
+    for name, made in _curation_graphs().items():
+        dataset.graph(URIRef(name)).__iadd__(made)
     return dataset
 
 
 def load_data_graph() -> Graph:
-    """All of ``data/`` (not the ontology or the shapes) in one rdflib graph: what the
-    graph-integrity shapes are run against."""
+    """All of ``data/`` (not the ontology or the shapes) in one rdflib graph, the curation
+    documents' graphs included: what the graph-integrity shapes are run against."""
     graph = Graph()
     for path in _rdf_files(data_dir()):
         parse_into(graph, path)
+    for made in _curation_graphs().values():
+        graph += made
     return graph
 
 

@@ -89,7 +89,11 @@ def ingest_parsed(
 ) -> IngestResult:
     """Validate (unless ``report`` is the validation already done) and, if valid, store one
     submission atomically."""
-    report = report or validate_submission(parsed, received=received)
+    from nap_graph.organisation_links import organisation_links
+
+    report = report or validate_submission(
+        parsed, received=received, aliases=organisation_links(store)
+    )
     if not report.conforms:
         return IngestResult(file, Status.invalid, problems=list(report.problems))
     built = report.submission

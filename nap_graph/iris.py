@@ -33,6 +33,7 @@ IRI_PATTERNS: dict[str, str] = {
     "plan": rf"id/plan/{SLUG}",
     "outcome": rf"id/outcome/{SLUG}/{NOTATION}",
     "organisation": rf"id/organisation/{SLUG}",
+    "organisation-link": rf"id/organisation/{SLUG}/link",
     "legal-instrument": rf"id/legal-instrument/{SLUG}",
     "source": rf"id/source/{HEX16}",
     "checksum": rf"id/source/{HEX16}/sha256",
@@ -135,6 +136,12 @@ def plan_key(plan: str) -> str:
 def outcome_iri(plan: str, notation: str) -> str:
     """``id/outcome/<plan key>/<notation>``, e.g. ``id/outcome/nld-nap-4/3.2``."""
     return f"{ID}outcome/{plan_key(plan)}/{_notation(notation)}"
+
+
+def organisation_link_iri(key: str) -> str:
+    """``id/organisation/<key>/link``: a coordinator's link of that submitted organisation to
+    a known one."""
+    return f"{organisation_iri(key)}/link"
 
 
 def scheme_iri(key: str) -> str:

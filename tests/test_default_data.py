@@ -9,6 +9,7 @@ from nap_graph.default_data import default_graph_files, load_default_dataset
 from nap_graph.integrity import validate_integrity
 from nap_graph.namespaces import GRAPH
 from nap_graph.querying import select
+from nap_graph.submissions.curation import default_curation_graphs
 
 
 def test_all_data_conforms_to_the_integrity_shapes_without_warnings(data_graph: Graph) -> None:
@@ -45,14 +46,14 @@ def test_graph_names_follow_the_file_layout() -> None:
 
 def test_store_holds_one_named_graph_per_file(store: ox.Store) -> None:
     named = {g.value for g in store.named_graphs()}
-    assert named == {g.graph for g in default_graph_files()}
+    assert named == {g.graph for g in default_graph_files()} | set(default_curation_graphs())
 
 
 def test_union_default_graph_and_single_graph_queries(store: ox.Store) -> None:
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a wps:Activity }"
     assert select(store, query) == [{"n": "14"}]
     assert select(store, query, union_default_graph=False) == [{"n": "0"}]
-    one_graph = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv> { ?s a wps:Activity } }"
+    one_graph = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/nap-graph/graph/curation/nld-nap-4/jenv/9499130b86aac370> { ?s a wps:Activity } }"
     assert select(store, one_graph) == [{"n": "14"}]
 
 

@@ -19,7 +19,9 @@ from nap_graph.framing import framed_submission
 from nap_graph.ingest import Status, ingest_parsed
 from nap_graph.iris import checked_iri
 from nap_graph.namespaces import ID
+from nap_graph.organisation_links import organisation_links
 from nap_graph.reference import reference_index
+from nap_graph.store.query_path import QueryPath
 from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_submissions
 from nap_graph.submissions.reports import json_report, record_summary, turtle_report
@@ -86,11 +88,12 @@ def _version_path(submission: str) -> str:
 
 
 async def _check(
-    request: Request, name: str, parsed: list[ParsedSubmission]
+    request: Request, name: str, parsed: list[ParsedSubmission], view: QueryPath
 ) -> list[SubmissionReport]:
+    aliases = await run_in_threadpool(organisation_links, view)
     reports = []
     for item in parsed:
-        report = await run_in_threadpool(validate_submission, item)
+        report = await run_in_threadpool(lambda i=item: validate_submission(i, aliases=aliases))
         if not report.conforms:
             raise _rejected(request, name, list(report.problems), report)
         reports.append(report)
@@ -113,7 +116,7 @@ async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
                 "Forbidden",
                 f"'{principal.name}' may not submit records for '{item.record.organisation}'",
             )
-    reports = await _check(request, name, parsed)
+    reports = await _check(request, name, parsed, view)
     results = []
     for item, report in zip(parsed, reports, strict=True):
         result = await run_in_threadpool(
@@ -142,9 +145,9 @@ async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
 
 
 @router.post("/validate", summary="Check a record without storing it")
-async def validate(request: Request) -> Response:
+async def validate(request: Request, view: ViewDep) -> Response:
     name, parsed = await _read(request)
-    reports = await _check(request, name, parsed)
+    reports = await _check(request, name, parsed, view)
     problems = [p for r in reports for p in r.problems]
     if (
         len(reports) == 1

@@ -99,3 +99,59 @@ def draft(
         output.write_text(text + "\n", encoding="utf-8")
         count = sum(len(d["activities"]) for d in documents)  # type: ignore[arg-type]
         typer.echo(f"{output}: {count} drafted activities")
+
+
+def _organisation(word: str) -> str:
+    """An organisation IRI from a key (``jenv``), a known name or acronym, or an IRI."""
+    from nap_graph import iris
+    from nap_graph.reference import folded, reference_index
+
+    if word.startswith(("http://", "https://")):
+        return word
+    found = reference_index().organisations.get(folded(word))
+    if found:
+        return found
+    try:
+        return iris.organisation_iri(word)
+    except ValueError:
+        return iris.organisation_iri(iris.slugify(word))
+
+
+@app.command(name="link-organisation")
+def link_organisation_command(
+    submitted: Annotated[
+        str, typer.Argument(help="The submitted organisation: its key, name or IRI.")
+    ],
+    known: Annotated[
+        str, typer.Argument(help="The organisation it is: key, name, acronym or IRI.")
+    ],
+    by: Annotated[str, typer.Option("--by", help="Who makes the link (provenance).")],
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Link an organisation a record introduced to the known organisation it is (or merge
+    two submitted ones): every statement that names it names the known one instead, its
+    record versions join the known one's history (the later received stays current), its
+    name becomes a hidden label of the known one, and later records that name it are read
+    as the known one's. The link is recorded with who made it and when.
+
+    Examples:
+
+        nap-graph link-organisation department-of-defense defensie --by "WO=MEN"
+
+        nap-graph link-organisation "Stichting X" "Foundation X" --by "NAP secretariat"
+    """
+    from nap_graph.organisation_links import link_organisation
+
+    target = connect(store, endpoint)
+    try:
+        result = link_organisation(target, _organisation(submitted), _organisation(known), by=by)
+    except NapGraphError as exc:
+        fail(exc, code=1)
+    finally:
+        target.close()
+    typer.echo(f"linked {result.old} to {result.new}")
+    for history in result.histories:
+        typer.echo(f"  history {history} joins the known organisation's")
+    for version in result.superseded:
+        typer.echo(f"  version {version} is superseded by the later one")

@@ -16,11 +16,11 @@ def load(name: str) -> str:
     return (files(__package__) / name).read_text(encoding="utf-8")
 
 
-def update_with_values(name: str, values: Mapping[str, Term]) -> str:
-    """An update file with its ``#VALUES#`` line replaced by one row binding ``values``
-    (terms written in their escaped N-Triples form)."""
+def update_with_values(name: str, values: Mapping[str, Term | None]) -> str:
+    """An update file with its ``#VALUES#`` lines replaced by one row binding ``values``
+    (terms written in their escaped N-Triples form; ``None`` is ``UNDEF``)."""
     names = " ".join(f"?{k}" for k in values)
-    row = " ".join(str(v) for v in values.values())
+    row = " ".join("UNDEF" if v is None else str(v) for v in values.values())
     text = load(name)
     if "#VALUES#" not in text:
         raise ValueError(f"{name} has no #VALUES# line")

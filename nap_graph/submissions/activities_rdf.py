@@ -12,7 +12,7 @@ frequencies as EU Publications Office frequency concepts, units as QUDT units.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -82,6 +82,7 @@ class Context:
     notes: list[Note] = field(default_factory=list)
     new_organisations: dict[str, URIRef] = field(default_factory=dict)
     taken: dict[str, set[str]] = field(default_factory=dict)
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def org_key(self) -> str:
@@ -140,6 +141,8 @@ def organisation(ctx: Context, name: str, path: str) -> URIRef:
     described in the record's graph (with a note if it is close to a known one)."""
     resolved = resolve_organisation(ctx.index, name)
     iri = URIRef(resolved.iri)
+    if not resolved.known and resolved.iri in ctx.aliases:
+        return URIRef(ctx.aliases[resolved.iri])
     if resolved.known or iri == ctx.organisation:
         return iri
     key = folded(name)

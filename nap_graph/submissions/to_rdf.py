@@ -10,6 +10,7 @@ not an investment type") instead of the parser dropping them. Activities are sta
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,7 +23,7 @@ from nap_graph.reference import ReferenceIndex, folded, reference_index
 from nap_graph.submissions.activities_rdf import Context, Note, add_activities, focus_of, place
 from nap_graph.submissions.mentions import find_mentions
 from nap_graph.submissions.model import ParsedSubmission
-from nap_graph.submissions.organisations import resolve_organisation
+from nap_graph.submissions.organisations import Resolution, resolve_organisation
 
 IANA = "https://www.iana.org/assignments/media-types/"
 FOCUS = {
@@ -64,17 +65,25 @@ def organisation_of(index: ReferenceIndex, name: str | None) -> tuple[URIRef, bo
 
 
 def submission_to_graph(
-    parsed: ParsedSubmission, *, received: date | None = None
+    parsed: ParsedSubmission,
+    *,
+    received: date | None = None,
+    aliases: Mapping[str, str] | None = None,
 ) -> SubmissionGraph:
-    """The submission's graph: submission, contributions (with mentions), source document,
-    and the organisation if it is not yet known."""
+    """The submission's graph: submission, contributions (with mentions), activities, source
+    document, and the organisation if it is not yet known. ``aliases`` maps organisations a
+    coordinator linked to known ones (:mod:`nap_graph.organisation_links`) to those."""
     index = reference_index()
     record, source = parsed.record, parsed.source
     lang = record.language
     g = Graph()
     plan = URIRef(f"{ID}plan/{record.plan}")
+    aliases = aliases or {}
     resolved = resolve_organisation(index, record.organisation)
     org, known = URIRef(resolved.iri), resolved.known
+    if not known and resolved.iri in aliases:
+        org, known = URIRef(aliases[resolved.iri]), True
+        resolved = Resolution(str(org), True)
     org_key = str(org).removeprefix(f"{ID}organisation/")
     sub = URIRef(iris.submission_iri(str(plan), org_key, source.sha256))
     src = URIRef(iris.source_iri(source.sha256))
@@ -162,6 +171,7 @@ def submission_to_graph(
         contribution_codes={c.outcome for c in record.contributions},
         language=lang,
         add=add,
+        aliases=aliases,
     )
     add_activities(context, record.activities)
     out.notes.extend(context.notes)

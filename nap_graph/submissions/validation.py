@@ -13,7 +13,7 @@ four times faster than rdflib's engine: 30 ms instead of 120 ms for the seed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -237,10 +237,15 @@ def check_submission_graph(graph: Graph, *, lang: str = "en") -> tuple[tuple[Fin
 
 
 def validate_submission(
-    parsed: ParsedSubmission, *, received: date | None = None, lang: str = "en"
+    parsed: ParsedSubmission,
+    *,
+    received: date | None = None,
+    lang: str = "en",
+    aliases: Mapping[str, str] | None = None,
 ) -> SubmissionReport:
-    """Turn a parsed submission into RDF and check it with the submission shapes."""
-    built = submission_to_graph(parsed, received=received)
+    """Turn a parsed submission into RDF and check it with the submission shapes
+    (``aliases``: organisations linked to known ones, see :mod:`nap_graph.organisation_links`)."""
+    built = submission_to_graph(parsed, received=received, aliases=aliases)
     findings, report = check_submission_graph(built.graph, lang=lang)
     problems = [*parsed.problems, *problems_of(parsed, built, findings)]
     return SubmissionReport(
