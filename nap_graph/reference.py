@@ -105,6 +105,7 @@ def normalise(text: str) -> str:
 
 
 _PUNCTUATION = re.compile(r"[\W_]+")
+_APOSTROPHES = re.compile("['\u2019\u2018`]")
 
 
 def folded(text: str) -> str:
@@ -117,6 +118,7 @@ def folded(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _APOSTROPHES.sub("", plain)
     return " ".join(_PUNCTUATION.sub(" ", plain.casefold()).split())
 
 

@@ -122,7 +122,7 @@ class _Section:
     answers: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _question(line: str) -> tuple[str, str] | None:
+def known_question(line: str) -> tuple[str, str] | None:
     """(field key, the question as written) if ``line`` is a known question."""
     text = " ".join(line.split()).rstrip(":").strip()
     key = _WORDINGS.get(folded(text))
@@ -146,7 +146,7 @@ def _sections(lines: list[str], problems: list[Problem]) -> list[_Section]:
         line = raw.strip()
         if not line:
             continue
-        found = _question(line)
+        found = known_question(line)
         if found:
             key, label = found
             current = _Section(key=key, label=label, line=number)
