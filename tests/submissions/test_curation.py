@@ -118,3 +118,8 @@ def test_curate_command_stores_and_history_shows_it(tmp_path: Path) -> None:
     ).rows  # type: ignore[union-attr]
     opened.close()
     assert {r["who"].value for r in rows} == {"https://w3id.org/nap-graph/id/organisation/wo-men"}
+
+
+def test_curation_schema_document_is_current() -> None:
+    published = (ROOT / "docs" / "curation.schema.json").read_text(encoding="utf-8")
+    assert published == curation.schema_text()
