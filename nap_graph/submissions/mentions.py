@@ -16,6 +16,16 @@ from functools import cache
 from nap_graph.reference import Label, reference_index
 
 
+def _plain(text: str) -> str:
+    """Lowercase, single-spaced, straight apostrophes: for the quick test before a regex."""
+    return " ".join(text.replace("\u2019", "'").split()).lower()
+
+
+@cache
+def _key(text: str) -> str:
+    return _plain(text)
+
+
 @cache
 def _pattern(text: str, case_sensitive: bool) -> re.Pattern[str]:
     flags = 0 if case_sensitive else re.IGNORECASE
@@ -33,7 +43,10 @@ def find_mentions(text: str, labels: Iterable[Label] | None = None) -> list[str]
     """
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str]] = []
+    plain = _plain(text)
     for label in labels if labels is not None else reference_index().mention_labels:
+        if _key(label.text) not in plain:
+            continue  # cannot match: skip the regex (most labels, for most texts)
         for match in _pattern(label.text, label.case_sensitive).finditer(text):
             start, end = match.span()
             if any(start < e and s < end for s, e in taken):

@@ -25,7 +25,13 @@ from rdflib import Graph
 from nap_graph.default_data import parse_into
 from nap_graph.integrity import Finding, findings_of
 from nap_graph.namespaces import ID, SHAPES
-from nap_graph.reference import ReferenceIndex, reference_index, reference_store
+from nap_graph.reference import (
+    COUNTRY_PREFIX,
+    REGION_PREFIX,
+    ReferenceIndex,
+    reference_index,
+    reference_store,
+)
 from nap_graph.resources import shapes_dir
 from nap_graph.submissions.activities_rdf import Note
 from nap_graph.submissions.model import Location, ParsedSubmission, Problem, Severity
@@ -213,18 +219,48 @@ def _note(note: Note, parsed: ParsedSubmission) -> Problem:
     return Problem(Severity.warning, note.message, location_of(parsed, note.path), found=note.found)
 
 
+UNCHECKED = frozenset(
+    f"http://www.w3.org/2004/02/skos/core#{name}"
+    for name in ("altLabel", "hiddenLabel", "definition", "editorialNote", "scopeNote")
+) | {"http://purl.org/dc/terms/hasPart", "http://purl.org/dc/terms/source"}
+"""Reference statements no submission shape looks at (names for lookups, definitions, region
+membership): left out of the per-submission store, which pySHACL's work grows with."""
+
+
+PLACE_PREFIXES = (COUNTRY_PREFIX, REGION_PREFIX)
+
+
 @cache
-def _reference_quads() -> tuple[ox.Quad, ...]:
+def _reference_quads() -> tuple[tuple[ox.Quad, ...], dict[str, tuple[ox.Quad, ...]]]:
     """The ontology and reference data as default-graph quads, ready to copy into the
-    per-submission store."""
-    return tuple(ox.Quad(q.subject, q.predicate, q.object) for q in reference_store())
+    per-submission store (without :data:`UNCHECKED` statements): everything but the 249
+    countries and the regions, and those by IRI, copied only when a submission names them."""
+    common: list[ox.Quad] = []
+    places: dict[str, list[ox.Quad]] = {}
+    for q in reference_store():
+        if q.predicate.value in UNCHECKED:
+            continue
+        quad = ox.Quad(q.subject, q.predicate, q.object)
+        subject = q.subject.value
+        if subject.startswith(PLACE_PREFIXES):
+            places.setdefault(subject, []).append(quad)
+        else:
+            common.append(quad)
+    return tuple(common), {k: tuple(v) for k, v in places.items()}
+
+
+def _context_quads(graph: Graph) -> list[ox.Quad]:
+    """The reference quads a submission graph is checked against."""
+    common, places = _reference_quads()
+    named = {str(o) for o in graph.objects() if str(o).startswith(PLACE_PREFIXES)}
+    return [*common, *(q for iri in sorted(named) for q in places.get(iri, ()))]
 
 
 def check_submission_graph(graph: Graph, *, lang: str = "en") -> tuple[tuple[Finding, ...], Graph]:
     """Run the submission shapes over ``graph`` plus the reference data; the findings and the
     SHACL report graph."""
     data = ox.Store()
-    data.bulk_extend(_reference_quads())
+    data.bulk_extend(_context_quads(graph))
     data.load(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
     _conforms, report, _ = validate(
         data,
