@@ -99,6 +99,34 @@ def test_validate_without_storing(server: Server) -> None:
     assert count_graphs(server) == before
 
 
+def test_validation_answers_say_what_was_read(server: Server) -> None:
+    with server.client() as client:
+        response = client.post(
+            "/submissions/validate",
+            content=(EXAMPLES / "activities.json").read_bytes(),
+            headers={"Content-Type": "application/json"},
+        )
+        assert response.status_code == 200, response.text
+        record = response.json()["record"]
+        assert record["organisation"] == "Vrouwen voor Vrede Nederland"
+        assert record["organisation_kind"].endswith("/organisation-kind/civil-society-organisation")
+        assert record["strategic_outcomes"] == ["1", "3"]
+        assert record["activities"] == 3
+        country = "http://publications.europa.eu/resource/authority/country/"
+        assert record["countries"] == [f"{country}{c}" for c in ("YEM", "AFG", "COD", "NLD")]
+        bad = json.loads((EXAMPLES / "activities.json").read_text())
+        bad["activities"][0]["mission_types"] = ["Moon mission"]
+        response = client.post(
+            "/submissions/validate",
+            content=json.dumps(bad),
+            headers={"Content-Type": "application/json"},
+        )
+        assert response.status_code == 422
+        body = response.json()
+        assert body["record"]["activities"] == 3
+        assert any(p["pointer"] == "/activities/0/mission_types/0" for p in body["problems"])
+
+
 def test_tokens_and_roles(server: Server) -> None:
     with server.client() as client:
         assert (

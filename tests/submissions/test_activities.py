@@ -35,6 +35,11 @@ def test_turtle_with_activities_reads_back_into_the_same_graph(graph: Graph) -> 
     assert_isomorphic(without_source(graph), without_source(graph_of(turtle, "again.ttl")))
 
 
+def test_json_ld_with_activities_reads_back_into_the_same_graph(graph: Graph) -> None:
+    data = graph.serialize(format="json-ld").encode()
+    assert_isomorphic(without_source(graph), without_source(graph_of(data, "again.jsonld")))
+
+
 def test_activities_are_in_the_graph(graph: Graph) -> None:
     activities = set(graph.subjects(RDF.type, WPS.Activity))
     assert activities == {
