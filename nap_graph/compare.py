@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from nap_graph.namespaces import ID
+from nap_graph import iris
 from nap_graph.resources import example_queries_dir
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
@@ -81,7 +81,7 @@ def compare(store: Queryable, *, pillar: str | None = None) -> Comparison:
     """The comparison, for every pillar or one (a key such as ``protection``, or an IRI)."""
     bindings = None
     if pillar:
-        iri = pillar if pillar.startswith("http") else f"{ID}pillar/{pillar}"
+        iri = pillar if pillar.startswith("http") else iris.pillar_iri(pillar)
         bindings = {"pillar": ox.NamedNode(iri)}
     mappings = [
         AreaMapping(

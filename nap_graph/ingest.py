@@ -119,7 +119,7 @@ def _store_version(
             file, Status.unchanged, submission=submission, problems=list(report.problems)
         )
     org_key = str(built.organisation).removeprefix(f"{ID}organisation/")
-    history = iris.submission_history_iri(f"{ID}plan/{parsed.record.plan}", org_key)
+    history = iris.submission_history_iri(iris.plan_iri_for_key(parsed.record.plan), org_key)
     graph = iris.submission_graph_iri(submission)
     ingestion = iris.ingestion_iri(submission)
     stamp = ox.Literal(

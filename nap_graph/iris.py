@@ -30,6 +30,7 @@ IRI_PATTERNS: dict[str, str] = {
     "region": rf"id/region/{SLUG}",
     "concept": rf"id/(?:investment-type|organisation-kind|geographic-focus|target-group|"
     rf"mission-type|activity-type|indicator)/{SLUG}",
+    "unit": rf"id/unit/{SLUG}",
     "plan": rf"id/plan/{SLUG}",
     "outcome": rf"id/outcome/{SLUG}/{NOTATION}",
     "organisation": rf"id/organisation/{SLUG}",
@@ -126,6 +127,79 @@ def _hex16(sha256: str) -> str:
 def plan_iri(country_alpha3: str, number: int) -> str:
     """``id/plan/<country>-nap-<number>``, e.g. ``id/plan/nld-nap-4``."""
     return f"{ID}plan/{_key(country_alpha3.lower())}-nap-{number}"
+
+
+def plan_iri_for_key(key: str) -> str:
+    """``id/plan/<key>`` for a plan key such as ``nld-nap-4`` or ``deu-nap-2021``."""
+    return f"{ID}plan/{_key(key)}"
+
+
+def plan_outcomes_scheme_iri(key: str) -> str:
+    """``id/scheme/<plan key>-outcomes``: a plan's outcome framework."""
+    return scheme_iri(f"{_key(key)}-outcomes")
+
+
+def plan_graph_iri(key: str) -> str:
+    """``graph/plans/<plan key>``: the named graph of an imported or shipped plan."""
+    return graph_iri(["plans", key])
+
+
+def pillar_iri(key: str) -> str:
+    """``id/pillar/<key>``: a UNSCR 1325 pillar (``participation``, ``protection``, ...)."""
+    return f"{ID}pillar/{_key(key)}"
+
+
+def legal_instrument_iri(key: str) -> str:
+    """``id/legal-instrument/<key>``."""
+    return f"{ID}legal-instrument/{_key(key)}"
+
+
+def unit_iri(key: str) -> str:
+    """``id/unit/<key>``: a unit word that is no QUDT unit; the shapes refuse it (units are
+    QUDT's), so that the report can name the word instead of dropping it."""
+    return f"{ID}unit/{_key(key)}"
+
+
+def id_iri(path: str) -> str:
+    """``id/<path>``: the IRI a ``/id/<path>`` or ``/doc/<path>`` request names (checked by
+    :func:`checked_iri`, not by pattern: a request may name anything)."""
+    return checked_iri(f"{ID}{path}", "the path after /id/ or /doc/")
+
+
+def graph_path_iri(path: str) -> str:
+    """``graph/<path>``: the named graph a ``/graph/<path>`` request names."""
+    return checked_iri(f"{GRAPH}{path}", "the path after /graph/")
+
+
+def version_iri_for_path(plan: str, organisation: str, version: str) -> str:
+    """``id/submission/<plan>/<org>/<version>``: the version a ``/submissions/...`` request
+    names."""
+    return checked_iri(
+        f"{ID}submission/{plan}/{organisation}/{version}", "the path after /submissions/"
+    )
+
+
+def id_prefix(*parts: str) -> str:
+    """``id/<part>/.../``: the start every IRI of a kind shares, for reading keys back out
+    (``id_prefix("outcome", "nld-nap-4")`` is ``.../id/outcome/nld-nap-4/``)."""
+    return f"{ID}" + "".join(f"{_key(p)}/" for p in parts)
+
+
+COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
+
+
+def country_iri(alpha3: str) -> str:
+    """The EU Publications Office country authority IRI of an ISO 3166-1 alpha-3 code
+    (``.../country/NLD``); ``.../country/unknown`` for anything else, which the shapes
+    refuse (so that the report names the word)."""
+    code = alpha3.strip().upper()
+    return COUNTRY_AUTHORITY + (code if re.fullmatch(r"[A-Z]{3}", code) else "unknown")
+
+
+PROVENANCE_GRAPH = f"{GRAPH}provenance"
+"""The named graph of submission histories, versions and ingestions (docs/iris.md)."""
+LINKS_GRAPH = f"{GRAPH}links/organisations"
+"""The named graph of the links coordinators made between organisations."""
 
 
 def plan_key(plan: str) -> str:

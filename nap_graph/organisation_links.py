@@ -29,14 +29,13 @@ import pyoxigraph as ox
 
 from nap_graph import iris, queries
 from nap_graph.errors import CurationRefusedError
-from nap_graph.namespaces import GRAPH, ID
+from nap_graph.iris import LINKS_GRAPH
+from nap_graph.namespaces import ID
 from nap_graph.reference import reference_index
 from nap_graph.store.protocol import GraphStore, Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
 
-LINKS_GRAPH = f"{GRAPH}links/organisations"
-"""The named graph of the links coordinators made between organisations."""
 XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
 
 
@@ -127,7 +126,7 @@ def link_organisation(
         ]
         histories, superseded = [], []
         for plan in index.plan_names:
-            plan_iri = f"{ID}plan/{plan}"
+            plan_iri = iris.plan_iri_for_key(plan)
             old_history = iris.submission_history_iri(plan_iri, old_key)
             new_history = iris.submission_history_iri(plan_iri, new_key)
             old_current = _current(store, old_history)

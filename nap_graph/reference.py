@@ -16,14 +16,14 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from nap_graph import queries
+from nap_graph import iris, queries
 from nap_graph.default_data import default_graph_files
 from nap_graph.namespaces import GRAPH, ID
 from nap_graph.querying import select
 
 REFERENCE_GRAPH_PREFIXES = ("reference/", "plans/", "actors/")
 COUNTRY_PREFIX = "http://publications.europa.eu/resource/authority/country/"
-REGION_PREFIX = f"{ID}region/"
+REGION_PREFIX = iris.id_prefix("region")
 
 
 @dataclass(frozen=True, slots=True)

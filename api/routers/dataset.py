@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from api import negotiation as media
 from api.deps import SettingsDep, StoreDep, ViewDep
 from api.errors import ApiError
+from nap_graph import iris
 from nap_graph.namespaces import BASE
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.query_path import QueryPath
@@ -118,11 +119,11 @@ def _void(view: QueryPath, root: str) -> list[ox.Triple]:
         ),
         ox.Triple(dataset, dct("license"), ox.NamedNode(LICENSE)),
         ox.Triple(dataset, void("sparqlEndpoint"), ox.NamedNode(f"{root}/sparql")),
-        ox.Triple(dataset, void("uriSpace"), ox.Literal(f"{BASE}id/")),
+        ox.Triple(dataset, void("uriSpace"), ox.Literal(iris.id_prefix())),
         ox.Triple(
             dataset, void("triples"), ox.Literal(str(sum(counts.values())), datatype=integer)
         ),
-        ox.Triple(dataset, void("rootResource"), ox.NamedNode(f"{BASE}id/plan/nld-nap-4")),
+        ox.Triple(dataset, void("rootResource"), ox.NamedNode(iris.plan_iri_for_key("nld-nap-4"))),
     ]
     triples += [ox.Triple(dataset, void("vocabulary"), ox.NamedNode(v)) for v in VOCABULARIES]
     for name, (_fmt, media_type, _content) in DUMPS.items():

@@ -27,10 +27,9 @@ from starlette.concurrency import run_in_threadpool
 from api import negotiation as media
 from api.deps import SettingsDep, ViewDep
 from api.errors import ApiError
-from nap_graph import queries
+from nap_graph import iris, queries
 from nap_graph.framing import framed_plan, plan_triples
 from nap_graph.integrity import ontology_graph
-from nap_graph.iris import checked_iri
 from nap_graph.jsonld_context import context
 from nap_graph.linked_data import describe
 from nap_graph.namespaces import BASE, ONTOLOGY_IRI, WPS
@@ -93,7 +92,7 @@ def _exists(view: QueryPath, iri: str, graphs: list[str] | None) -> bool:
 
 
 def _thing_iri(path: str) -> str:
-    return checked_iri(f"{BASE}id/{path}", "the path after /id/ or /doc/")
+    return iris.id_iri(path)
 
 
 @router.get("/id/{path:path}", summary="A thing: 303 See Other to the document about it")
@@ -214,7 +213,7 @@ async def shapes(request: Request, view: ViewDep) -> Response:
 
 @router.get("/graph/{path:path}", summary="A named graph of the store")
 async def named_graph(path: str, request: Request, view: ViewDep) -> Response:
-    iri = checked_iri(f"{BASE}graph/{path}", "the path after /graph/")
+    iri = iris.graph_path_iri(path)
     chosen = _choose(request)
     if chosen == media.HTML:
         chosen = media.TURTLE

@@ -185,7 +185,7 @@ def list_current(
         plan_iri = (
             None
             if plan is None
-            else checked_iri(plan if _is_iri(plan) else f"{ID}plan/{plan}", "plan")
+            else checked_iri(plan if _is_iri(plan) else iris.plan_iri_for_key(plan), "plan")
         )
         outcome_iri = None
         if outcome is not None and _is_iri(outcome):
@@ -226,9 +226,7 @@ def list_current(
 def get_one(
     plan: str, organisation: str, version: str, request: Request, view: ViewDep
 ) -> Response:
-    submission = checked_iri(
-        f"{ID}submission/{plan}/{organisation}/{version}", "the path after /submissions/"
-    )
+    submission = iris.version_iri_for_path(plan, organisation, version)
     triples = submission_document(view, submission)
     if not triples:
         raise ApiError(404, "Not found", f"no stored submission <{submission}>")

@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+from nap_graph import iris
 from nap_graph.cli.common import (
     EndpointOption,
     StoreOption,
@@ -21,7 +22,6 @@ from nap_graph.cli.common import (
 )
 from nap_graph.errors import NapGraphError, SubmissionReadError
 from nap_graph.ingest import IngestResult, Status, history, ingest_files, interactive
-from nap_graph.namespaces import ID
 from nap_graph.reference import folded, reference_index
 from nap_graph.submissions.reading import SUFFIXES, read_file
 from nap_graph.submissions.reports import (
@@ -180,7 +180,7 @@ def _organisation_iri(organisation: str) -> str:
         return organisation
     index = reference_index()
     found = index.organisations.get(folded(organisation))
-    return found or f"{ID}organisation/{organisation}"
+    return found or iris.organisation_iri(organisation)
 
 
 @app.command(name="history")

@@ -14,7 +14,7 @@ from nap_graph import iris, queries
 from nap_graph.default_data import default_graph_files, parse_into
 from nap_graph.errors import NapGraphError
 from nap_graph.integrity import validate_integrity
-from nap_graph.namespaces import COUNTRY, GRAPH, ID, WPS
+from nap_graph.namespaces import GRAPH, ID, WPS
 from nap_graph.plans.model import PlanRecord
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
@@ -40,9 +40,9 @@ class PlanGraph:
 def plan_to_graph(record: PlanRecord) -> PlanGraph:
     """The plan, its period, its outcome framework and its areas with their pillar mappings."""
     key = record.key
-    plan = URIRef(f"{ID}plan/{key}")
-    scheme = URIRef(f"{ID}scheme/{key}-outcomes")
-    out = PlanGraph(Graph(), str(plan), f"{GRAPH}plans/{key}")
+    plan = URIRef(iris.plan_iri_for_key(key))
+    scheme = URIRef(iris.plan_outcomes_scheme_iri(key))
+    out = PlanGraph(Graph(), str(plan), iris.plan_graph_iri(key))
     g, lang = out.graph, record.language
 
     def add(
@@ -56,7 +56,7 @@ def plan_to_graph(record: PlanRecord) -> PlanGraph:
     add(plan, SKOS.prefLabel, Literal(record.title, lang=lang), "title")
     if record.title_nl:
         add(plan, SKOS.prefLabel, Literal(record.title_nl, lang="nl"), "title_nl")
-    add(plan, WPS.country, COUNTRY[record.country], "country")
+    add(plan, WPS.country, URIRef(iris.country_iri(record.country)), "country")
     if record.number is not None:
         add(plan, WPS.planNumber, Literal(record.number), "number")
     period = BNode()
@@ -66,7 +66,12 @@ def plan_to_graph(record: PlanRecord) -> PlanGraph:
     if record.end:
         add(period, DCAT.endDate, Literal(record.end, datatype=XSD.date), "end")
     if record.predecessor:
-        add(plan, WPS.predecessorPlan, URIRef(f"{ID}plan/{record.predecessor}"), "predecessor")
+        add(
+            plan,
+            WPS.predecessorPlan,
+            URIRef(iris.plan_iri_for_key(record.predecessor)),
+            "predecessor",
+        )
     if record.coordinator:
         add(plan, DCTERMS.contributor, Literal(record.coordinator), "coordinator")
     for source in record.sources:
@@ -106,7 +111,7 @@ def plan_to_graph(record: PlanRecord) -> PlanGraph:
             add(
                 node,
                 RELATIONS[mapping.kind.value],
-                URIRef(f"{ID}pillar/{mapping.pillar}"),
+                URIRef(iris.pillar_iri(mapping.pillar)),
                 f"areas[{i}].mappings",
             )
         out.origins[(str(node), "pillar-mapping")] = f"areas[{i}].mappings"
@@ -216,14 +221,15 @@ def plan_from_rdf(data: bytes, name: str) -> PlanGraph:
             [
                 Problem(
                     Severity.error,
-                    f"expected one wps:NationalActionPlan with an IRI under {ID}plan/, "
+                    "expected one wps:NationalActionPlan with an IRI under "
+                    f"{iris.id_prefix('plan')}, "
                     f"found {found}",
                     Location("document"),
                 )
             ],
         )
     key = str(plans[0]).removeprefix(f"{ID}plan/")
-    return PlanGraph(graph, str(plans[0]), f"{GRAPH}plans/{key}")
+    return PlanGraph(graph, str(plans[0]), iris.plan_graph_iri(key))
 
 
 def check_plan_graph(built: PlanGraph) -> list[Problem]:

@@ -5,12 +5,9 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from nap_graph import queries
-from nap_graph.namespaces import GRAPH
+from nap_graph.iris import PROVENANCE_GRAPH
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
-
-PROVENANCE_GRAPH = f"{GRAPH}provenance"
-"""The named graph of submission histories, versions and ingestions (docs/iris.md)."""
 
 
 def superseded_graphs(store: GraphStore) -> set[str]:

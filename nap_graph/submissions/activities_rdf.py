@@ -20,7 +20,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
 
 from nap_graph import iris
-from nap_graph.namespaces import COUNTRY, ID, WPS
+from nap_graph.namespaces import ID, WPS
 from nap_graph.reference import ReferenceIndex, folded
 from nap_graph.submissions.model import Activity, Focus, Quantity, Texts
 from nap_graph.submissions.organisations import resolve_organisation
@@ -115,8 +115,7 @@ def place(index: ReferenceIndex, word: str) -> tuple[URIRef, bool]:
     found = index.regions.get(key)
     if found:
         return URIRef(found), True
-    code = word.strip().upper()
-    return COUNTRY[code if code.isalpha() and len(code) == 3 else "unknown"], False
+    return URIRef(iris.country_iri(word)), False
 
 
 def focus_of(
@@ -200,7 +199,7 @@ def unit_iri(word: str) -> URIRef:
     code = UNITS.get(folded(text) if text != "%" else "%")
     if code:
         return URIRef(QUDT_UNIT + code)
-    return URIRef(f"{ID}unit/{iris.slugify(text) if folded(text) else 'unknown'}")
+    return URIRef(iris.unit_iri(iris.slugify(text) if folded(text) else "unknown"))
 
 
 def frequency_iri(word: str) -> URIRef:
@@ -304,7 +303,7 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
         add(
             node,
             WPS.geographicFocus,
-            URIRef(f"{ID}geographic-focus/{focus.value}"),
+            URIRef(iris.concept_iri("geographic-focus", focus.value)),
             f"{path}.geographic_focus",
         )
     for i, word in enumerate(activity.partner_countries):
@@ -322,7 +321,7 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
     for i, name in enumerate(activity.resulted_in):
         where = f"{path}.resulted_in[{i}]"
         found = ctx.index.concept("legal-instrument", name)
-        add(node, WPS.resultedIn, URIRef(found or f"{ID}legal-instrument/unknown"), where)
+        add(node, WPS.resultedIn, URIRef(found or iris.legal_instrument_iri("unknown")), where)
     for where in _reported_in(ctx, activity):
         add(node, WPS.reportedIn, where, f"{path}.reported_in")
     for i, item in enumerate(activity.targets):

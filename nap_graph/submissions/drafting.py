@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from nap_graph import iris
-from nap_graph.namespaces import ID
 from nap_graph.reference import ReferenceIndex, reference_index
 from nap_graph.submissions.mentions import find_mentions
 from nap_graph.submissions.model import Activity, ParsedSubmission, Quantity
@@ -195,7 +194,7 @@ def draft_document(parsed: ParsedSubmission, *, curated_by: str) -> dict[str, ob
     record = parsed.record
     resolved = resolve_organisation(index, record.organisation)
     version = iris.submission_iri(
-        f"{ID}plan/{record.plan}", organisation_key(resolved.iri), parsed.source.sha256
+        iris.plan_iri_for_key(record.plan), organisation_key(resolved.iri), parsed.source.sha256
     )
     texts: list[tuple[str | None, str, str]] = []
     if record.activities_description:

@@ -9,7 +9,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
 
-from nap_graph.namespaces import ID, WPS
+from nap_graph import iris
+from nap_graph.namespaces import WPS
 from nap_graph.reference import reference_index
 from nap_graph.submissions.model import (
     Location,
@@ -113,7 +114,7 @@ def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, obje
     """The activities reported in the submission or its contributions, as model objects."""
     index = reference_index()
     contributions = {
-        node: _tail(graph.value(node, WPS.aboutOutcome), f"{ID}outcome/{plan_key}/")
+        node: _tail(graph.value(node, WPS.aboutOutcome), iris.id_prefix("outcome", plan_key))
         for node in graph.objects(sub, WPS.hasContribution)
     }
     nodes = sorted(
@@ -126,6 +127,7 @@ def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, obje
         key=str,
     )
     orgs = index.organisation_names
+    outcomes = iris.id_prefix("outcome", plan_key)
     out = []
     for node in nodes:
         vocab = index.vocabularies
@@ -135,7 +137,7 @@ def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, obje
             return sorted(graph.objects(n, prop), key=str)  # type: ignore[arg-type]
 
         lists = {
-            "outcomes": [_tail(o, f"{ID}outcome/{plan_key}/") for o in objects(WPS.contributesTo)],
+            "outcomes": [_tail(o, outcomes) for o in objects(WPS.contributesTo)],
             "carried_out_by": [_name_of(graph, o, orgs) for o in objects(WPS.carriedOutBy)],
             "partners": [_name_of(graph, o, orgs) for o in objects(WPS.partner)],
             "partner_countries": [_tail(o, "") for o in objects(WPS.partnerCountry)],
@@ -202,7 +204,7 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
     document: dict[str, object] = {}
     language = None
     plan = graph.value(sub, WPS.forPlan)
-    plan_key = _tail(plan, f"{ID}plan/") if plan is not None else "nld-nap-4"
+    plan_key = _tail(plan, iris.id_prefix("plan")) if plan is not None else "nld-nap-4"
     document["plan"] = plan_key
     org = graph.value(sub, WPS.submittedBy)
     if org is not None:
@@ -220,9 +222,8 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
         if value is not None:
             document[name] = value
             language = language or lang
-    codes = sorted(
-        _tail(o, f"{ID}outcome/{plan_key}/") for o in graph.objects(sub, WPS.selectsOutcome)
-    )
+    outcomes = iris.id_prefix("outcome", plan_key)
+    codes = sorted(_tail(o, outcomes) for o in graph.objects(sub, WPS.selectsOutcome))
     document["strategic_outcomes"] = [c for c in codes if "." not in c]
     document["sub_outcomes"] = [c for c in codes if "." in c]
     document["investment_types"] = sorted(
@@ -251,7 +252,7 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
         language = language or lang
         contributions.append(
             {
-                "outcome": _tail(outcome, f"{ID}outcome/{plan_key}/") if outcome else "",
+                "outcome": _tail(outcome, iris.id_prefix("outcome", plan_key)) if outcome else "",
                 "text": statement or "",
             }
         )

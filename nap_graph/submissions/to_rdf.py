@@ -27,8 +27,8 @@ from nap_graph.submissions.organisations import Resolution, resolve_organisation
 
 IANA = "https://www.iana.org/assignments/media-types/"
 FOCUS = {
-    "national": f"{ID}geographic-focus/national",
-    "international": f"{ID}geographic-focus/international",
+    "national": iris.concept_iri("geographic-focus", "national"),
+    "international": iris.concept_iri("geographic-focus", "international"),
 }
 
 
@@ -53,9 +53,9 @@ def _concept(table: dict[str, str], word: str, vocabulary: str) -> URIRef:
     if found:
         return URIRef(found)
     try:
-        return URIRef(f"{ID}{vocabulary}/{iris.slugify(word)}")
+        return URIRef(iris.concept_iri(vocabulary, iris.slugify(word)))
     except ValueError:
-        return URIRef(f"{ID}{vocabulary}/unknown")
+        return URIRef(iris.concept_iri(vocabulary, "unknown"))
 
 
 def organisation_of(index: ReferenceIndex, name: str | None) -> tuple[URIRef, bool]:
@@ -77,7 +77,7 @@ def submission_to_graph(
     record, source = parsed.record, parsed.source
     lang = record.language
     g = Graph()
-    plan = URIRef(f"{ID}plan/{record.plan}")
+    plan = URIRef(iris.plan_iri_for_key(record.plan))
     aliases = aliases or {}
     resolved = resolve_organisation(index, record.organisation)
     org, known = URIRef(resolved.iri), resolved.known
