@@ -11,23 +11,9 @@ from typing import Any
 import pyoxigraph as ox
 from pyld import jsonld
 
+from nap_graph import queries
 from nap_graph.jsonld_context import context
 from nap_graph.store.protocol import Queryable
-
-PLAN_GRAPH = """
-CONSTRUCT { ?plan ?p ?o . ?period ?pp ?po . ?framework ?fp ?fo . ?area ?ap ?ao }
-WHERE {
-  { ?plan ?p ?o }
-  UNION { ?plan dcterms:temporal ?period . ?period ?pp ?po }
-  UNION { ?plan wps:outcomeFramework ?framework . ?framework ?fp ?fo }
-  UNION { ?plan wps:outcomeFramework ?framework . ?area skos:inScheme ?framework ; ?ap ?ao }
-}"""
-SUBMISSION_GRAPH = """
-CONSTRUCT { ?submission ?p ?o . ?contribution ?cp ?co }
-WHERE {
-  { ?submission ?p ?o }
-  UNION { ?submission wps:hasContribution ?contribution . ?contribution ?cp ?co }
-}"""
 
 
 def _expanded(triples: list[ox.Triple]) -> list[dict[str, Any]]:
@@ -50,7 +36,11 @@ def _frame(triples: list[ox.Triple], root: str, embedded: dict[str, Any]) -> dic
 
 def plan_triples(store: Queryable, plan: str, graphs: list[str] | None = None) -> list[ox.Triple]:
     """The plan, its period, its framework and its outcome areas."""
-    result = store.query(PLAN_GRAPH, bindings={"plan": ox.NamedNode(plan)}, default_graphs=graphs)
+    result = store.query(
+        queries.load("plan-description.rq"),
+        bindings={"plan": ox.NamedNode(plan)},
+        default_graphs=graphs,
+    )
     return result if isinstance(result, list) else []
 
 
@@ -59,7 +49,9 @@ def submission_triples(
 ) -> list[ox.Triple]:
     """The submission and its contributions."""
     result = store.query(
-        SUBMISSION_GRAPH, bindings={"submission": ox.NamedNode(submission)}, default_graphs=graphs
+        queries.load("submission-description.rq"),
+        bindings={"submission": ox.NamedNode(submission)},
+        default_graphs=graphs,
     )
     return result if isinstance(result, list) else []
 

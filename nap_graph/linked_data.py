@@ -44,9 +44,11 @@ def labels_for(
     found: dict[str, str] = {}
     unique = list(dict.fromkeys(iris))
     for start in range(0, len(unique), LABEL_BATCH):
-        batch = " ".join(str(ox.NamedNode(i)) for i in unique[start : start + LABEL_BATCH])
-        text = queries.load("labels.rq").replace("WHERE {", f"WHERE {{ VALUES ?x {{ {batch} }}", 1)
-        for row in _rows(store.query(text, default_graphs=graphs)):
+        batch = [ox.NamedNode(i) for i in unique[start : start + LABEL_BATCH]]
+        result = store.query(
+            queries.load("labels.rq"), bindings={"x": batch}, default_graphs=graphs
+        )
+        for row in _rows(result):
             found.setdefault(row["x"], row["label"])
     return found
 

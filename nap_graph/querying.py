@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from nap_graph.errors import QueryError
 from nap_graph.namespaces import sparql_prologue
-from nap_graph.store.sparql_text import bind_values
+from nap_graph.store.sparql_text import Binding, bind_values
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 Row = dict[str, str]
@@ -22,7 +22,7 @@ Row = dict[str, str]
 def _evaluate(
     store: ox.Store,
     query: str,
-    bindings: Mapping[str, Term] | None,
+    bindings: Mapping[str, Binding] | None,
     *,
     union_default_graph: bool,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
@@ -47,7 +47,7 @@ def term_value(term: Term | None) -> str:
 def select(
     store: ox.Store,
     query: str,
-    bindings: Mapping[str, Term] | None = None,
+    bindings: Mapping[str, Binding] | None = None,
     *,
     union_default_graph: bool = True,
 ) -> list[Row]:
@@ -66,7 +66,7 @@ def select(
 def ask(
     store: ox.Store,
     query: str,
-    bindings: Mapping[str, Term] | None = None,
+    bindings: Mapping[str, Binding] | None = None,
     *,
     union_default_graph: bool = True,
 ) -> bool:

@@ -19,9 +19,9 @@ def load(name: str) -> str:
 def update_with_values(name: str, values: Mapping[str, Term | None]) -> str:
     """An update file with its ``#VALUES#`` lines replaced by one row binding ``values``
     (terms written in their escaped N-Triples form; ``None`` is ``UNDEF``)."""
-    names = " ".join(f"?{k}" for k in values)
-    row = " ".join("UNDEF" if v is None else str(v) for v in values.values())
+    from nap_graph.store.sparql_text import values_block
+
     text = load(name)
     if "#VALUES#" not in text:
         raise ValueError(f"{name} has no #VALUES# line")
-    return text.replace("#VALUES#", f"VALUES ({names}) {{ ({row}) }}")
+    return text.replace("#VALUES#", values_block(values))

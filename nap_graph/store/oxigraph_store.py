@@ -19,8 +19,8 @@ import pyoxigraph as ox
 from nap_graph.errors import QueryError, ResultTooLargeError, StoreError, StoreLockedError
 from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphName
-from nap_graph.store.results import QueryResult, Term, from_oxigraph
-from nap_graph.store.sparql_text import bind_values, graph_block
+from nap_graph.store.results import QueryResult, from_oxigraph
+from nap_graph.store.sparql_text import Binding, bind_values, replace_graph
 from nap_graph.store.write_lock import WriteLock, locked
 
 MISSING_GRAPH = re.compile(r"The graph <([^>]*)> does not exist")
@@ -169,7 +169,7 @@ class OxigraphStore:
         self,
         sparql: str,
         *,
-        bindings: Mapping[str, Term] | None = None,
+        bindings: Mapping[str, Binding] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
@@ -256,8 +256,7 @@ class OxigraphStore:
 
     @locked
     def put_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
-        target = "DEFAULT" if graph is None else f"GRAPH {_graph(graph)}"
-        self.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {graph_block(graph, triples)} }}")
+        self.update(replace_graph(graph, triples))
 
     @locked
     def post_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:

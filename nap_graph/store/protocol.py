@@ -10,7 +10,8 @@ from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
-from nap_graph.store.results import QueryResult, Term
+from nap_graph.store.results import QueryResult
+from nap_graph.store.sparql_text import Binding
 from nap_graph.store.write_lock import WriteLock
 
 GraphName = str | None
@@ -26,7 +27,7 @@ class Queryable(Protocol):
         self,
         sparql: str,
         *,
-        bindings: Mapping[str, Term] | None = None,
+        bindings: Mapping[str, Binding] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,

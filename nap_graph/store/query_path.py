@@ -32,8 +32,8 @@ from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphName, GraphStore
 from nap_graph.store.query_guard import QueryPolicy, has_dataset_clause
-from nap_graph.store.results import QueryResult, SelectResult, Term
-from nap_graph.store.sparql_text import bind_values
+from nap_graph.store.results import QueryResult, SelectResult
+from nap_graph.store.sparql_text import Binding, bind_values
 from nap_graph.store.views import current_graphs, superseded_graphs
 
 
@@ -185,7 +185,7 @@ class QueryPath:
         self,
         sparql: str,
         *,
-        bindings: Mapping[str, Term] | None = None,
+        bindings: Mapping[str, Binding] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,

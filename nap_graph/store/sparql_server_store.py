@@ -29,11 +29,19 @@ from collections.abc import Iterable, Mapping, Sequence
 import httpx
 import pyoxigraph as ox
 
+from nap_graph import queries
 from nap_graph.errors import QueryError, StoreRefusedError, StoreUnavailableError
 from nap_graph.namespaces import sparql_prologue
 from nap_graph.store.protocol import GraphName
-from nap_graph.store.results import QueryResult, SelectResult, Term, parse_sparql_json
-from nap_graph.store.sparql_text import bind_values, graph_block, query_form
+from nap_graph.store.results import QueryResult, SelectResult, parse_sparql_json
+from nap_graph.store.sparql_text import (
+    Binding,
+    bind_values,
+    drop_graph,
+    insert_data,
+    query_form,
+    replace_graph,
+)
 from nap_graph.store.write_lock import WriteLock, locked
 
 RESULTS_JSON = "application/sparql-results+json"
@@ -100,7 +108,7 @@ class SparqlServerStore:
         self,
         sparql: str,
         *,
-        bindings: Mapping[str, Term] | None = None,
+        bindings: Mapping[str, Binding] | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union_default_graph: bool = True,
@@ -155,10 +163,12 @@ class SparqlServerStore:
 
     def get_graph(self, graph: GraphName) -> list[ox.Triple]:
         if self.graph_store_url is None:
-            target = "" if graph is None else f"GRAPH {ox.NamedNode(graph)}"
-            result = self.query(
-                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {target} {{ ?s ?p ?o }} }}",
-                union_default_graph=False,
+            result = (
+                self.query(queries.load("default-graph.rq"), union_default_graph=False)
+                if graph is None
+                else self.query(
+                    queries.load("named-graph.rq"), bindings={"graph": ox.NamedNode(graph)}
+                )
             )
             return result if isinstance(result, list) else []
         try:
@@ -191,31 +201,40 @@ class SparqlServerStore:
         if self.graph_store_url is not None:
             self._send_graph("PUT", graph, triples)
             return
-        target = "DEFAULT" if graph is None else f"GRAPH {ox.NamedNode(graph)}"
-        self.update(f"DROP SILENT {target} ;\nINSERT DATA {{ {graph_block(graph, triples)} }}")
+        self.update(replace_graph(graph, triples))
 
     @locked
     def post_graph(self, graph: GraphName, triples: Iterable[ox.Triple]) -> None:
         if self.graph_store_url is not None:
             self._send_graph("POST", graph, triples)
             return
-        self.update(f"INSERT DATA {{ {graph_block(graph, triples)} }}")
+        self.update(insert_data({graph: triples}))
 
     @locked
     def delete_graph(self, graph: GraphName) -> None:
-        self.update(f"DROP SILENT {'DEFAULT' if graph is None else f'GRAPH {ox.NamedNode(graph)}'}")
+        self.update(drop_graph(graph))
 
     def named_graphs(self) -> list[str]:
-        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        result = self.query(queries.load("named-graphs.rq"))
         assert isinstance(result, SelectResult)
         return sorted(
-            row["g"].value
+            row["graph"].value
             for row in result.rows
-            if "g" in row and not SYSTEM_GRAPH.match(row["g"].value)
+            if "graph" in row and not SYSTEM_GRAPH.match(row["graph"].value)
         )
 
     def dump(self) -> list[ox.Quad]:
-        quads = []
+        """Every quad: the named graphs' and the server's own default graph's (a server that
+        shows the union of its named graphs as the default graph gives them once, named)."""
+        every = self.query(queries.load("named-graphs.rq"))
+        graphs = [r["graph"].value for r in every.rows] if isinstance(every, SelectResult) else []
+        named = {t for graph in graphs for t in self.get_graph(graph)}  # system graphs too
+        own_default = self.query(queries.load("default-graph.rq"), union_default_graph=False)
+        quads = [
+            ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+            for t in (own_default if isinstance(own_default, list) else [])
+            if t not in named
+        ]
         for graph in self.named_graphs():
             name = ox.NamedNode(graph)
             quads += [
@@ -224,15 +243,13 @@ class SparqlServerStore:
         return quads
 
     def stats(self) -> dict[str, int]:
-        result = self.query(
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-        )
+        result = self.query(queries.load("triples-per-graph.rq"))
         assert isinstance(result, SelectResult)
         return dict(
             sorted(
-                (row["g"].value, int(row["n"].value))
+                (row["graph"].value, int(row["triples"].value))
                 for row in result.rows
-                if not SYSTEM_GRAPH.match(row["g"].value)
+                if not SYSTEM_GRAPH.match(row["graph"].value)
             )
         )
 

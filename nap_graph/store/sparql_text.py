@@ -10,6 +10,9 @@ import pyoxigraph as ox
 
 from nap_graph.store.results import Term
 
+Binding = Term | Sequence[Term] | None
+"""What a variable is bound to: a term, a list of terms (one VALUES row each), or UNDEF."""
+
 
 def triples_text(triples: Iterable[ox.Triple]) -> str:
     """Triples in N-Triples syntax, one per line (valid inside INSERT DATA / DELETE DATA)."""
@@ -28,11 +31,32 @@ def insert_data(graphs: Mapping[str | None, Iterable[ox.Triple]]) -> str:
     return f"INSERT DATA {{\n{blocks}\n}}"
 
 
-def values_block(bindings: Mapping[str, Term]) -> str:
-    """``VALUES (?a ?b) { (<x> "y") }`` for one row of bindings."""
+def values_block(bindings: Mapping[str, Binding]) -> str:
+    """``VALUES (?a ?b) { (<x> "y") }`` for one row of bindings; a variable bound to a list
+    of terms gives one row per term (``VALUES (?x) { (<a>) (<b>) }``; at most one such)."""
     names = " ".join(f"?{ox.Variable(name).value}" for name in bindings)
-    values = " ".join(str(term) for term in bindings.values())
-    return f"VALUES ({names}) {{ ({values}) }}"
+    lists = [k for k, v in bindings.items() if isinstance(v, list | tuple)]
+    if len(lists) > 1:
+        raise ValueError(f"at most one variable can be bound to a list; found {lists}")
+    rows: list[list[str]] = [[]]
+    for value in bindings.values():
+        if isinstance(value, list | tuple):
+            rows = [[*row, str(term)] for row in rows for term in value]
+        else:
+            rows = [[*row, "UNDEF" if value is None else str(value)] for row in rows]
+    body = " ".join(f"({' '.join(row)})" for row in rows)
+    return f"VALUES ({names}) {{ {body} }}"
+
+
+def replace_graph(graph: str | None, triples: Iterable[ox.Triple]) -> str:
+    """``DROP SILENT <g> ; INSERT DATA { ... }``: one update that replaces a graph."""
+    target = "DEFAULT" if graph is None else f"GRAPH {ox.NamedNode(graph)}"
+    return f"DROP SILENT {target} ;\nINSERT DATA {{ {graph_block(graph, triples)} }}"
+
+
+def drop_graph(graph: str | None) -> str:
+    """``DROP SILENT <g>`` (or the default graph)."""
+    return f"DROP SILENT {'DEFAULT' if graph is None else f'GRAPH {ox.NamedNode(graph)}'}"
 
 
 _TOKEN = re.compile(
@@ -102,7 +126,7 @@ def _expand_first(query: str, keyword: str) -> str:
     return query
 
 
-def bind_values(query: str, bindings: Mapping[str, Term]) -> str:
+def bind_values(query: str, bindings: Mapping[str, Binding]) -> str:
     """The query with a ``VALUES`` row for ``bindings`` at the start of its WHERE clause.
 
     This binds variables on every server: a trailing VALUES clause is valid SPARQL too, but

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from nap_graph.errors import QueryError, StoreUnavailableError
+from nap_graph.errors import QueryError, StoreRefusedError, StoreUnavailableError
 from nap_graph.store import SelectResult, SparqlServerStore
 from nap_graph.store.protocol import GraphStore
 from tests.store.servers import free_port
@@ -97,6 +97,36 @@ def test_dump_holds_every_quad(backend: GraphStore) -> None:
     backend.put_graph(G2, triples()[2:])
     quads = [q for q in backend.dump() if q.graph_name in (ox.NamedNode(G1), ox.NamedNode(G2))]
     assert len(quads) == 4
+
+
+def test_dump_holds_the_default_graph(backend: GraphStore) -> None:
+    """The Protocol promises every quad, the default graph's too (on a server whose default
+    graph is the union of its named graphs, those come once, named)."""
+    backend.put_graph(G1, triples()[:1])
+    extra = ox.Triple(n("d"), n("name"), ox.Literal("Delta"))
+    try:
+        backend.put_graph(None, [extra])
+    except StoreRefusedError as exc:  # Virtuoso: its default graph is the union of the others
+        assert "default graph" in str(exc)
+        extra = None
+    try:
+        dumped = backend.dump()
+        default = [q.triple for q in dumped if q.graph_name == ox.DefaultGraph()]
+        assert default == ([extra] if extra else [])
+        assert ox.Quad(*triples()[0], ox.NamedNode(G1)) in dumped  # named, not twice
+    finally:
+        if extra:
+            backend.put_graph(None, [])
+
+
+def test_bindings_bind_a_list_as_rows(backend: GraphStore) -> None:
+    backend.put_graph(G1, triples())
+    result = backend.query(
+        "SELECT ?s ?name WHERE { ?s <http://example.org/name> ?name }",
+        bindings={"s": [n("a"), n("b"), n("nobody")]},
+    )
+    assert isinstance(result, SelectResult)
+    assert sorted(r["s"].value for r in result.rows) == [f"{EX}a", f"{EX}b"]
 
 
 def test_malformed_query_is_a_query_error(backend: GraphStore) -> None:
