@@ -26,10 +26,6 @@ async def get_view(request: Request) -> QueryPath:
     return request.app.state.view
 
 
-async def get_tokens(request: Request) -> TokenBook:
-    return request.app.state.tokens
-
-
 SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 ViewDep = Annotated[QueryPath, Depends(get_view)]
@@ -48,7 +44,7 @@ def authorise(request: Request, *, admin: bool = False) -> Principal:
     return principal
 
 
-def caller(request: Request, tokens: Annotated[TokenBook, Depends(get_tokens)]) -> Principal:
+def caller(request: Request, tokens: TokenBook) -> Principal:
     """The principal behind the request's bearer token; 401 without a valid one."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
@@ -61,14 +57,3 @@ def caller(request: Request, tokens: Annotated[TokenBook, Depends(get_tokens)]) 
     if principal is None:
         raise ApiError(401, "Invalid token", "the bearer token is not known", challenge)
     return principal
-
-
-CallerDep = Annotated[Principal, Depends(caller)]
-
-
-def admin(request: Request) -> Principal:
-    """Only admin tokens (updates and Graph Store writes)."""
-    return authorise(request, admin=True)
-
-
-AdminDep = Annotated[Principal, Depends(admin)]

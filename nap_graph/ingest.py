@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from nap_graph import iris, queries
 from nap_graph.errors import SubmissionReadError
 from nap_graph.namespaces import ID, WPS
+from nap_graph.reference import ReferenceData, reference_from_store, using_reference
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
 from nap_graph.store.sparql_text import insert_data
@@ -86,14 +87,17 @@ def ingest_parsed(
     now: datetime | None = None,
     file: str = "",
     report: SubmissionReport | None = None,
+    reference: ReferenceData | None = None,
 ) -> IngestResult:
-    """Validate (unless ``report`` is the validation already done) and, if valid, store one
-    submission atomically."""
+    """Validate (unless ``report`` is the validation already done) against the store's
+    reference data and, if valid, store one submission atomically."""
     from nap_graph.organisation_links import organisation_links
 
-    report = report or validate_submission(
-        parsed, received=received, aliases=organisation_links(store)
-    )
+    if report is None:
+        with using_reference(reference or reference_from_store(store)):
+            report = validate_submission(
+                parsed, received=received, aliases=organisation_links(store)
+            )
     if not report.conforms:
         return IngestResult(file, Status.invalid, problems=list(report.problems))
     built = report.submission
@@ -175,13 +179,18 @@ def ingest_files(
     """Ingest files (a CSV may hold many submissions). Bad files are reported and skipped;
     ``strict`` stops at the first file that is not stored or unchanged."""
     results: list[IngestResult] = []
+    reference = reference_from_store(store)
     for path in paths:
         try:
-            parsed_all = read_file(path)
+            with using_reference(reference):
+                parsed_all = read_file(path)
         except SubmissionReadError as exc:
             outcome = [IngestResult(str(path), Status.unreadable, problems=list(exc.problems))]  # type: ignore[arg-type]
         else:
-            outcome = [ingest_parsed(store, p, sender=sender, file=str(path)) for p in parsed_all]
+            outcome = [
+                ingest_parsed(store, p, sender=sender, file=str(path), reference=reference)
+                for p in parsed_all
+            ]
         for result in outcome:
             results.append(result)
             if on_result:

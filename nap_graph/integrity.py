@@ -10,10 +10,8 @@ and ``sh:class`` see the subclass hierarchy (``wps:SubOutcome`` is a ``wps:Outco
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from pyshacl import validate
 from rdflib import Graph, Literal, Node, URIRef
@@ -21,7 +19,8 @@ from rdflib.namespace import SH
 
 from nap_graph.default_data import parse_into
 from nap_graph.errors import DataFileError, ValidationSetupError
-from nap_graph.resources import ontology_path, shapes_dir
+from nap_graph.ontology import ontology_graph
+from nap_graph.resources import shapes_dir
 
 INTEGRITY_SHAPE_FILES = (
     "prefixes.ttl",
@@ -83,15 +82,6 @@ def integrity_shapes() -> Graph:
         except DataFileError as exc:
             raise ValidationSetupError(f"the integrity shapes cannot be loaded: {exc}") from exc
     return graph
-
-
-@cache
-def ontology_graph() -> Graph:
-    """The WPS ontology, parsed once per process."""
-    try:
-        return parse_into(Graph(), ontology_path())
-    except DataFileError as exc:
-        raise ValidationSetupError(f"the ontology cannot be loaded: {exc}") from exc
 
 
 def _str(node: Node | None) -> str:
@@ -163,11 +153,3 @@ def validate_integrity(data: Graph, *, lang: str = "en") -> IntegrityReport:
         findings=findings_of(report, lang=lang, shapes=integrity_shapes()),
         report_graph=report,
     )
-
-
-def load_graph(paths: Iterable[Path]) -> Graph:
-    """Parse RDF files (Turtle or N-Triples) into one graph."""
-    graph = Graph()
-    for path in paths:
-        parse_into(graph, path)
-    return graph

@@ -7,8 +7,8 @@ from functools import cache
 
 from rdflib.namespace import OWL, RDF
 
-from nap_graph.integrity import ontology_graph
 from nap_graph.namespaces import PREFIXES, WPS
+from nap_graph.ontology import ontology_graph
 
 
 @cache

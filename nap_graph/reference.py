@@ -1,18 +1,28 @@
-"""What the shipped reference data knows, as lookup tables: outcome frameworks, organisations,
+"""What the reference data knows, as lookup tables: outcome frameworks, organisations,
 countries and regions, investment types and organisation kinds, with their labels.
 
-Built once per process from the default data (not the curated submissions) and used to turn a
-sender's words ("Government", "Civil Society Organization", "Policy", "3.2", "DRC") into IRIs,
-to find mentions, and to explain problems in the sender's terms ("known: 3.1, 3.2, 3.3, 3.4").
-Names are compared :func:`folded`: case, punctuation and diacritics aside.
+Used to turn a sender's words ("Government", "Civil Society Organization", "Policy", "3.2",
+"DRC") into IRIs, to find mentions, to check submissions against, and to explain problems in
+the sender's terms ("known: 3.1, 3.2, 3.3, 3.4"). Names are compared :func:`folded`: case,
+punctuation and diacritics aside.
+
+The reference data is the ontology and the ``reference/``, ``plans/`` and ``actors/`` graphs.
+By default it is read from the shipped files, once per process. Where a store is at hand
+(ingest, the API) it is read from the store instead, so that a plan imported with
+``nap-graph import-plan`` takes submissions: :func:`reference_from_store` builds it, and
+:func:`using_reference` makes it the one :func:`reference_index` answers with (a context
+variable, so threads and requests do not see each other's).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 import pyoxigraph as ox
 
@@ -163,20 +173,106 @@ def _lookup(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[str, str]]
     return table, names
 
 
+def is_reference_graph(graph: str) -> bool:
+    """Whether a named graph holds reference data (or the ontology)."""
+    name = graph.removeprefix(str(GRAPH))
+    return name.startswith(REFERENCE_GRAPH_PREFIXES) or name == "ontology/wps"
+
+
+@dataclass
+class ReferenceData:
+    """The reference graphs of one source (the shipped files, or a store) and their index."""
+
+    store: ox.Store
+    """The reference graphs, each in its named graph."""
+
+    @cached_property
+    def index(self) -> ReferenceIndex:
+        return build_index(self.store)
+
+    @cached_property
+    def quads(self) -> tuple[ox.Quad, ...]:
+        """Every reference statement, as default-graph quads."""
+        return tuple(ox.Quad(q.subject, q.predicate, q.object) for q in self.store)
+
+    def memo(self, key: str, compute: Callable[[ReferenceData], object]) -> object:
+        """``compute(self)`` once for this reference data (what other modules derive from it,
+        such as the per-submission validation context)."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]
+
+    _memo: dict[str, object] = field(default_factory=dict, repr=False)
+
+
+@cache
+def shipped_reference() -> ReferenceData:
+    """The reference data of the shipped files, read once per process."""
+    return ReferenceData(reference_store())
+
+
+def reference_from_graphs(
+    graphs: Iterable[str], get_graph: Callable[[str], Iterable[ox.Triple]]
+) -> ReferenceData:
+    """The reference data in a store: its reference graphs (``graphs`` are the store's named
+    graphs, ``get_graph`` reads one), and the shipped ones it does not hold (a store that was
+    never initialised, or a SPARQL server that holds only submissions, still has the shipped
+    vocabularies and plans)."""
+    store = ox.Store()
+    held = [g for g in graphs if is_reference_graph(g)]
+    for graph in held:
+        name = ox.NamedNode(graph)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in get_graph(graph))
+    shipped = shipped_reference().store
+    for name in shipped.named_graphs():
+        if name.value not in held:
+            store.extend(shipped.quads_for_pattern(None, None, None, name))
+    return ReferenceData(store)
+
+
+def reference_from_store(store: object) -> ReferenceData:
+    """The reference data of a GraphStore (``named_graphs``) or the API's query path
+    (``graphs``: the current view)."""
+    graphs = store.graphs() if hasattr(store, "graphs") else store.named_graphs()  # type: ignore[attr-defined]
+    return reference_from_graphs(graphs, store.get_graph)  # type: ignore[attr-defined]
+
+
+_ACTIVE: ContextVar[ReferenceData | None] = ContextVar("nap_graph_reference", default=None)
+
+
+@contextmanager
+def using_reference(data: ReferenceData | None) -> Iterator[ReferenceData]:
+    """Within the block, :func:`reference_index` and :func:`active_reference` answer with
+    ``data`` (the shipped data when ``None``)."""
+    token = _ACTIVE.set(data)
+    try:
+        yield data or shipped_reference()
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active_reference() -> ReferenceData:
+    """The reference data in use: set by :func:`using_reference`, else the shipped files'."""
+    return _ACTIVE.get() or shipped_reference()
+
+
 def reference_store() -> ox.Store:
-    """A store with only the reference graphs (vocabularies, plans, actors) and the ontology."""
+    """A store with only the shipped reference graphs (vocabularies, plans, actors) and the
+    ontology."""
     store = ox.Store()
     for item in default_graph_files():
-        name = item.graph.removeprefix(str(GRAPH))
-        if name.startswith(REFERENCE_GRAPH_PREFIXES) or name == "ontology/wps":
+        if is_reference_graph(item.graph):
             store.bulk_load(path=item.path, format=item.format, to_graph=ox.NamedNode(item.graph))
     return store
 
 
-@cache
 def reference_index() -> ReferenceIndex:
-    """The lookup tables, built once per process."""
-    store = reference_store()
+    """The lookup tables of the reference data in use (:func:`active_reference`)."""
+    return active_reference().index
+
+
+def build_index(store: ox.Store) -> ReferenceIndex:
+    """The lookup tables of the reference graphs in ``store``."""
     index = ReferenceIndex()
     for row in select(store, queries.load("reference-plans.rq")):
         key = row["plan"].removeprefix(f"{ID}plan/")

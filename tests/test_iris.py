@@ -9,8 +9,8 @@ from rdflib import Graph, URIRef
 
 from nap_graph import iris
 from nap_graph.default_data import default_graph_files
-from nap_graph.integrity import ontology_graph
 from nap_graph.namespaces import BASE
+from nap_graph.ontology import ontology_graph
 
 SHA = "9499130b86aac3709e9724e226885d207ed0e08c18a4292699af4989f64e8276"
 

@@ -9,8 +9,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
-from nap_graph.integrity import ontology_graph
 from nap_graph.namespaces import ONTOLOGY_IRI, WPS
+from nap_graph.ontology import ontology_graph
 
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
 

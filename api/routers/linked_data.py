@@ -29,10 +29,10 @@ from api.deps import SettingsDep, ViewDep
 from api.errors import ApiError
 from nap_graph import iris, queries
 from nap_graph.framing import framed_plan, plan_triples
-from nap_graph.integrity import ontology_graph
 from nap_graph.jsonld_context import context
 from nap_graph.linked_data import describe
 from nap_graph.namespaces import BASE, ONTOLOGY_IRI, WPS
+from nap_graph.ontology import ontology_graph, ontology_versions
 from nap_graph.store.query_path import QueryPath
 
 router = APIRouter(tags=["linked data"])
@@ -168,6 +168,14 @@ def _terms(graph: Graph, kinds: tuple[object, ...]) -> list[_Term]:
 @router.get("/def/wps", summary="The WPS ontology")
 @router.get("/def/wps/{version}", include_in_schema=False)
 async def ontology(request: Request, version: str | None = None) -> Response:
+    versions = ontology_versions()
+    if version is not None and version not in versions:
+        raise ApiError(
+            404,
+            "Not found",
+            f"no version {version!r} of the WPS ontology; versions: {', '.join(versions)} "
+            f"({ONTOLOGY_IRI} is always the current one)",
+        )
     chosen = _choose(request)
     graph = ontology_graph()
     if chosen == media.HTML:

@@ -20,7 +20,12 @@ from nap_graph.ingest import Status, ingest_parsed
 from nap_graph.iris import checked_iri
 from nap_graph.namespaces import ID
 from nap_graph.organisation_links import organisation_links
-from nap_graph.reference import reference_index
+from nap_graph.reference import (
+    ReferenceData,
+    reference_from_store,
+    reference_index,
+    using_reference,
+)
 from nap_graph.store.query_path import QueryPath
 from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_submissions
@@ -38,7 +43,20 @@ FORMATS = {
 }
 
 
-async def _read(request: Request) -> tuple[str, list[ParsedSubmission]]:
+def _reference(view: QueryPath) -> ReferenceData:
+    """The reference data of the current view (imported plans included), built once per
+    store generation."""
+    return view.cached("reference-data", lambda: reference_from_store(view))  # type: ignore[no-any-return]
+
+
+def _read_with(
+    reference: ReferenceData, data: bytes, name: str, fmt: str
+) -> list[ParsedSubmission]:
+    with using_reference(reference):
+        return read_submissions(data, name, fmt=fmt)
+
+
+async def _read(request: Request, view: QueryPath) -> tuple[str, list[ParsedSubmission]]:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in FORMATS:
         raise ApiError(
@@ -58,7 +76,8 @@ async def _read(request: Request) -> tuple[str, list[ParsedSubmission]]:
             "is a few kilobytes: is this the right file?)",
         )
     try:
-        return name, await run_in_threadpool(read_submissions, data, name, fmt=fmt)
+        reference = await run_in_threadpool(_reference, view)
+        return name, await run_in_threadpool(_read_with, reference, data, name, fmt)
     except SubmissionReadError as exc:
         raise _rejected(request, name, list(exc.problems), None) from exc  # type: ignore[arg-type]
 
@@ -91,9 +110,15 @@ async def _check(
     request: Request, name: str, parsed: list[ParsedSubmission], view: QueryPath
 ) -> list[SubmissionReport]:
     aliases = await run_in_threadpool(organisation_links, view)
+    reference = await run_in_threadpool(_reference, view)
+
+    def check(item: ParsedSubmission) -> SubmissionReport:
+        with using_reference(reference):
+            return validate_submission(item, aliases=aliases)
+
     reports = []
     for item in parsed:
-        report = await run_in_threadpool(lambda i=item: validate_submission(i, aliases=aliases))
+        report = await run_in_threadpool(check, item)
         if not report.conforms:
             raise _rejected(request, name, list(report.problems), report)
         reports.append(report)
@@ -105,7 +130,7 @@ async def _check(
 )
 async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
     principal = authorise(request)
-    name, parsed = await _read(request)
+    name, parsed = await _read(request, view)
     index = reference_index()
     for item in parsed:
         org, _known = organisation_of(index, item.record.organisation)
@@ -146,7 +171,7 @@ async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
 
 @router.post("/validate", summary="Check a record without storing it")
 async def validate(request: Request, view: ViewDep) -> Response:
-    name, parsed = await _read(request)
+    name, parsed = await _read(request, view)
     reports = await _check(request, name, parsed, view)
     problems = [p for r in reports for p in r.problems]
     if (

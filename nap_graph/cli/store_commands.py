@@ -232,26 +232,38 @@ def serve(
 
     import uvicorn
 
+    from api.app import create_app
     from api.http_limits import BoundedHttpToolsProtocol
+    from api.settings import ApiSettings
 
+    overrides: dict[str, object] = {}
     if store is not None:
-        os.environ["NAP_GRAPH_STORE"] = str(store)
+        overrides["store"] = store
     if endpoint is not None:
-        os.environ["NAP_GRAPH_ENDPOINT"] = endpoint
-    if workers > 1 and not (endpoint or os.environ.get("NAP_GRAPH_ENDPOINT")):
+        overrides["endpoint"] = endpoint
+    try:
+        settings = ApiSettings(**overrides)  # type: ignore[arg-type]
+    except ValueError as exc:
+        fail(f"bad settings: {exc}")
+    if workers > 1 and not settings.endpoint:
         fail(
             "an embedded store has one writer: use --workers 1, or --endpoint with a SPARQL server"
         )
-    uvicorn.run(
-        "api.app:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="info",
-        access_log=False,
-        http=BoundedHttpToolsProtocol,
-    )
+    options: dict[str, object] = {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "access_log": False,
+        "http": BoundedHttpToolsProtocol,
+    }
+    if workers == 1:  # the settings go to the app itself
+        uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]
+        return
+    # Several workers: uvicorn starts each from an import string, and each worker builds its
+    # settings from the environment and config file; --store/--endpoint are passed there.
+    for name, value in overrides.items():
+        os.environ[f"NAP_GRAPH_{name.upper()}"] = str(value)
+    uvicorn.run("api.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]
 
 
 @app.command()

@@ -22,7 +22,12 @@ from nap_graph.cli.common import (
 )
 from nap_graph.errors import NapGraphError, SubmissionReadError
 from nap_graph.ingest import IngestResult, Status, history, ingest_files, interactive
-from nap_graph.reference import folded, reference_index
+from nap_graph.reference import (
+    folded,
+    reference_from_store,
+    reference_index,
+    using_reference,
+)
 from nap_graph.submissions.reading import SUFFIXES, read_file
 from nap_graph.submissions.reports import (
     EXIT_UNREADABLE,
@@ -55,9 +60,17 @@ def validate(
         ReportFormat, typer.Option("--format", help="Report format.")
     ] = ReportFormat.text,
     lang: Annotated[str, typer.Option(help="Language of shape messages: en or nl.")] = "en",
+    store: Annotated[
+        Path | None,
+        typer.Option(help="Check against this store's reference data (imported plans too)."),
+    ] = None,
+    endpoint: Annotated[
+        str | None, typer.Option(help="Check against this SPARQL server's reference data.")
+    ] = None,
 ) -> None:
     """Check submissions without storing them: read each file, turn it into RDF and validate
-    it with the submission shapes against the reference data. One line per problem with the
+    it with the submission shapes against the reference data (the shipped data, or with
+    --store/--endpoint the store's, where imported plans are). One line per problem with the
     file, line (or JSON pointer, or CSV row and column), field, what was found and what is
     allowed. Exit code 0 valid (warnings allowed), 1 invalid, 2 unreadable.
 
@@ -67,6 +80,18 @@ def validate(
 
         nap-graph validate records.csv --format json
     """
+    reference = None
+    if store is not None or endpoint is not None:
+        target = connect(store, endpoint)
+        try:
+            reference = reference_from_store(target)
+        finally:
+            target.close()
+    with using_reference(reference):
+        _validate_files(files, fmt, lang)
+
+
+def _validate_files(files: list[Path], fmt: ReportFormat, lang: str) -> None:
     worst = 0
     json_reports: list[dict[str, object]] = []
     for path in files:

@@ -36,13 +36,6 @@ def open_store(settings: StoreSettings, *, initialise_if_empty: bool = True) -> 
     return store
 
 
-def default_graphs() -> list[str]:
-    """The named graphs the default data occupies."""
-    from nap_graph.submissions.curation import default_curation_graphs
-
-    return [item.graph for item in default_graph_files()] + default_curation_graphs()
-
-
 def initialise(store: GraphStore) -> list[str]:
     """Load (or reload) the default data, one named graph per file; idempotent: each graph
     is replaced as a whole, submissions and their provenance are left alone."""

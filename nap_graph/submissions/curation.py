@@ -36,7 +36,7 @@ from rdflib.namespace import PROV, RDF, XSD
 from nap_graph import iris, queries
 from nap_graph.errors import CurationRefusedError, SubmissionReadError
 from nap_graph.namespaces import ID, WPS
-from nap_graph.reference import reference_index
+from nap_graph.reference import reference_from_store, reference_index, using_reference
 from nap_graph.store.protocol import GraphStore, Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
@@ -205,11 +205,14 @@ def check_curation(
 ) -> CurationReport:
     """The curation checked with the submission and activity shapes, together with the
     version it curates (read from ``store``)."""
-    built = curation_graph(doc, parsed, store, now=now)
-    version = _version_triples(store, doc.curates)
-    findings, _report = check_submission_graph(version + built.graph, lang=lang)
-    ours = [f for f in findings if not _about_version_only(f, built)]
-    return CurationReport(doc, parsed, built, tuple(problems_of(parsed, built, ours)))
+    with using_reference(reference_from_store(store)):
+        built = curation_graph(doc, parsed, store, now=now)
+        version = _version_triples(store, doc.curates)
+        findings, _report = check_submission_graph(version + built.graph, lang=lang)
+        problems = problems_of(
+            parsed, built, [f for f in findings if not _about_version_only(f, built)]
+        )
+    return CurationReport(doc, parsed, built, tuple(problems))
 
 
 def _about_version_only(finding: object, built: SubmissionGraph) -> bool:

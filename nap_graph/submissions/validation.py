@@ -28,9 +28,10 @@ from nap_graph.namespaces import ID, SHAPES
 from nap_graph.reference import (
     COUNTRY_PREFIX,
     REGION_PREFIX,
+    ReferenceData,
     ReferenceIndex,
+    active_reference,
     reference_index,
-    reference_store,
 )
 from nap_graph.resources import shapes_dir
 from nap_graph.submissions.activities_rdf import Note
@@ -230,14 +231,18 @@ membership): left out of the per-submission store, which pySHACL's work grows wi
 PLACE_PREFIXES = (COUNTRY_PREFIX, REGION_PREFIX)
 
 
-@cache
 def _reference_quads() -> tuple[tuple[ox.Quad, ...], dict[str, tuple[ox.Quad, ...]]]:
+    """:func:`_partition` of the reference data in use, computed once for it."""
+    return active_reference().memo("submission-context", _partition)  # type: ignore[return-value]
+
+
+def _partition(data: ReferenceData) -> tuple[tuple[ox.Quad, ...], dict[str, tuple[ox.Quad, ...]]]:
     """The ontology and reference data as default-graph quads, ready to copy into the
     per-submission store (without :data:`UNCHECKED` statements): everything but the 249
     countries and the regions, and those by IRI, copied only when a submission names them."""
     common: list[ox.Quad] = []
     places: dict[str, list[ox.Quad]] = {}
-    for q in reference_store():
+    for q in data.quads:
         if q.predicate.value in UNCHECKED:
             continue
         quad = ox.Quad(q.subject, q.predicate, q.object)
