@@ -14,7 +14,10 @@ import re
 import unicodedata
 from collections.abc import Collection
 
-from nap_graph.namespaces import BASE, GRAPH, ID
+from nap_graph.namespaces import BASE, NAMESPACES
+
+ID = NAMESPACES["ID"]
+GRAPH = NAMESPACES["GRAPH"]
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 NOTATION = r"[0-9A-Za-z]+(?:\.[0-9A-Za-z]+)*"

@@ -210,3 +210,14 @@ def test_plans_and_submissions_as_framed_json_ld(server: Server) -> None:
         ).json()
         assert submission["type"] == "Submission" and submission["hasContribution"]
         assert submission["versionOf"][0]["type"] == "SubmissionHistory"
+
+
+def test_versioned_ontology_iris_answer_only_for_versions_that_exist(server: Server) -> None:
+    with server.client() as client:
+        current = client.get("/def/wps/0.1.0", headers={"Accept": "text/turtle"})
+        assert current.status_code == 200
+        assert "owl:versionIRI" in current.text or "versionIRI" in current.text
+        missing = client.get("/def/wps/9.9.9", headers={"Accept": "text/turtle"})
+        assert missing.status_code == 404
+        assert missing.headers["content-type"].startswith("application/problem+json")
+        assert "versions: 0.1.0" in missing.json()["detail"]

@@ -62,3 +62,21 @@ def test_integrity_sparql_messages_in_dutch() -> None:
     )
     report = validate_integrity(graph, lang="nl")
     assert report.findings[0].message.startswith("Subdoelstelling 4.1 past niet")
+
+
+def test_every_property_shape_has_an_english_and_dutch_name_and_description() -> None:
+    from rdflib import Graph
+    from rdflib.namespace import RDF, SH
+
+    from nap_graph.resources import shapes_dir
+
+    graph = Graph()
+    for path in sorted(shapes_dir().glob("*.ttl")):
+        graph.parse(path)
+    lacking = []
+    for shape in set(graph.subjects(RDF.type, SH.PropertyShape)):
+        for prop in (SH.name, SH.description):
+            languages = {getattr(o, "language", None) for o in graph.objects(shape, prop)}
+            if not {"en", "nl"} <= languages:
+                lacking.append(f"{shape} {prop.split('#')[-1]}: {sorted(map(str, languages))}")
+    assert not lacking, "\n".join(sorted(lacking))
