@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
-from importlib import import_module as _import_module
 from typing import TYPE_CHECKING
-from typing import Any as _Any
+
+from nap_graph.lazy import lazy_exports as _lazy_exports
 
 _EXPORTS = {
     "default_graph_files": "nap_graph.default_data",
@@ -61,18 +61,7 @@ if TYPE_CHECKING:
     from nap_graph.submissions.validation import SubmissionReport, validate_submission
 
 
-def __getattr__(name: str) -> _Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'nap_graph' has no attribute {name!r}")
-    value = getattr(_import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_EXPORTS} - {"TYPE_CHECKING"})
-
+__getattr__, __dir__ = _lazy_exports(__name__, _EXPORTS, globals())
 
 __version__ = "0.1.0"
 
