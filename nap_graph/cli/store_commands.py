@@ -21,7 +21,6 @@ from nap_graph.cli.common import (
 )
 from nap_graph.errors import NapGraphError
 from nap_graph.store.opening import initialise, open_store
-from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.tokens import new_token
@@ -177,32 +176,8 @@ def load(
                 if rdf_format.supports_datasets
                 else graph or iris.graph_iri(["loaded", iris.slugify(path.stem)])
             )
-            if isinstance(target, OxigraphStore) and target.is_empty():
-                loaded = target.bulk_load_new(path, rdf_format, name)
-                typer.echo(f"{path}: {loaded} quads" + (f" into {name}" if name else ""))
-                continue
-            try:
-                quads = list(ox.parse(path=path, format=rdf_format))
-            except SyntaxError as exc:
-                fail(f"{path}: not valid RDF: {exc}")
-            except OSError as exc:
-                fail(f"{path}: cannot be read: {exc.strerror or exc}")
-            if isinstance(target, OxigraphStore):
-                to_graph = ox.NamedNode(name) if name else None
-                target.oxigraph.extend(
-                    ox.Quad(q.subject, q.predicate, q.object, to_graph or q.graph_name)
-                    for q in quads
-                )
-            else:
-                by_graph: dict[str | None, list[ox.Triple]] = {}
-                for q in quads:
-                    key = name or (
-                        q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
-                    )
-                    by_graph.setdefault(key, []).append(q.triple)
-                for g, triples in by_graph.items():
-                    target.post_graph(g, triples)
-            typer.echo(f"{path}: {len(quads)} quads" + (f" into {name}" if name else ""))
+            loaded = target.load_file(path, rdf_format, name)
+            typer.echo(f"{path}: {loaded} quads" + (f" into {name}" if name else ""))
         target.close()
     except NapGraphError as exc:
         fail(exc)

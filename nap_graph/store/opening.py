@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from nap_graph.default_data import default_graph_files
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphStore
@@ -41,12 +39,7 @@ def initialise(store: GraphStore) -> list[str]:
     is replaced as a whole, submissions and their provenance are left alone."""
     loaded = []
     for item in default_graph_files():
-        if isinstance(store, OxigraphStore):
-            store.delete_graph(item.graph)
-            store.load_file(item.path, item.graph, item.format)
-        else:
-            triples = list(ox.parse(path=item.path, format=item.format))
-            store.put_graph(item.graph, [q.triple for q in triples])
+        store.load_file(item.path, item.format, item.graph, replace=True)
         loaded.append(item.graph)
     from nap_graph.submissions.curation import apply_default_curations
 

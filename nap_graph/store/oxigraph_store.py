@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from nap_graph.errors import QueryError, ResultTooLargeError, StoreError, StoreLockedError
 from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphName
+from nap_graph.store.rdf_parsing import parse_file
 from nap_graph.store.results import QueryResult, from_oxigraph
 from nap_graph.store.sparql_text import Binding, bind_values, replace_graph
 from nap_graph.store.write_lock import WriteLock, locked
@@ -287,9 +288,20 @@ class OxigraphStore:
         return dict(sorted(counts.items()))
 
     @locked
-    def load_file(self, path: Path, graph: str, fmt: ox.RdfFormat) -> None:
-        """Bulk-load an RDF file into a named graph (fast; not transactional)."""
-        self._store.bulk_load(path=path, format=fmt, to_graph=ox.NamedNode(graph))
+    @locked
+    def load_file(
+        self, path: Path, rdf_format: ox.RdfFormat, graph: str | None, *, replace: bool = False
+    ) -> int:
+        """Into an empty store, or replacing a graph, with Oxigraph's bulk loader (fast; a
+        file that fails to parse is checked first, so nothing is left half-loaded); otherwise
+        parsed first and added in one transaction."""
+        if not replace and self.is_empty():  # a big dump into a new store: the bulk loader
+            return self.bulk_load_new(path, rdf_format, graph)
+        quads = parse_file(path, rdf_format, graph)
+        if replace and graph is not None:
+            self.delete_graph(graph)
+        self._store.extend(quads)
+        return len(quads)
 
     def close(self) -> None:
         self._store.flush()

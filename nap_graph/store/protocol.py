@@ -6,6 +6,7 @@ protocols). Both return the types of :mod:`nap_graph.store.results`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
@@ -71,6 +72,14 @@ class GraphStore(Queryable, Protocol):
 
     def named_graphs(self) -> list[str]:
         """The IRIs of the named graphs that hold triples."""
+        ...
+
+    def load_file(
+        self, path: Path, rdf_format: ox.RdfFormat, graph: str | None, *, replace: bool = False
+    ) -> int:
+        """Load an RDF file: a triple format into ``graph`` (``replace``: instead of what it
+        holds), a dataset format by its own graphs. The number of quads loaded;
+        :class:`~nap_graph.errors.DataFileError` naming the file when it is not valid RDF."""
         ...
 
     def dump(self) -> list[ox.Quad]:

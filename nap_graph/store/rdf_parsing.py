@@ -5,6 +5,7 @@ gigabytes: the "billion laughs"), and a syntax error names the line."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -25,3 +26,21 @@ def parse_triples(body: bytes, rdf_format: ox.RdfFormat, what: str) -> list[ox.T
         return [q.triple for q in ox.parse(body, format=rdf_format)]
     except (SyntaxError, ValueError) as exc:
         raise BadRequestError(f"{what} is not valid {rdf_format.name}: {exc}") from exc
+
+
+def parse_file(path: Path, rdf_format: ox.RdfFormat, graph: str | None) -> list[ox.Quad]:
+    """Every quad of an RDF file (a triple format's into ``graph``);
+    :class:`~nap_graph.errors.DataFileError` naming the file and position when it is not
+    valid RDF or cannot be read."""
+    from nap_graph.errors import DataFileError
+
+    target = ox.NamedNode(graph) if graph is not None else ox.DefaultGraph()
+    try:
+        quads = list(ox.parse(path=path, format=rdf_format))
+    except SyntaxError as exc:
+        raise DataFileError(f"{path}: not valid RDF: {exc}") from exc
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
+    if rdf_format.supports_datasets:
+        return quads
+    return [ox.Quad(q.subject, q.predicate, q.object, target) for q in quads]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
@@ -33,6 +34,7 @@ from nap_graph import queries
 from nap_graph.errors import QueryError, StoreRefusedError, StoreUnavailableError
 from nap_graph.namespaces import sparql_prologue
 from nap_graph.store.protocol import GraphName
+from nap_graph.store.rdf_parsing import parse_file
 from nap_graph.store.results import QueryResult, SelectResult, parse_sparql_json
 from nap_graph.store.sparql_text import (
     Binding,
@@ -213,6 +215,20 @@ class SparqlServerStore:
     @locked
     def delete_graph(self, graph: GraphName) -> None:
         self.update(drop_graph(graph))
+
+    @locked
+    def load_file(
+        self, path: Path, rdf_format: ox.RdfFormat, graph: str | None, *, replace: bool = False
+    ) -> int:
+        """Parsed here, then written graph by graph (Graph Store Protocol or SPARQL update)."""
+        by_graph: dict[str | None, list[ox.Triple]] = {}
+        quads = parse_file(path, rdf_format, graph)
+        for q in quads:
+            key = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
+            by_graph.setdefault(key, []).append(q.triple)
+        for name, triples in by_graph.items():
+            (self.put_graph if replace else self.post_graph)(name, triples)
+        return len(quads)
 
     def named_graphs(self) -> list[str]:
         result = self.query(queries.load("named-graphs.rq"))

@@ -129,6 +129,27 @@ def test_bindings_bind_a_list_as_rows(backend: GraphStore) -> None:
     assert sorted(r["s"].value for r in result.rows) == [f"{EX}a", f"{EX}b"]
 
 
+def test_load_file_adds_or_replaces_a_graph(backend: GraphStore, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from nap_graph.errors import DataFileError
+
+    turtle = tmp_path / "x.ttl"
+    turtle.write_text(f'<{EX}a> <{EX}name> "Alpha" .\n', encoding="utf-8")
+    backend.put_graph(G1, triples()[2:3])
+    assert backend.load_file(turtle, ox.RdfFormat.TURTLE, G1) == 1
+    assert len(backend.get_graph(G1)) == 2
+    assert backend.load_file(turtle, ox.RdfFormat.TURTLE, G1, replace=True) == 1
+    assert backend.get_graph(G1) == [ox.Triple(n("a"), n("name"), ox.Literal("Alpha"))]
+    trig = tmp_path / "x.trig"
+    trig.write_text(f'<{G2}> {{ <{EX}b> <{EX}name> "Beta" }}\n', encoding="utf-8")
+    assert backend.load_file(trig, ox.RdfFormat.TRIG, None) == 1
+    assert backend.get_graph(G2) == [ox.Triple(n("b"), n("name"), ox.Literal("Beta"))]
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<a> <b> ", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"broken\.ttl"):
+        backend.load_file(broken, ox.RdfFormat.TURTLE, G1, replace=True)
+    assert backend.get_graph(G1) == [ox.Triple(n("a"), n("name"), ox.Literal("Alpha"))]
+
+
 def test_malformed_query_is_a_query_error(backend: GraphStore) -> None:
     with pytest.raises(QueryError):
         backend.query("SELECT ?x WHERE { ?x")
