@@ -3,6 +3,7 @@
 Each file becomes one named graph whose IRI follows from its path (``docs/iris.md``)::
 
     ontology/wps.ttl                     -> graph/ontology/wps
+    ontology/alignments.ttl              -> graph/ontology/alignments
     shapes/integrity.ttl                 -> graph/shapes/integrity
     data/reference/pillars.ttl           -> graph/reference/pillars
     data/curated/nld-nap-4/jenv.ttl      -> graph/curated/nld-nap-4/jenv
@@ -19,7 +20,13 @@ from rdflib.exceptions import ParserError
 
 from nap_graph.errors import DataFileError
 from nap_graph.iris import graph_iri
-from nap_graph.resources import data_dir, ontology_path, resource_root, shapes_dir
+from nap_graph.resources import (
+    alignments_path,
+    data_dir,
+    ontology_path,
+    resource_root,
+    shapes_dir,
+)
 
 RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 
@@ -52,7 +59,12 @@ def _rdf_files(folder: Path) -> list[Path]:
 
 def default_graph_files() -> list[GraphFile]:
     """The ontology, the shapes and the data files, in load order."""
-    paths = [ontology_path(), *_rdf_files(shapes_dir()), *_rdf_files(data_dir())]
+    paths = [
+        ontology_path(),
+        alignments_path(),
+        *_rdf_files(shapes_dir()),
+        *_rdf_files(data_dir()),
+    ]
     return [GraphFile(path=p, graph=graph_iri_for(p)) for p in paths]
 
 

@@ -19,7 +19,7 @@ from rdflib.namespace import SH
 
 from nap_graph.default_data import parse_into
 from nap_graph.errors import DataFileError, ValidationSetupError
-from nap_graph.ontology import ontology_graph
+from nap_graph.ontology import ontology_with_alignments
 from nap_graph.resources import shapes_dir
 
 INTEGRITY_SHAPE_FILES = (
@@ -143,7 +143,7 @@ def validate_integrity(data: Graph, *, lang: str = "en") -> IntegrityReport:
     conforms, report, _text = validate(
         data,
         shacl_graph=integrity_shapes(),
-        ont_graph=ontology_graph(),
+        ont_graph=ontology_with_alignments(),
         inference="none",
         allow_warnings=True,
         advanced=True,

@@ -15,7 +15,7 @@ from rdflib.namespace import OWL, RDF
 
 from nap_graph.default_data import parse_into
 from nap_graph.errors import DataFileError, ValidationSetupError
-from nap_graph.resources import ontology_path
+from nap_graph.resources import alignments_path, ontology_path
 
 
 @cache
@@ -25,6 +25,18 @@ def ontology_graph() -> Graph:
         return parse_into(Graph(), ontology_path())
     except DataFileError as exc:
         raise ValidationSetupError(f"the ontology cannot be loaded: {exc}") from exc
+
+
+@cache
+def ontology_with_alignments() -> Graph:
+    """The ontology and ``ontology/alignments.ttl`` (ORG's class hierarchy, ...): what
+    validation reasons with."""
+    graph = Graph()
+    graph += ontology_graph()
+    try:
+        return parse_into(graph, alignments_path())
+    except DataFileError as exc:
+        raise ValidationSetupError(f"the alignments cannot be loaded: {exc}") from exc
 
 
 def ontology_versions() -> dict[str, str]:

@@ -176,7 +176,10 @@ def _lookup(rows: list[dict[str, str]]) -> tuple[dict[str, str], dict[str, str]]
 def is_reference_graph(graph: str) -> bool:
     """Whether a named graph holds reference data (or the ontology)."""
     name = graph.removeprefix(str(GRAPH))
-    return name.startswith(REFERENCE_GRAPH_PREFIXES) or name == "ontology/wps"
+    return name.startswith(REFERENCE_GRAPH_PREFIXES) or name in {
+        "ontology/wps",
+        "ontology/alignments",
+    }
 
 
 @dataclass

@@ -36,6 +36,11 @@ def ontology_path() -> Path:
     return resource_root() / "ontology" / "wps.ttl"
 
 
+def alignments_path() -> Path:
+    """Statements about other vocabularies' terms, ``ontology/alignments.ttl``."""
+    return resource_root() / "ontology" / "alignments.ttl"
+
+
 def shapes_dir() -> Path:
     """The folder of SHACL shape files."""
     return resource_root() / "shapes"

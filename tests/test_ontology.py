@@ -37,7 +37,11 @@ def test_every_term_has_labels_and_definitions_in_english_and_dutch() -> None:
     graph = ontology_graph()
     lacking = []
     for term in wps_terms(graph):
-        for prop, name in ((RDFS.label, "rdfs:label"), (SKOS.definition, "skos:definition")):
+        for prop, name in (
+            (RDFS.label, "rdfs:label"),
+            (SKOS.definition, "skos:definition"),
+            (RDFS.comment, "rdfs:comment"),  # what Protege, pyLODE and WebVOWL show
+        ):
             for lang in ("en", "nl"):
                 if not _has(graph, term, prop, lang):
                     lacking.append(f"{term.fragment}: no {name}@{lang}")
@@ -71,6 +75,15 @@ def test_every_wps_term_used_in_the_data_is_declared(data_graph: Graph) -> None:
     }
     assert used, "the data uses no WPS term at all"
     assert sorted(used - declared) == []
+
+
+def test_the_ontology_document_says_nothing_about_other_vocabularies_terms() -> None:
+    """Statements about ORG, SKOS, ... terms live in ontology/alignments.ttl."""
+    graph = ontology_graph()
+    foreign = {
+        s for s in graph.subjects() if isinstance(s, URIRef) and not str(s).startswith(ONTOLOGY_IRI)
+    }
+    assert foreign == set(), sorted(foreign)
 
 
 def test_every_term_is_documented_in_the_model_guide() -> None:
