@@ -279,7 +279,9 @@ def build_index(store: ox.Store) -> ReferenceIndex:
     index = ReferenceIndex()
     for row in select(store, queries.load("reference-plans.rq")):
         key = row["plan"].removeprefix(f"{ID}plan/")
-        index.plan_names[key] = row["label"]
+        known = index.plan_names.get(key, "")
+        if len(row["label"]) > len(known):  # "NAP 1325-IV" over "NAP IV", in any store order
+            index.plan_names[key] = row["label"]
         if row["country"]:
             index.plan_countries[key] = row["country"]
     for row in select(store, queries.load("reference-outcomes.rq")):
