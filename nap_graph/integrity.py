@@ -42,6 +42,8 @@ class Finding:
     source: str
     component: str
     message: str
+    name: str = ""
+    """The property shape's ``sh:name`` in the report's language ("soort organisatie")."""
 
     def line(self) -> str:
         """One line for a terminal: severity, focus node, path, message."""
@@ -111,6 +113,14 @@ def _message(
     return str(messages[0]) if messages else ""
 
 
+def _name(shapes: Graph | None, shape: Node | None, lang: str) -> str:
+    """The shape's ``sh:name`` in ``lang`` (else English, else untagged), or ``""``."""
+    if shapes is None or shape is None:
+        return ""
+    names = {getattr(n, "language", None): str(n) for n in shapes.objects(shape, SH.name)}
+    return names.get(lang) or names.get("en") or names.get(None, "")
+
+
 def findings_of(
     report: Graph, *, lang: str = "en", shapes: Graph | None = None
 ) -> tuple[Finding, ...]:
@@ -133,6 +143,7 @@ def findings_of(
                 source=_str(source),
                 component=component.rsplit("#", 1)[-1],
                 message=_message(report, result, lang, shapes, source),
+                name=_name(shapes, shape, lang),
             )
         )
     return tuple(sorted(found, key=lambda f: (f.severity, f.focus, f.source, f.value)))

@@ -232,6 +232,8 @@ class Problem:
     found: str | None = None
     shape: str | None = None
     focus: str | None = None
+    name: str | None = None
+    """The checked property's name in the report's language (the shape's ``sh:name``)."""
 
     def __post_init__(self) -> None:
         """A found value is shown, not echoed whole: at most ``MAX_FOUND`` characters."""
@@ -253,6 +255,7 @@ class Problem:
             "message": self.message,
             "shape": self.shape,
             "focus": self.focus,
+            "name": self.name,
         }
 
 

@@ -187,6 +187,7 @@ def _problem(
         found=found,
         shape=finding.source,
         focus=finding.focus,
+        name=finding.name or None,
     )
 
 

@@ -80,3 +80,25 @@ def test_every_property_shape_has_an_english_and_dutch_name_and_description() ->
             if not {"en", "nl"} <= languages:
                 lacking.append(f"{shape} {prop.split('#')[-1]}: {sorted(map(str, languages))}")
     assert not lacking, "\n".join(sorted(lacking))
+
+
+def test_reports_name_the_checked_property_in_the_report_language() -> None:
+    import json as _json
+
+    from nap_graph.submissions.reading import read_submissions
+    from nap_graph.submissions.validation import validate_submission
+
+    record = {
+        "organisation": "Stichting X",
+        "organisation_kind": "Sports club",
+        "strategic_outcomes": ["1"],
+        "investment_types": ["Policy"],
+        "contributions": [{"outcome": "1", "text": "We train mediators."}],
+    }
+    (parsed,) = read_submissions(_json.dumps(record).encode(), "x.json")
+    names = {
+        lang: {p.name for p in validate_submission(parsed, lang=lang).problems if p.name}
+        for lang in ("en", "nl")
+    }
+    assert "Organization details" in names["en"]
+    assert "Gegevens van de organisatie" in names["nl"]
