@@ -1,8 +1,11 @@
-"""Running SPARQL over an Oxigraph store, with the project's prefixes and bound values.
+"""``select`` and ``ask``: thin helpers over :meth:`GraphStore.query` for scripts and
+notebooks that want plain strings.
 
-Values are never pasted into query text: pass them as ``bindings``, terms that are written
-into a trailing ``VALUES`` clause in their escaped N-Triples form (pyoxigraph's own
-``substitutions`` only bind variables that the SELECT projects).
+There is one query API, :meth:`nap_graph.store.protocol.GraphStore.query`, which returns
+terms (:class:`~nap_graph.store.results.SelectResult`, ``bool`` or triples). These helpers
+run a query through it on a GraphStore or a plain ``pyoxigraph.Store`` and give each SELECT
+row as a dict of plain values (``""`` when unbound). Values are never pasted into query text:
+pass them as ``bindings``.
 """
 
 from __future__ import annotations
@@ -12,29 +15,20 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 
 from nap_graph.errors import QueryError
-from nap_graph.namespaces import sparql_prologue
-from nap_graph.store.sparql_text import Binding, bind_values
+from nap_graph.store.protocol import GraphStore
+from nap_graph.store.results import SelectResult
+from nap_graph.store.sparql_text import Binding
 
 Term = ox.NamedNode | ox.Literal | ox.BlankNode
 Row = dict[str, str]
 
 
-def _evaluate(
-    store: ox.Store,
-    query: str,
-    bindings: Mapping[str, Binding] | None,
-    *,
-    union_default_graph: bool,
-) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    try:
-        return store.query(
-            sparql_prologue() + bind_values(query, bindings or {}),
-            use_default_graph_as_union=union_default_graph,
-        )
-    except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL query: {exc}") from exc
-    except OSError as exc:
-        raise QueryError(f"the query could not be evaluated: {exc}") from exc
+def _store(store: GraphStore | ox.Store) -> GraphStore:
+    if isinstance(store, ox.Store):
+        from nap_graph.store.oxigraph_store import OxigraphStore
+
+        return OxigraphStore.around(store)
+    return store
 
 
 def term_value(term: Term | None) -> str:
@@ -45,7 +39,7 @@ def term_value(term: Term | None) -> str:
 
 
 def select(
-    store: ox.Store,
+    store: GraphStore | ox.Store,
     query: str,
     bindings: Mapping[str, Binding] | None = None,
     *,
@@ -56,22 +50,21 @@ def select(
     The project's prefixes (``nap_graph.namespaces.PREFIXES``) are declared for you, and the
     default graph is the union of all named graphs unless ``union_default_graph=False``.
     """
-    result = _evaluate(store, query, bindings, union_default_graph=union_default_graph)
-    if not isinstance(result, ox.QuerySolutions):
+    result = _store(store).query(query, bindings=bindings, union_default_graph=union_default_graph)
+    if not isinstance(result, SelectResult):
         raise QueryError("expected a SELECT query, got another query form")
-    names = [v.value for v in result.variables]
-    return [{n: term_value(sol[n]) for n in names} for sol in result]
+    return [{n: term_value(row.get(n)) for n in result.variables} for row in result.rows]  # type: ignore[arg-type]
 
 
 def ask(
-    store: ox.Store,
+    store: GraphStore | ox.Store,
     query: str,
     bindings: Mapping[str, Binding] | None = None,
     *,
     union_default_graph: bool = True,
 ) -> bool:
     """Run an ASK query."""
-    result = _evaluate(store, query, bindings, union_default_graph=union_default_graph)
-    if not isinstance(result, ox.QueryBoolean):
+    result = _store(store).query(query, bindings=bindings, union_default_graph=union_default_graph)
+    if not isinstance(result, bool):
         raise QueryError("expected an ASK query, got another query form")
-    return bool(result)
+    return result

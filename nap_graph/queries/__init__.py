@@ -1,5 +1,5 @@
 """The SPARQL the library runs, one ``.rq`` (query) or ``.ru`` (update) file each; values are
-bound (``bindings``, or the ``#VALUES#`` row of an update), never pasted in."""
+bound (``bindings``; :func:`update_with_values` for an update), never pasted in."""
 
 from __future__ import annotations
 
@@ -17,11 +17,9 @@ def load(name: str) -> str:
 
 
 def update_with_values(name: str, values: Mapping[str, Term | None]) -> str:
-    """An update file with its ``#VALUES#`` lines replaced by one row binding ``values``
-    (terms written in their escaped N-Triples form; ``None`` is ``UNDEF``)."""
-    from nap_graph.store.sparql_text import values_block
+    """An update file with ``values`` bound (one ``VALUES`` row at the start of the WHERE
+    clause of each of its operations; terms in their escaped N-Triples form, ``None`` is
+    ``UNDEF``)."""
+    from nap_graph.store.sparql_text import bind_update_values
 
-    text = load(name)
-    if "#VALUES#" not in text:
-        raise ValueError(f"{name} has no #VALUES# line")
-    return text.replace("#VALUES#", values_block(values))
+    return bind_update_values(load(name), values)

@@ -1,8 +1,8 @@
 # ?version becomes the current version of ?history; ?superseded (when bound) gets
 # prov:invalidatedAtTime ?now and ?version prov:wasRevisionOf it.
-# (?provenance, ?history, ?version, ?superseded, ?now bound by the VALUES row; ?superseded may be UNDEF)
+# (?provenance, ?history, ?version, ?superseded, ?now bound; ?superseded may be UNDEF)
 DELETE { GRAPH ?provenance { ?history wps:currentVersion ?any } }
-WHERE { #VALUES# GRAPH ?provenance { ?history wps:currentVersion ?any } } ;
-INSERT { GRAPH ?provenance { ?history wps:currentVersion ?version } } WHERE { #VALUES# } ;
+WHERE { GRAPH ?provenance { ?history wps:currentVersion ?any } } ;
+INSERT { GRAPH ?provenance { ?history wps:currentVersion ?version } } WHERE { } ;
 INSERT { GRAPH ?provenance { ?superseded prov:invalidatedAtTime ?now . ?version prov:wasRevisionOf ?superseded } }
-WHERE { #VALUES# FILTER (BOUND(?superseded)) }
+WHERE { FILTER (BOUND(?superseded)) }

@@ -189,6 +189,35 @@ def add_using(update: str, using: Sequence[str], using_named: Sequence[str]) -> 
     return "".join(out)
 
 
+def bind_update_values(update: str, bindings: Mapping[str, Binding]) -> str:
+    """The update with a ``VALUES`` row for ``bindings`` at the start of the WHERE clause of
+    every operation that has one (the way :func:`bind_values` binds a query's); operations
+    without a WHERE clause (``INSERT DATA``) are left as they are. ``DELETE WHERE { P }`` is
+    written in its long form first."""
+    if not bindings:
+        return update
+    block = values_block(bindings)
+    update = _expand_short_form(update, "DELETE")
+    out: list[str] = []
+    last = 0
+    depth = 0
+    after_where = False
+    for start, _end, token in _scan(update):
+        if token == "{":
+            if depth == 0 and after_where:
+                out.append(update[last : start + 1])
+                out.append(f" {block} ")
+                last = start + 1
+                after_where = False
+            depth += 1
+        elif token == "}":
+            depth -= 1
+        elif depth == 0 and token == "WHERE":
+            after_where = True
+    out.append(update[last:])
+    return "".join(out)
+
+
 QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
 

@@ -86,3 +86,21 @@ def test_bindings(query: str, expected: str) -> None:
 )
 def test_query_form(query: str, form: str) -> None:
     assert query_form(query) == form
+
+
+def test_bind_update_values_binds_every_operation_with_a_where_clause() -> None:
+    import pyoxigraph as ox
+
+    from nap_graph.store.sparql_text import bind_update_values
+
+    update = (
+        "DELETE { ?s ?p ?o } WHERE { ?s ?p ?o { SELECT ?s WHERE { ?s ?q ?x } } } ;\n"
+        'INSERT DATA { <http://x/a> <http://x/b> "WHERE { }" } ;\n'
+        "INSERT { ?s <http://x/c> ?v } WHERE { }"
+    )
+    bound = bind_update_values(update, {"s": ox.NamedNode("http://x/s"), "v": None})
+    assert bound.count("VALUES (?s ?v) { (<http://x/s> UNDEF) }") == 2
+    assert "SELECT ?s WHERE { ?s ?q ?x }" in bound  # a sub-SELECT's WHERE is left alone
+    assert 'INSERT DATA { <http://x/a> <http://x/b> "WHERE { }" }' in bound
+    store = ox.Store()
+    store.update(bound)  # still one valid update
