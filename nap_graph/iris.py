@@ -184,7 +184,11 @@ def version_iri_for_path(plan: str, organisation: str, version: str) -> str:
 
 def id_prefix(*parts: str) -> str:
     """``id/<part>/.../``: the start every IRI of a kind shares, for reading keys back out
-    (``id_prefix("outcome", "nld-nap-4")`` is ``.../id/outcome/nld-nap-4/``)."""
+    (``id_prefix("outcome", "nld-nap-4")`` is ``.../id/outcome/nld-nap-4/``).
+
+    >>> id_prefix("outcome", "nld-nap-4")
+    'https://w3id.org/nap-graph/id/outcome/nld-nap-4/'
+    """
     return f"{ID}" + "".join(f"{_key(p)}/" for p in parts)
 
 
@@ -194,7 +198,13 @@ COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
 def country_iri(alpha3: str) -> str:
     """The EU Publications Office country authority IRI of an ISO 3166-1 alpha-3 code
     (``.../country/NLD``); ``.../country/unknown`` for anything else, which the shapes
-    refuse (so that the report names the word)."""
+    refuse (so that the report names the word).
+
+    >>> country_iri("yem")
+    'http://publications.europa.eu/resource/authority/country/YEM'
+    >>> country_iri("Atlantis")
+    'http://publications.europa.eu/resource/authority/country/unknown'
+    """
     code = alpha3.strip().upper()
     return COUNTRY_AUTHORITY + (code if re.fullmatch(r"[A-Z]{3}", code) else "unknown")
 

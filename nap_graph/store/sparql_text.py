@@ -33,7 +33,14 @@ def insert_data(graphs: Mapping[str | None, Iterable[ox.Triple]]) -> str:
 
 def values_block(bindings: Mapping[str, Binding]) -> str:
     """``VALUES (?a ?b) { (<x> "y") }`` for one row of bindings; a variable bound to a list
-    of terms gives one row per term (``VALUES (?x) { (<a>) (<b>) }``; at most one such)."""
+    of terms gives one row per term (``VALUES (?x) { (<a>) (<b>) }``; at most one such).
+
+    >>> import pyoxigraph as ox
+    >>> values_block({"x": [ox.NamedNode("http://x/a"), ox.NamedNode("http://x/b")]})
+    'VALUES (?x) { (<http://x/a>) (<http://x/b>) }'
+    >>> values_block({"s": ox.Literal("hi"), "o": None})
+    'VALUES (?s ?o) { ("hi" UNDEF) }'
+    """
     names = " ".join(f"?{ox.Variable(name).value}" for name in bindings)
     lists = [k for k, v in bindings.items() if isinstance(v, list | tuple)]
     if len(lists) > 1:
