@@ -53,6 +53,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             store,
             workers,
             max_result_bytes=settings.max_result_bytes,
+            max_results=settings.max_results,
             policy=QueryPolicy(
                 service_allowlist=tuple(settings.service_allowlist),
                 load_allowlist=tuple(settings.load_allowlist),

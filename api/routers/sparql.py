@@ -24,14 +24,6 @@ from api.disconnect import ClientGoneError, unless_client_gone
 from api.errors import ApiError
 from nap_graph.namespaces import PREFIXES
 from nap_graph.resources import example_queries_dir
-from nap_graph.store.results import (
-    QueryResult,
-    SelectResult,
-    to_sparql_csv,
-    to_sparql_json,
-    to_sparql_tsv,
-    to_sparql_xml,
-)
 from nap_graph.store.sparql_text import add_using, query_form
 
 router = APIRouter(tags=["SPARQL"])
@@ -97,50 +89,6 @@ def _content_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def _render(
-    result: QueryResult, request: Request, format_parameter: str | None, max_results: int
-) -> Response:
-    accept = request.headers.get("accept")
-    if isinstance(result, list):
-        chosen = media.choose(media.GRAPH_TYPES, accept, format_parameter)
-        if chosen is None:
-            raise ApiError(
-                406,
-                "Not acceptable",
-                f"CONSTRUCT and DESCRIBE results come as {', '.join(media.GRAPH_TYPES)}",
-            )
-        fmt = media.RDF_FORMATS[chosen]
-        data = (
-            [ox.Quad(t.subject, t.predicate, t.object) for t in result]
-            if fmt.supports_datasets
-            else result
-        )
-        return Response(ox.serialize(data, format=fmt) or b"", media_type=chosen)
-    offers = (
-        media.RESULT_TYPES
-        if isinstance(result, SelectResult)
-        else [media.SPARQL_JSON, media.SPARQL_XML]
-    )
-    chosen = media.choose(offers, accept, format_parameter)
-    if chosen is None:
-        raise ApiError(406, "Not acceptable", f"SELECT and ASK results come as {', '.join(offers)}")
-    if isinstance(result, SelectResult) and len(result.rows) > max_results:
-        raise ApiError(
-            413,
-            "Result too large",
-            f"the query has more than {max_results:,} results; add LIMIT or narrow it",
-        )
-    if chosen == media.SPARQL_XML:
-        body = to_sparql_xml(result)
-    elif chosen == media.SPARQL_CSV:
-        body = to_sparql_csv(result)  # type: ignore[arg-type]
-    elif chosen == media.SPARQL_TSV:
-        body = to_sparql_tsv(result)  # type: ignore[arg-type]
-    else:
-        body = json.dumps(to_sparql_json(result), ensure_ascii=False)
-    return Response(body, media_type=chosen)
-
-
 def _base(request: Request) -> str:
     """The base IRI of a request's query or update: the endpoint's own URL."""
     return str(request.url.replace(query="", fragment=""))
@@ -179,9 +127,7 @@ async def _run_query(
         )
     except ClientGoneError:
         return Response(status_code=499)  # nobody reads it; the work was stopped
-    if isinstance(answer, bytes):
-        return Response(answer, media_type=chosen)
-    return _render(answer, request, _format(params), settings.max_results)
+    return Response(answer, media_type=chosen)
 
 
 def _run_update(

@@ -193,12 +193,14 @@ class OxigraphStore:
         union_default_graph: bool = True,
         max_bytes: int | None = None,
         base_iri: str | None = None,
+        max_rows: int | None = None,
     ) -> bytes:
         """Evaluate a query and serialise the answer with Oxigraph's own writers, in the
         SPARQL results format (SELECT, ASK) or RDF format (CONSTRUCT, DESCRIBE) named by
         ``media_type``: no Python objects per row, which is what makes large results fast.
         The answer is written as the solutions come; past ``max_bytes`` it is stopped with
-        :class:`ResultTooLargeError`, so a huge answer is never held whole."""
+        :class:`ResultTooLargeError`, so a huge answer is never held whole (which is why
+        ``max_rows``, the cap for backends that hold it, is not needed here)."""
         dataset = dataset_arguments(default_graphs, named_graphs, union_default_graph)
         output = _CappedOutput(max_bytes)
         with oxigraph_errors():

@@ -74,6 +74,25 @@ class GraphStore(Queryable, Protocol):
         """The IRIs of the named graphs that hold triples."""
         ...
 
+    def query_serialized(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        union_default_graph: bool = True,
+        max_bytes: int | None = None,
+        base_iri: str | None = None,
+        max_rows: int | None = None,
+    ) -> bytes:
+        """A query's answer written in ``media_type`` (a SPARQL results or RDF format), at
+        most ``max_bytes`` long (:class:`~nap_graph.errors.ResultTooLargeError` past it).
+        ``max_rows`` caps the SELECT solutions of a backend that holds the answer whole
+        before writing it (a SPARQL server's); Oxigraph writes while it evaluates and is
+        capped by bytes alone."""
+        ...
+
     def load_file(
         self, path: Path, rdf_format: ox.RdfFormat, graph: str | None, *, replace: bool = False
     ) -> int:

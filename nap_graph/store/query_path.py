@@ -29,7 +29,6 @@ import pyoxigraph as ox
 from nap_graph import queries
 from nap_graph.iris import checked_iri
 from nap_graph.query_workers import QueryWorkers
-from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphName, GraphStore
 from nap_graph.store.query_guard import QueryPolicy, has_dataset_clause
 from nap_graph.store.results import QueryResult, SelectResult
@@ -46,11 +45,15 @@ class QueryPath:
         workers: QueryWorkers | None = None,
         *,
         max_result_bytes: int | None = None,
+        max_results: int | None = None,
         policy: QueryPolicy | None = None,
     ) -> None:
         self.store = store
         self.workers = workers
         self.max_result_bytes = max_result_bytes
+        self.max_results = max_results
+        """SELECT solutions a SPARQL server's answer may have (it is held whole before it is
+        written; the embedded store's is capped by bytes while written)."""
         self.policy = policy or QueryPolicy()
         """What users' queries and updates may do (SERVICE, LOAD, nesting)."""
         self.generation = 0
@@ -134,10 +137,10 @@ class QueryPath:
         base_iri: str | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
-    ) -> bytes | QueryResult:
+    ) -> bytes:
         """A user's query, checked by the policy and answered on the event loop: the bytes
-        in ``media_type`` (query workers or the embedded store, capped while written), or
-        the result objects from a SPARQL server (for the caller to serialise)."""
+        in ``media_type``, from the query workers or the store (every backend writes its
+        answer, :meth:`GraphStore.query_serialized`), under the size limits."""
         for name, graphs in (
             ("default-graph-uri", default_graphs),
             ("named-graph-uri", named_graphs),
@@ -157,25 +160,16 @@ class QueryPath:
                 base_iri=base_iri,
             )
         store = self.store
-        if isinstance(store, OxigraphStore):
-            return await asyncio.to_thread(
-                lambda: store.query_serialized(
-                    text,
-                    media_type,
-                    default_graphs=default,
-                    named_graphs=named,
-                    union_default_graph=union,
-                    max_bytes=self.max_result_bytes,
-                    base_iri=base_iri,
-                )
-            )
         return await asyncio.to_thread(
-            lambda: store.query(
+            lambda: store.query_serialized(
                 text,
+                media_type,
                 default_graphs=default,
                 named_graphs=named,
                 union_default_graph=union,
+                max_bytes=self.max_result_bytes,
                 base_iri=base_iri,
+                max_rows=self.max_results,
             )
         )
 

@@ -162,3 +162,39 @@ def to_sparql_tsv(result: SelectResult) -> str:
     for row in result.rows:
         lines.append("\t".join(str(row[v]) if v in row else "" for v in result.variables))
     return "\n".join(lines) + "\n"
+
+
+RESULT_MEDIA_TYPES = (
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+)
+"""The SPARQL results formats :func:`serialize_result` writes (CSV and TSV for SELECT only)."""
+
+
+def serialize_result(result: QueryResult, media_type: str) -> bytes:
+    """A query's answer in ``media_type``: a SPARQL results format for SELECT and ASK, an
+    RDF format (``text/turtle``, ``application/n-triples``, ``application/ld+json``, ...) for
+    CONSTRUCT and DESCRIBE. ``ValueError`` for a media type the answer cannot be written in."""
+    if isinstance(result, list):
+        fmt = ox.RdfFormat.from_media_type(media_type)
+        if fmt is None:
+            raise ValueError(f"{media_type} is not an RDF format")
+        data: list[ox.Triple] | list[ox.Quad] = (
+            [ox.Quad(t.subject, t.predicate, t.object) for t in result]
+            if fmt.supports_datasets
+            else result
+        )
+        return ox.serialize(data, format=fmt) or b""
+    if media_type == "application/sparql-results+xml":
+        return to_sparql_xml(result).encode("utf-8")
+    if media_type == "application/sparql-results+json":
+        import json
+
+        return json.dumps(to_sparql_json(result), ensure_ascii=False).encode("utf-8")
+    if isinstance(result, SelectResult) and media_type == "text/csv":
+        return to_sparql_csv(result).encode("utf-8")
+    if isinstance(result, SelectResult) and media_type == "text/tab-separated-values":
+        return to_sparql_tsv(result).encode("utf-8")
+    raise ValueError(f"the answer cannot be written as {media_type}")

@@ -31,11 +31,16 @@ import httpx
 import pyoxigraph as ox
 
 from nap_graph import queries
-from nap_graph.errors import QueryError, StoreRefusedError, StoreUnavailableError
+from nap_graph.errors import (
+    QueryError,
+    ResultTooLargeError,
+    StoreRefusedError,
+    StoreUnavailableError,
+)
 from nap_graph.namespaces import sparql_prologue
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.rdf_parsing import parse_file
-from nap_graph.store.results import QueryResult, SelectResult, parse_sparql_json
+from nap_graph.store.results import QueryResult, SelectResult, parse_sparql_json, serialize_result
 from nap_graph.store.sparql_text import (
     Binding,
     bind_values,
@@ -157,6 +162,44 @@ class SparqlServerStore:
             data={"update": base + sparql_prologue() + sparql},
             headers={"Accept": f"{RESULTS_JSON}, */*;q=0.1"},
         )
+
+    def query_serialized(
+        self,
+        sparql: str,
+        media_type: str,
+        *,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        union_default_graph: bool = True,
+        max_bytes: int | None = None,
+        base_iri: str | None = None,
+        max_rows: int | None = None,
+    ) -> bytes:
+        """The answer in ``media_type``, as :meth:`OxigraphStore.query_serialized` gives it:
+        fetched from the server as SPARQL JSON or N-Triples and written here. The server's
+        answer is held whole, so ``max_rows`` (SELECT solutions) is checked before it is
+        written and ``max_bytes`` after (:class:`ResultTooLargeError` either way)."""
+        result = self.query(
+            sparql,
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+            union_default_graph=union_default_graph,
+            base_iri=base_iri,
+        )
+        if (
+            max_rows is not None
+            and isinstance(result, SelectResult)
+            and len(result.rows) > max_rows
+        ):
+            raise ResultTooLargeError(
+                f"the query has more than {max_rows:,} results; add LIMIT or narrow it"
+            )
+        body = serialize_result(result, media_type)
+        if max_bytes is not None and len(body) > max_bytes:
+            raise ResultTooLargeError(
+                f"the answer is over {max_bytes:,} bytes; add LIMIT or narrow the query"
+            )
+        return body
 
     def _graph_params(self, graph: GraphName) -> dict[str, str]:
         if self.graph_store_url is None:

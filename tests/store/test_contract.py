@@ -150,6 +150,29 @@ def test_load_file_adds_or_replaces_a_graph(backend: GraphStore, tmp_path) -> No
     assert backend.get_graph(G1) == [ox.Triple(n("a"), n("name"), ox.Literal("Alpha"))]
 
 
+def test_query_serialized_writes_every_format_under_the_caps(backend: GraphStore) -> None:
+    import json
+
+    from nap_graph.errors import ResultTooLargeError
+
+    backend.put_graph(G1, triples())
+    select = f"SELECT ?s ?o WHERE {{ GRAPH <{G1}> {{ ?s <{EX}name> ?o }} }} ORDER BY ?s"
+    answer = json.loads(backend.query_serialized(select, "application/sparql-results+json"))
+    assert [b["s"]["value"] for b in answer["results"]["bindings"]] == [f"{EX}a", f"{EX}b"]
+    assert b"Alpha" in backend.query_serialized(select, "text/csv")
+    assert b"<sparql" in backend.query_serialized(select, "application/sparql-results+xml")
+    construct = (
+        f"CONSTRUCT {{ ?s <{EX}knows> ?o }} WHERE {{ GRAPH <{G1}> {{ ?s <{EX}knows> ?o }} }}"
+    )
+    turtle = backend.query_serialized(construct, "text/turtle")
+    assert f"{EX}b".encode() in turtle
+    with pytest.raises(ResultTooLargeError):
+        backend.query_serialized(select, "text/csv", max_bytes=10)
+    if isinstance(backend, SparqlServerStore):  # holds the answer whole: capped by rows too
+        with pytest.raises(ResultTooLargeError, match="more than 1 results"):
+            backend.query_serialized(select, "text/csv", max_rows=1)
+
+
 def test_malformed_query_is_a_query_error(backend: GraphStore) -> None:
     with pytest.raises(QueryError):
         backend.query("SELECT ?x WHERE { ?x")
