@@ -53,6 +53,7 @@ from nap_graph.submissions.model import (
     Text,
 )
 from nap_graph.submissions.organisations import resolve_organisation
+from nap_graph.submissions.reading import file_bytes
 from nap_graph.submissions.to_rdf import SubmissionGraph
 from nap_graph.submissions.validation import check_submission_graph, problems_of
 
@@ -258,14 +259,7 @@ def store_curation(store: GraphStore, report: CurationReport) -> str:
 
 def load_document(path: Path) -> tuple[CurationDocument, ParsedSubmission]:
     """:func:`read_curation` on a file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SubmissionReadError(
-            str(path),
-            [Problem(Severity.error, f"cannot read the file: {exc.strerror}", Location("file"))],
-        ) from exc
-    return read_curation(data, str(path))
+    return read_curation(file_bytes(path), str(path))
 
 
 def schema() -> dict[str, object]:

@@ -109,13 +109,17 @@ def _parse(text: str, source: SourceInfo, file_name: str, fmt: str) -> list[Pars
     return list(result)  # type: ignore[arg-type]
 
 
-def read_file(path: Path, *, fmt: str | None = None) -> list[ParsedSubmission]:
-    """:func:`read_submissions` on a file, with a clear error if it cannot be opened."""
+def file_bytes(path: Path) -> bytes:
+    """A received file's bytes; :class:`SubmissionReadError` if it cannot be opened."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SubmissionReadError(
             str(path),
             [Problem(Severity.error, f"cannot read the file: {exc.strerror}", Location("file"))],
         ) from exc
-    return read_submissions(data, str(path), fmt=fmt)
+
+
+def read_file(path: Path, *, fmt: str | None = None) -> list[ParsedSubmission]:
+    """:func:`read_submissions` on a file, with a clear error if it cannot be opened."""
+    return read_submissions(file_bytes(path), str(path), fmt=fmt)
