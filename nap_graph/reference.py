@@ -109,11 +109,6 @@ def _code_order(code: str) -> tuple[int | str, ...]:
     return tuple(int(p) if p.isdigit() else p for p in code.split("."))
 
 
-def normalise(text: str) -> str:
-    """Case-folded, whitespace-collapsed text for label lookups."""
-    return " ".join(text.split()).casefold()
-
-
 _PUNCTUATION = re.compile(r"[\W_]+")
 _APOSTROPHES = re.compile("['\u2019\u2018`]")
 

@@ -99,7 +99,6 @@ async def _run_query(
     params: dict[str, list[str]],
     request: Request,
     view: ViewDep,
-    settings: SettingsDep,
 ) -> Response:
     """Negotiate on the event loop (cheap), then hand the query to the query path, which
     checks it, picks its dataset and evaluates it under the limits; a client that hangs up
@@ -161,7 +160,7 @@ async def sparql_get(request: Request, view: ViewDep, settings: SettingsDep) -> 
     query = _one(params, "query")
     if query is None:
         return await run_in_threadpool(_service_description, request, params)
-    return await _run_query(query, params, request, view, settings)
+    return await _run_query(query, params, request, view)
 
 
 @router.post("/sparql", summary="SPARQL query or update (POST)")
@@ -179,14 +178,14 @@ async def sparql_post(
         if query is not None and update is not None:
             raise ApiError(400, "Bad request", "give either 'query' or 'update', not both")
         if query is not None:
-            return await _run_query(query, params, request, view, settings)
+            return await _run_query(query, params, request, view)
         if update is not None:
             return await run_in_threadpool(
                 _run_update, update, params, request, store, view, settings
             )
         raise ApiError(400, "Bad request", "the form has neither a 'query' nor an 'update' field")
     if content_type == SPARQL_QUERY:
-        return await _run_query(body, url_params, request, view, settings)
+        return await _run_query(body, url_params, request, view)
     if content_type == SPARQL_UPDATE:
         return await run_in_threadpool(
             _run_update, body, url_params, request, store, view, settings

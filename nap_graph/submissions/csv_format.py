@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
@@ -220,25 +221,9 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
         try:
             record = SubmissionRecord.model_validate(_row_record(row))
         except ValueError as exc:
-            if isinstance(exc, ValidationError):
-                for problem in validation_problems(exc):
-                    column = problem.location.field.split("[")[0] if problem.location else None
-                    problems.append(
-                        Problem(
-                            problem.severity,
-                            problem.message,
-                            Location(column or "row", row=number, column=column),
-                            found=problem.found,
-                        )
-                    )
-            else:
-                problems.append(
-                    Problem(
-                        Severity.error,
-                        str(exc),
-                        Location("contributions", row=number, column="contributions"),
-                    )
-                )
+            problems += _row_problems(
+                exc, number, lambda path: path.split("[")[0], "contributions", str(exc)
+            )
             continue
         locations = {
             name: Location(name, row=number, column=name) for name in (*COLUMNS, *OPTIONAL_COLUMNS)
@@ -252,6 +237,26 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
             Problem(Severity.error, "the CSV has a header but no rows", Location("file", row=2))
         )
     return problems or parsed
+
+
+def _row_problems(
+    exc: ValueError,
+    number: int,
+    column_of: Callable[[str], str],
+    fallback_column: str,
+    fallback_message: str,
+) -> list[Problem]:
+    """A row's reading error as problems at its row and column: each pydantic error at the
+    column ``column_of`` its field path names, anything else at ``fallback_column``."""
+    if not isinstance(exc, ValidationError):
+        where = Location(fallback_column, row=number, column=fallback_column)
+        return [Problem(Severity.error, fallback_message, where)]
+    out = []
+    for problem in validation_problems(exc):
+        column = column_of(problem.location.field) if problem.location else None
+        where = Location(column or "row", row=number, column=column)
+        out.append(Problem(problem.severity, problem.message, where, found=problem.found))
+    return out
 
 
 def _attach_activity(
@@ -287,18 +292,13 @@ def _attach_activity(
     try:
         activity = Activity.model_validate(_activity(row))
     except ValueError as exc:
-        errors = validation_problems(exc) if isinstance(exc, ValidationError) else None
-        for problem in errors or [Problem(Severity.error, str(exc), where)]:
-            path = problem.location.field if errors and problem.location else "name"
-            column = f"activity.{path.split('[')[0].split('.')[0]}"
-            problems.append(
-                Problem(
-                    Severity.error,
-                    problem.message if errors else f"{column}: {exc}",
-                    Location(column, row=number, column=column),
-                    found=problem.found,
-                )
-            )
+        problems += _row_problems(
+            exc,
+            number,
+            lambda path: f"activity.{path.split('[')[0].split('.')[0]}",
+            "activity.name",
+            f"activity.name: {exc}",
+        )
         return
     position = len(owner.record.activities)
     owner.record.activities.append(activity)

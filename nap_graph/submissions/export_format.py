@@ -65,17 +65,11 @@ QUESTIONS: dict[str, tuple[str, ...]] = {
 }
 """Field of the model -> the question's wordings, English first (the one written out)."""
 
+_KEYS = list(QUESTIONS)
 ORDER = (
-    "organisation",
-    "website",
-    "organisation_kind",
-    "organisation_description",
-    "activities_description",
-    "strategic_outcomes",
+    *_KEYS[: _KEYS.index("strategic_outcomes") + 1],
     "sub_outcomes",
-    "investment_types",
-    "contributions",
-    "focus_description",
+    *_KEYS[_KEYS.index("strategic_outcomes") + 1 :],
 )
 """The order the database writes its questions in (used to tell what a cut-off record lacks)."""
 EXPECTED = ("organisation", "strategic_outcomes", "contributions", "focus_description")

@@ -45,7 +45,6 @@ class SubmissionGraph:
     organisation: URIRef
     origins: dict[tuple[str, str, str | None], str] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
-    known_organisation: bool = False
 
 
 def _concept(table: dict[str, str], word: str, vocabulary: str) -> URIRef:
@@ -87,7 +86,7 @@ def submission_to_graph(
     org_key = str(org).removeprefix(f"{ID}organisation/")
     sub = URIRef(iris.submission_iri(str(plan), org_key, source.sha256))
     src = URIRef(iris.source_iri(source.sha256))
-    out = SubmissionGraph(graph=g, submission=sub, organisation=org, known_organisation=known)
+    out = SubmissionGraph(graph=g, submission=sub, organisation=org)
     for near in resolved.near[:1]:
         out.notes.append(
             Note(
