@@ -100,6 +100,14 @@ KNOWN_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS, *ACTIVITY_COLUMNS)
 QUANTITY = re.compile(r"^\s*(?P<value>-?\d+(?:[.,]\d+)?)\s*(?P<unit>[^|]*?)\s*$")
 
 
+class CellError(ValueError):
+    """A cell that cannot be read, with its column."""
+
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+
+
 def _quantities(cell: str) -> list[dict[str, object]]:
     """``30 percent | Participation rate of women | 2025; ...`` as quantity objects."""
     items = []
@@ -132,7 +140,10 @@ def _activity(row: dict[str, str]) -> dict[str, object]:
         if name in ACTIVITY_LISTS:
             document[name] = [part.strip() for part in value.split(";") if part.strip()]
         elif name in ("targets", "observed_values"):
-            document[name] = _quantities(value)
+            try:
+                document[name] = _quantities(value)
+            except ValueError as exc:
+                raise CellError(f"activity.{name}", str(exc)) from exc
         else:
             document[name] = value
     return document
@@ -292,12 +303,13 @@ def _attach_activity(
     try:
         activity = Activity.model_validate(_activity(row))
     except ValueError as exc:
+        column = exc.column if isinstance(exc, CellError) else "activity.name"
         problems += _row_problems(
             exc,
             number,
             lambda path: f"activity.{path.split('[')[0].split('.')[0]}",
-            "activity.name",
-            f"activity.name: {exc}",
+            column,
+            str(exc),
         )
         return
     position = len(owner.record.activities)

@@ -8,12 +8,13 @@ the input (line, JSON pointer, CSV row and column), so that problems can be repo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 StrategicCode = Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]
 SubCode = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
@@ -40,11 +41,22 @@ Key = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
 Texts = Text | dict[LanguageCode, Text]
 """A text in the record's language, or texts keyed by language: ``{"en": ..., "nl": ...}``."""
+DURATION = re.compile(r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$")
+
+
+def _duration(value: str) -> str:
+    if len(value) < 3 or not DURATION.match(value):
+        raise ValueError(
+            "expected an ISO 8601 duration such as P3D (three days) or PT4H (four hours), "
+            f"found {value!r}"
+        )
+    return value
+
+
 Duration = Annotated[
     str,
-    StringConstraints(
-        pattern=r"^P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$", min_length=3
-    ),
+    AfterValidator(_duration),
+    WithJsonSchema({"type": "string", "pattern": DURATION.pattern, "examples": ["P3D"]}),
 ]
 
 

@@ -135,3 +135,22 @@ def test_a_bad_activity_field_is_a_violation_at_its_pointer(
     ]
     if expected:
         assert expected in found[0].message
+
+
+def test_a_bad_csv_activity_cell_is_an_error_at_its_row_and_column() -> None:
+    from nap_graph.errors import SubmissionReadError
+
+    text = (
+        "organisation,strategic_outcomes,contributions,activity.name,activity.targets,"
+        "activity.duration\n"
+        'X,1,"Strategic outcome 1: We train.",,,\n'
+        ",,,Training,forty | women,\n"
+        ",,,Training 2,,three days\n"
+    )
+    with pytest.raises(SubmissionReadError) as info:
+        read_submissions(text.encode(), "bad.csv")
+    where = {(p.location.row, p.location.column): p.message for p in info.value.problems}  # type: ignore[union-attr]
+    assert (
+        "expected '<value> <unit> | <what is measured> | <year>'" in where[(3, "activity.targets")]
+    )
+    assert "ISO 8601 duration such as P3D" in where[(4, "activity.duration")]
