@@ -13,6 +13,8 @@ import hashlib
 import random
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from nap_graph.resources import data_dir
 from nap_graph.submissions.csv_format import render_csv
 from nap_graph.submissions.export_format import render_export
@@ -67,7 +69,7 @@ def render(record: SubmissionRecord, fmt: str, name: str) -> bytes:
         data = record.model_dump_json().encode()
         source = SourceInfo(name, "application/json", hashlib.sha256(data).hexdigest(), len(data))
         graph = submission_to_graph(ParsedSubmission(record, source)).graph
-        return graph.serialize(format="turtle" if fmt == "ttl" else "json-ld").encode()
+        return graph.serialize(ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.JSON_LD)
     raise ValueError(f"unknown format '{fmt}'; expected one of {', '.join(FORMATS)}")
 
 

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from nap_graph import iris, queries
 from nap_graph.errors import SubmissionReadError
-from nap_graph.namespaces import ID, WPS
+from nap_graph.namespaces import ID
 from nap_graph.reference import ReferenceData, reference_from_store, using_reference
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
@@ -33,11 +33,7 @@ from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_file
 from nap_graph.submissions.to_rdf import SubmissionGraph
 from nap_graph.submissions.validation import SubmissionReport, validate_submission
-
-PROV = "http://www.w3.org/ns/prov#"
-DCTERMS = "http://purl.org/dc/terms/"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-XSD_DATETIME = ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime")
+from nap_graph.terms import DCTERMS, PROV, RDF, WPS, XSD, literal
 
 
 class Status(StrEnum):
@@ -60,13 +56,6 @@ class IngestResult:
 
 def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
-
-
-def _to_ox(graph: object) -> list[ox.Triple]:
-    """An rdflib graph's triples as pyoxigraph triples (via N-Triples, so escaping is
-    Oxigraph's)."""
-    data = graph.serialize(format="nt", encoding="utf-8")  # type: ignore[attr-defined]
-    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
 
 
 def _exists(store: GraphStore, submission: str) -> bool:
@@ -117,30 +106,30 @@ def _store_version(
 ) -> IngestResult:
     """Under the write lock: store the version unless it is stored already, superseding
     the current one in the same update."""
-    submission = str(built.submission)
+    submission = built.submission.value
     if _exists(store, submission):
         return IngestResult(
             file, Status.unchanged, submission=submission, problems=list(report.problems)
         )
-    org_key = str(built.organisation).removeprefix(f"{ID}organisation/")
+    org_key = built.organisation.value.removeprefix(f"{ID}organisation/")
     history = iris.submission_history_iri(iris.plan_iri_for_key(parsed.record.plan), org_key)
     graph = iris.submission_graph_iri(submission)
     ingestion = iris.ingestion_iri(submission)
-    stamp = ox.Literal(
-        (now or datetime.now(UTC)).isoformat(timespec="microseconds"), datatype=XSD_DATETIME
+    stamp = literal(
+        (now or datetime.now(UTC)).isoformat(timespec="microseconds"), datatype=XSD.dateTime
     )
     sub, hist, act = _n(submission), _n(history), _n(ingestion)
     provenance = [
-        ox.Triple(hist, RDF_TYPE, _n(str(WPS.SubmissionHistory))),
-        ox.Triple(hist, _n(f"{DCTERMS}hasVersion"), sub),
-        ox.Triple(hist, _n(str(WPS.currentVersion)), sub),
-        ox.Triple(sub, _n(str(WPS.versionGraph)), _n(graph)),
-        ox.Triple(sub, _n(f"{PROV}wasGeneratedBy"), act),
-        ox.Triple(act, RDF_TYPE, _n(str(WPS.Ingestion))),
-        ox.Triple(act, _n(f"{PROV}startedAtTime"), stamp),
-        ox.Triple(act, _n(f"{PROV}used"), _n(iris.source_iri(parsed.source.sha256))),
-        ox.Triple(act, _n(f"{PROV}wasAssociatedWith"), _n(str(built.organisation))),
-        ox.Triple(act, _n(f"{DCTERMS}creator"), ox.Literal(sender or getpass.getuser())),
+        ox.Triple(hist, RDF.type, WPS.SubmissionHistory),
+        ox.Triple(hist, DCTERMS.hasVersion, sub),
+        ox.Triple(hist, WPS.currentVersion, sub),
+        ox.Triple(sub, WPS.versionGraph, _n(graph)),
+        ox.Triple(sub, PROV.wasGeneratedBy, act),
+        ox.Triple(act, RDF.type, WPS.Ingestion),
+        ox.Triple(act, PROV.startedAtTime, stamp),
+        ox.Triple(act, PROV.used, _n(iris.source_iri(parsed.source.sha256))),
+        ox.Triple(act, PROV.wasAssociatedWith, built.organisation),
+        ox.Triple(act, DCTERMS.creator, literal(sender or getpass.getuser())),
     ]
     previous = store.query(
         queries.load("current-version.rq"),
@@ -157,7 +146,7 @@ def _store_version(
         {"provenance": _n(PROVENANCE_GRAPH), "history": hist, "new": sub, "now": stamp},
     )
     store.update(
-        supersede + " ;\n" + insert_data({graph: _to_ox(built.graph), PROVENANCE_GRAPH: provenance})
+        supersede + " ;\n" + insert_data({graph: list(built.graph), PROVENANCE_GRAPH: provenance})
     )
     return IngestResult(
         file,

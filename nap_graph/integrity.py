@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+import pyoxigraph as ox
 from pyshacl import validate
 from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import SH
@@ -24,6 +25,7 @@ from nap_graph.resources import shapes_dir
 
 INTEGRITY_SHAPE_FILES = (
     "prefixes.ttl",
+    "components.ttl",
     "integrity.ttl",
     "activities.ttl",
     "integrity-recommended.ttl",
@@ -95,17 +97,33 @@ def _template_matches(template: str, message: str) -> bool:
     return re.fullmatch(".*".join(re.escape(p) for p in parts), message, re.DOTALL) is not None
 
 
+def _templates(shapes: Graph, source: Node, component: Node | None) -> list[Node]:
+    """The ``sh:message`` templates of a result: its constraint's or shape's, else those of
+    its SPARQL-based constraint component's validators."""
+    found = list(shapes.objects(source, SH.message))
+    if not found and component is not None:
+        for kind in (SH.nodeValidator, SH.propertyValidator, SH.validator):
+            for validator in shapes.objects(component, kind):
+                found += shapes.objects(validator, SH.message)
+    return found
+
+
 def _message(
-    report: Graph, result: Node, lang: str, shapes: Graph | None, source: Node | None
+    report: Graph,
+    result: Node,
+    lang: str,
+    shapes: Graph | None,
+    source: Node | None,
+    component: Node | None = None,
 ) -> str:
     messages = list(report.objects(result, SH.resultMessage))
     for m in messages:
         if isinstance(m, Literal) and m.language == lang:
             return str(m)
     # pySHACL drops the language tag of messages it filled in ({?value}): find the one
-    # that fits the shape's template in the wanted language.
+    # that fits the template in the wanted language.
     if shapes is not None and source is not None:
-        for template in shapes.objects(source, SH.message):
+        for template in _templates(shapes, source, component):
             if isinstance(template, Literal) and template.language == lang:
                 for m in messages:
                     if _template_matches(str(template), str(m)):
@@ -132,7 +150,8 @@ def findings_of(
         shape = report.value(result, SH.sourceShape)
         constraint = report.value(result, SH.sourceConstraint)
         source = constraint if isinstance(constraint, URIRef) else shape
-        component = _str(report.value(result, SH.sourceConstraintComponent))
+        component_iri = report.value(result, SH.sourceConstraintComponent)
+        component = _str(component_iri)
         found.append(
             Finding(
                 severity=_str(severity).rsplit("#", 1)[-1],
@@ -142,14 +161,14 @@ def findings_of(
                 source_shape=_str(shape),
                 source=_str(source),
                 component=component.rsplit("#", 1)[-1],
-                message=_message(report, result, lang, shapes, source),
+                message=_message(report, result, lang, shapes, source, component_iri),
                 name=_name(shapes, shape, lang),
             )
         )
     return tuple(sorted(found, key=lambda f: (f.severity, f.focus, f.source, f.value)))
 
 
-def validate_integrity(data: Graph, *, lang: str = "en") -> IntegrityReport:
+def validate_integrity(data: Graph | ox.Store, *, lang: str = "en") -> IntegrityReport:
     """Validate ``data`` against the integrity shapes (messages in ``lang``: en or nl)."""
     conforms, report, _text = validate(
         data,

@@ -16,7 +16,9 @@ variable, so threads and requests do not see each other's).
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -215,23 +217,51 @@ def reference_from_graphs(
     """The reference data in a store: its reference graphs (``graphs`` are the store's named
     graphs, ``get_graph`` reads one), and the shipped ones it does not hold (a store that was
     never initialised, or a SPARQL server that holds only submissions, still has the shipped
-    vocabularies and plans)."""
-    store = ox.Store()
+    vocabularies and plans).
+
+    The same reference graphs give the same :class:`ReferenceData` (its index and what was
+    derived from it are kept): the graphs are read every time, their statements digested,
+    and the last few results kept by digest, so that a store whose reference data did not
+    change since the previous submission costs a read, not a rebuild."""
     held = [g for g in graphs if is_reference_graph(g)]
-    for graph in held:
+    read = {graph: get_graph(graph) for graph in held}
+    digest = hashlib.blake2b(digest_size=16)
+    for graph in sorted(read):
+        digest.update(f"{graph}\n".encode())
+        for t in read[graph]:
+            digest.update(f"{t}\n".encode())
+    key = digest.hexdigest()
+    found = _BY_DIGEST.get(key)
+    if found is not None:
+        return found
+    store = ox.Store()
+    for graph, triples in read.items():
         name = ox.NamedNode(graph)
-        store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in get_graph(graph))
+        store.extend(ox.Quad(t.subject, t.predicate, t.object, name) for t in triples)
     shipped = shipped_reference().store
     for name in shipped.named_graphs():
-        if name.value not in held:
+        if name.value not in read:
             store.extend(shipped.quads_for_pattern(None, None, None, name))
-    return ReferenceData(store)
+    data = ReferenceData(store)
+    with _BY_DIGEST_LOCK:
+        _BY_DIGEST[key] = data
+        while len(_BY_DIGEST) > 4:
+            del _BY_DIGEST[next(iter(_BY_DIGEST))]
+    return data
+
+
+_BY_DIGEST: dict[str, ReferenceData] = {}
+_BY_DIGEST_LOCK = threading.Lock()
 
 
 def reference_from_store(store: object) -> ReferenceData:
     """The reference data of a GraphStore (``named_graphs``) or the API's query path
     (``graphs``: the current view)."""
-    graphs = store.graphs() if hasattr(store, "graphs") else store.named_graphs()  # type: ignore[attr-defined]
+    graphs = (
+        store.graphs()  # type: ignore[attr-defined]
+        if hasattr(store, "graphs")
+        else store.named_graphs(is_reference_graph)  # type: ignore[attr-defined]
+    )
     return reference_from_graphs(graphs, store.get_graph)  # type: ignore[attr-defined]
 
 

@@ -3,6 +3,8 @@ every term the data uses from the WPS namespace is declared."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,24 @@ def test_every_class_is_in_the_model_diagram() -> None:
         if (t, RDF.type, OWL.Class) in ontology_graph()
     ]
     assert [c for c in classes if c not in diagram] == []
+
+
+def test_modified_date_is_not_older_than_the_last_commit_of_the_ontology() -> None:
+    """``dcterms:modified`` is kept by hand; this fails when ``ontology/wps.ttl`` was committed
+    on a later day than the date it states (bump the date with the change)."""
+    root = Path(__file__).parent.parent
+    if shutil.which("git") is None or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    last = subprocess.run(
+        ["git", "log", "-1", "--format=%cs", "--", "ontology/wps.ttl"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if not last:
+        pytest.skip("ontology/wps.ttl has no commit yet")
+    graph = Graph().parse(root / "ontology" / "wps.ttl")
+    modified = graph.value(URIRef(ONTOLOGY_IRI), DCTERMS.modified)
+    assert modified is not None, "the ontology states no dcterms:modified"
+    assert str(modified) >= last, f"dcterms:modified is {modified}, the last commit {last}"

@@ -28,9 +28,9 @@ from nap_graph.reference import (
 )
 from nap_graph.store.query_path import QueryPath
 from nap_graph.submissions.model import ParsedSubmission, Problem
+from nap_graph.submissions.organisations import resolve_organisation
 from nap_graph.submissions.reading import read_submissions
 from nap_graph.submissions.reports import json_report, record_summary, turtle_report
-from nap_graph.submissions.to_rdf import organisation_of
 from nap_graph.submissions.validation import SubmissionReport, validate_submission
 
 router = APIRouter(prefix="/submissions", tags=["submissions"])
@@ -133,8 +133,8 @@ async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
     name, parsed = await _read(request, view)
     index = reference_index()
     for item in parsed:
-        org, _known = organisation_of(index, item.record.organisation)
-        key = str(org).removeprefix(f"{ID}organisation/")
+        org = resolve_organisation(index, item.record.organisation).iri
+        key = org.removeprefix(f"{ID}organisation/")
         if not principal.may_submit_for(key):
             raise ApiError(
                 403,

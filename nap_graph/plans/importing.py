@@ -7,18 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS, XSD
 
 from nap_graph import iris, queries
-from nap_graph.default_data import default_graph_files, parse_into
+from nap_graph.default_data import default_graph_files
 from nap_graph.errors import NapGraphError
 from nap_graph.integrity import validate_integrity
-from nap_graph.namespaces import GRAPH, ID, WPS
+from nap_graph.namespaces import GRAPH, ID
 from nap_graph.plans.model import PlanRecord
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
 from nap_graph.submissions.model import Location, Problem, Severity
+from nap_graph.terms import DCAT, DCTERMS, RDF, SKOS, WPS, Object, Subject, Triples, literal
 
 RELATIONS = {
     "exact": SKOS.exactMatch,
@@ -31,7 +30,7 @@ CONTEXT_GRAPHS = ("reference/pillars", "reference/countries")
 
 @dataclass(slots=True)
 class PlanGraph:
-    graph: Graph
+    graph: Triples
     plan: str
     named_graph: str
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -40,47 +39,45 @@ class PlanGraph:
 def plan_to_graph(record: PlanRecord) -> PlanGraph:
     """The plan, its period, its outcome framework and its areas with their pillar mappings."""
     key = record.key
-    plan = URIRef(iris.plan_iri_for_key(key))
-    scheme = URIRef(iris.plan_outcomes_scheme_iri(key))
-    out = PlanGraph(Graph(), str(plan), iris.plan_graph_iri(key))
+    plan = ox.NamedNode(iris.plan_iri_for_key(key))
+    scheme = ox.NamedNode(iris.plan_outcomes_scheme_iri(key))
+    out = PlanGraph(Triples(), plan.value, iris.plan_graph_iri(key))
     g, lang = out.graph, record.language
 
-    def add(
-        s: URIRef | BNode, p: URIRef, o: URIRef | Literal | BNode, origin: str | None = None
-    ) -> None:
-        g.add((s, p, o))
+    def add(s: Subject, p: ox.NamedNode, o: Object, origin: str | None = None) -> None:
+        g.add(s, p, o)
         if origin:
-            out.origins[(str(s), str(p))] = origin
+            out.origins[(s.value, p.value)] = origin
 
     add(plan, RDF.type, WPS.NationalActionPlan)
-    add(plan, SKOS.prefLabel, Literal(record.title, lang=lang), "title")
+    add(plan, SKOS.prefLabel, literal(record.title, lang=lang), "title")
     if record.title_nl:
-        add(plan, SKOS.prefLabel, Literal(record.title_nl, lang="nl"), "title_nl")
-    add(plan, WPS.country, URIRef(iris.country_iri(record.country)), "country")
+        add(plan, SKOS.prefLabel, literal(record.title_nl, lang="nl"), "title_nl")
+    add(plan, WPS.country, ox.NamedNode(iris.country_iri(record.country)), "country")
     if record.number is not None:
-        add(plan, WPS.planNumber, Literal(record.number), "number")
-    period = BNode()
+        add(plan, WPS.planNumber, literal(record.number), "number")
+    period = ox.BlankNode()
     add(plan, DCTERMS.temporal, period, "start")
     add(period, RDF.type, DCTERMS.PeriodOfTime)
-    add(period, DCAT.startDate, Literal(record.start, datatype=XSD.date), "start")
+    add(period, DCAT.startDate, literal(record.start), "start")
     if record.end:
-        add(period, DCAT.endDate, Literal(record.end, datatype=XSD.date), "end")
+        add(period, DCAT.endDate, literal(record.end), "end")
     if record.predecessor:
         add(
             plan,
             WPS.predecessorPlan,
-            URIRef(iris.plan_iri_for_key(record.predecessor)),
+            ox.NamedNode(iris.plan_iri_for_key(record.predecessor)),
             "predecessor",
         )
     if record.coordinator:
-        add(plan, DCTERMS.contributor, Literal(record.coordinator), "coordinator")
+        add(plan, DCTERMS.contributor, literal(record.coordinator), "coordinator")
     for source in record.sources:
-        add(plan, DCTERMS.source, Literal(source), "sources")
+        add(plan, DCTERMS.source, literal(source), "sources")
     add(plan, WPS.outcomeFramework, scheme)
     add(scheme, RDF.type, WPS.OutcomeFramework)
-    add(scheme, SKOS.prefLabel, Literal(f"Outcome areas of {record.title}", lang=lang))
+    add(scheme, SKOS.prefLabel, literal(f"Outcome areas of {record.title}", lang=lang))
     for i, area in enumerate(record.areas):
-        node = URIRef(iris.outcome_iri(str(plan), area.code))
+        node = ox.NamedNode(iris.outcome_iri(plan.value, area.code))
         add(
             node,
             RDF.type,
@@ -88,51 +85,53 @@ def plan_to_graph(record: PlanRecord) -> PlanGraph:
             f"areas[{i}].code",
         )
         add(node, SKOS.inScheme, scheme, f"areas[{i}].code")
-        add(node, SKOS.notation, Literal(area.code), f"areas[{i}].code")
-        add(node, SKOS.prefLabel, Literal(area.title, lang=lang), f"areas[{i}].title")
+        add(node, SKOS.notation, literal(area.code), f"areas[{i}].code")
+        add(node, SKOS.prefLabel, literal(area.title, lang=lang), f"areas[{i}].title")
         if area.title_nl:
-            add(node, SKOS.prefLabel, Literal(area.title_nl, lang="nl"), f"areas[{i}].title_nl")
+            add(node, SKOS.prefLabel, literal(area.title_nl, lang="nl"), f"areas[{i}].title_nl")
         add(
             node,
             SKOS.definition,
-            Literal(f'Outcome area "{area.title}" of {record.title}.', lang=lang),
+            literal(f'Outcome area "{area.title}" of {record.title}.', lang=lang),
         )
         if area.parent:
             add(
                 node,
                 SKOS.broader,
-                URIRef(iris.outcome_iri(str(plan), area.parent)),
+                ox.NamedNode(iris.outcome_iri(plan.value, area.parent)),
                 f"areas[{i}].parent",
             )
         else:
             add(node, SKOS.topConceptOf, scheme)
-            g.add((scheme, SKOS.hasTopConcept, node))
+            g.add(scheme, SKOS.hasTopConcept, node)
         for mapping in area.mappings:
             add(
                 node,
                 RELATIONS[mapping.kind.value],
-                URIRef(iris.pillar_iri(mapping.pillar)),
+                ox.NamedNode(iris.pillar_iri(mapping.pillar)),
                 f"areas[{i}].mappings",
             )
-        out.origins[(str(node), "pillar-mapping")] = f"areas[{i}].mappings"
+        out.origins[(node.value, "pillar-mapping")] = f"areas[{i}].mappings"
         source = area.source or (record.sources[0] if record.sources else None)
         if source:
-            add(node, DCTERMS.source, Literal(source), f"areas[{i}].source")
+            add(node, DCTERMS.source, literal(source), f"areas[{i}].source")
         for prop, name in (
             (DCTERMS.source, "source"),
             (SKOS.prefLabel, "title"),
             (SKOS.notation, "code"),
         ):
-            out.origins.setdefault((str(node), str(prop)), f"areas[{i}].{name}")
+            out.origins.setdefault((node.value, prop.value), f"areas[{i}].{name}")
     return out
 
 
-def _context() -> Graph:
-    graph = Graph()
+def _checked_with(built: PlanGraph) -> ox.Store:
+    """The plan's triples with the pillars and countries it points to, to check."""
+    store = ox.Store()
     for item in default_graph_files():
         if item.graph.removeprefix(str(GRAPH)) in CONTEXT_GRAPHS:
-            parse_into(graph, item.path)
-    return graph
+            store.bulk_load(path=item.path, format=item.format)
+    store.bulk_extend(built.graph.quads())
+    return store
 
 
 def check_plan(
@@ -140,10 +139,7 @@ def check_plan(
 ) -> tuple[PlanGraph, list[Problem]]:
     """The plan's graph and every shape problem, located in the sender's file."""
     built = plan_to_graph(record)
-    data = _context()
-    for triple in built.graph:
-        data.add(triple)
-    report = validate_integrity(data)
+    report = validate_integrity(_checked_with(built))
     problems = []
     for finding in report.findings:
         origin = built.origins.get((finding.focus, finding.path)) or built.origins.get(
@@ -168,8 +164,7 @@ def load_plan(store: GraphStore, built: PlanGraph, *, replace: bool = False) -> 
     already (shipped, or imported before) is refused with :class:`PlanExistsError`, unless
     ``replace``: then the graphs that hold it are replaced (refused still when such a graph
     holds other plans too, which replacing would remove)."""
-    data = built.graph.serialize(format="nt", encoding="utf-8")
-    triples = [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    triples = list(built.graph)
     with store.write_lock():
         holders = store.query(
             queries.load("plan-graphs.rq"), bindings={"plan": ox.NamedNode(built.plan)}
@@ -202,20 +197,22 @@ def plan_from_rdf(data: bytes, name: str) -> PlanGraph:
     ``wps:NationalActionPlan`` with an IRI under ``id/plan/``; problems are reported by
     focus node, since RDF has no rows."""
     from nap_graph.errors import PlanReadError
-    from nap_graph.submissions.rdf_format import RDF_FORMATS, to_rdflib
+    from nap_graph.submissions.rdf_format import RDF_FORMATS
     from nap_graph.submissions.reading import decode
 
     text = decode(data, name)
     fmt = "jsonld" if name.lower().endswith(".jsonld") else "turtle"
     try:
-        graph = to_rdflib(ox.parse(text, format=RDF_FORMATS[fmt]))
+        graph = Triples.parse(text, RDF_FORMATS[fmt])
     except (SyntaxError, ValueError, OSError) as exc:
         raise PlanReadError(
             name, [Problem(Severity.error, f"not valid {fmt}: {exc}", Location("document"))]
         ) from exc
-    plans = [s for s in graph.subjects(RDF.type, WPS.NationalActionPlan) if isinstance(s, URIRef)]
-    if len(plans) != 1 or not str(plans[0]).startswith(f"{ID}plan/"):
-        found = ", ".join(f"<{p}>" for p in plans) or "none"
+    plans = [
+        s for s in graph.subjects(RDF.type, WPS.NationalActionPlan) if isinstance(s, ox.NamedNode)
+    ]
+    if len(plans) != 1 or not plans[0].value.startswith(f"{ID}plan/"):
+        found = ", ".join(str(p) for p in plans) or "none"
         raise PlanReadError(
             name,
             [
@@ -228,16 +225,13 @@ def plan_from_rdf(data: bytes, name: str) -> PlanGraph:
                 )
             ],
         )
-    key = str(plans[0]).removeprefix(f"{ID}plan/")
-    return PlanGraph(graph, str(plans[0]), iris.plan_graph_iri(key))
+    key = plans[0].value.removeprefix(f"{ID}plan/")
+    return PlanGraph(graph, plans[0].value, iris.plan_graph_iri(key))
 
 
 def check_plan_graph(built: PlanGraph) -> list[Problem]:
     """The shape problems of a plan given as RDF, by focus node and property."""
-    data = _context()
-    for triple in built.graph:
-        data.add(triple)
-    report = validate_integrity(data)
+    report = validate_integrity(_checked_with(built))
     return [
         Problem(
             Severity.violation if f.severity == "Violation" else Severity.warning,

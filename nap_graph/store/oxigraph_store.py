@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -273,8 +273,9 @@ class OxigraphStore:
         else:
             self._store.remove_graph(ox.NamedNode(graph))
 
-    def named_graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if self._has_triples(g))
+    def named_graphs(self, keep: Callable[[str], bool] | None = None) -> list[str]:
+        names = (g for g in self._store.named_graphs() if keep is None or keep(g.value))
+        return sorted(g.value for g in names if self._has_triples(g))
 
     def _has_triples(self, graph: ox.NamedNode | ox.BlankNode) -> bool:
         return next(iter(self._store.quads_for_pattern(None, None, None, graph)), None) is not None

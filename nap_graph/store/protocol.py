@@ -5,7 +5,7 @@ protocols). Both return the types of :mod:`nap_graph.store.results`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -70,8 +70,9 @@ class GraphStore(Queryable, Protocol):
         """Graph Store Protocol DELETE: drop the graph."""
         ...
 
-    def named_graphs(self) -> list[str]:
-        """The IRIs of the named graphs that hold triples."""
+    def named_graphs(self, keep: Callable[[str], bool] | None = None) -> list[str]:
+        """The IRIs of the named graphs that hold triples (only those ``keep`` accepts: a
+        store of 160,000 submission graphs checks only those for triples)."""
         ...
 
     def query_serialized(

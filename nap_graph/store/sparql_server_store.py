@@ -24,7 +24,7 @@ down or too slow after the retries, :class:`StoreRefusedError` when it refuses (
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import httpx
@@ -273,13 +273,15 @@ class SparqlServerStore:
             (self.put_graph if replace else self.post_graph)(name, triples)
         return len(quads)
 
-    def named_graphs(self) -> list[str]:
+    def named_graphs(self, keep: Callable[[str], bool] | None = None) -> list[str]:
         result = self.query(queries.load("named-graphs.rq"))
         assert isinstance(result, SelectResult)
         return sorted(
             row["graph"].value
             for row in result.rows
-            if "graph" in row and not SYSTEM_GRAPH.match(row["graph"].value)
+            if "graph" in row
+            and not SYSTEM_GRAPH.match(row["graph"].value)
+            and (keep is None or keep(row["graph"].value))
         )
 
     def dump(self) -> list[ox.Quad]:

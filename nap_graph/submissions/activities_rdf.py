@@ -16,14 +16,14 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, ORG, RDF, SKOS, XSD
+import pyoxigraph as ox
 
 from nap_graph import iris
-from nap_graph.namespaces import ID, WPS
+from nap_graph.namespaces import ID
 from nap_graph.reference import ReferenceIndex, folded
 from nap_graph.submissions.model import Activity, Focus, Quantity, Texts
 from nap_graph.submissions.organisations import resolve_organisation
+from nap_graph.terms import DCTERMS, ORG, RDF, SKOS, WPS, XSD, Object, Subject, Triples, literal
 
 QUDT_UNIT = "http://qudt.org/vocab/unit/"
 FREQUENCY = "http://publications.europa.eu/resource/authority/frequency/"
@@ -55,7 +55,25 @@ FREQUENCIES = {
 """Frequency words -> EU frequency authority codes."""
 FREQUENCY_CODES = frozenset(FREQUENCIES.values())
 
-Add = Callable[[URIRef, URIRef, URIRef | Literal, str | None], None]
+Add = Callable[[Subject, ox.NamedNode, Object, str | None], None]
+"""Adds a triple to a record's graph, with the field path it came from."""
+
+Origins = dict[tuple[str, str, str | None], str]
+"""``(subject, predicate, object)`` and ``(subject, predicate, None)`` (IRIs and lexical
+forms) -> the model's field path of the statement."""
+
+
+def recorder(graph: Triples, origins: Origins) -> Add:
+    """An :data:`Add` that states triples in ``graph`` and their field paths in ``origins``
+    (the first field of a subject and predicate, without its index, stands for both)."""
+
+    def add(s: Subject, p: ox.NamedNode, o: Object, origin: str | None = None) -> None:
+        graph.add(s, p, o)
+        if origin:
+            origins[(s.value, p.value, o.value)] = origin
+            origins.setdefault((s.value, p.value, None), origin.split("[")[0])
+
+    return add
 
 
 @dataclass(slots=True)
@@ -74,28 +92,28 @@ class Context:
 
     index: ReferenceIndex
     plan: str
-    organisation: URIRef
-    submission: URIRef
+    organisation: ox.NamedNode
+    submission: ox.NamedNode
     contribution_codes: set[str]
     language: str
     add: Add
     notes: list[Note] = field(default_factory=list)
-    new_organisations: dict[str, URIRef] = field(default_factory=dict)
+    new_organisations: dict[str, ox.NamedNode] = field(default_factory=dict)
     taken: dict[str, set[str]] = field(default_factory=dict)
     aliases: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def org_key(self) -> str:
-        return str(self.organisation).removeprefix(f"{ID}organisation/")
+        return self.organisation.value.removeprefix(f"{ID}organisation/")
 
 
-def texts(value: Texts | None, language: str) -> list[Literal]:
+def texts(value: Texts | None, language: str) -> list[ox.Literal]:
     """One literal per language of a text or texts."""
     if value is None:
         return []
     if isinstance(value, str):
-        return [Literal(value, lang=language)]
-    return [Literal(text, lang=lang) for lang, text in value.items()]
+        return [literal(value, lang=language)]
+    return [literal(text, lang=lang) for lang, text in value.items()]
 
 
 def first_text(value: Texts, language: str = "en") -> str:
@@ -105,21 +123,21 @@ def first_text(value: Texts, language: str = "en") -> str:
     return value.get(language) or next(iter(value.values()))
 
 
-def place(index: ReferenceIndex, word: str) -> tuple[URIRef, bool]:
+def place(index: ReferenceIndex, word: str) -> tuple[ox.NamedNode, bool]:
     """(IRI, is a region) of a country or region named ``word`` (a name or an ISO code);
     an unknown word gives ``country/unknown``, which the shapes report."""
     key = folded(word)
     found = index.countries.get(key)
     if found:
-        return URIRef(found), False
+        return ox.NamedNode(found), False
     found = index.regions.get(key)
     if found:
-        return URIRef(found), True
-    return URIRef(iris.country_iri(word)), False
+        return ox.NamedNode(found), True
+    return ox.NamedNode(iris.country_iri(word)), False
 
 
 def focus_of(
-    index: ReferenceIndex, plan: str, stated: Iterable[Focus], places: Iterable[URIRef]
+    index: ReferenceIndex, plan: str, stated: Iterable[Focus], places: Iterable[ox.NamedNode]
 ) -> list[Focus]:
     """The geographic focus: as stated, else from the places (the plan's own country means
     national, any other country or a region international)."""
@@ -129,19 +147,19 @@ def focus_of(
     own = index.plan_countries.get(plan)
     found: list[Focus] = []
     for iri in places:
-        focus = Focus.national if str(iri) == own else Focus.international
+        focus = Focus.national if iri.value == own else Focus.international
         if focus not in found:
             found.append(focus)
     return sorted(found, key=lambda f: f.value != "national")
 
 
-def organisation(ctx: Context, name: str, path: str) -> URIRef:
+def organisation(ctx: Context, name: str, path: str) -> ox.NamedNode:
     """A partner, unit or audience named in an activity: a known organisation, or a new one
     described in the record's graph (with a note if it is close to a known one)."""
     resolved = resolve_organisation(ctx.index, name)
-    iri = URIRef(resolved.iri)
+    iri = ox.NamedNode(resolved.iri)
     if not resolved.known and resolved.iri in ctx.aliases:
-        return URIRef(ctx.aliases[resolved.iri])
+        return ox.NamedNode(ctx.aliases[resolved.iri])
     if resolved.known or iri == ctx.organisation:
         return iri
     key = folded(name)
@@ -149,7 +167,7 @@ def organisation(ctx: Context, name: str, path: str) -> URIRef:
         return ctx.new_organisations[key]
     ctx.new_organisations[key] = iri
     ctx.add(iri, RDF.type, ORG.Organization, path)
-    ctx.add(iri, SKOS.prefLabel, Literal(name, lang=ctx.language), path)
+    ctx.add(iri, SKOS.prefLabel, literal(name, lang=ctx.language), path)
     for near in resolved.near[:1]:
         ctx.notes.append(
             Note(
@@ -163,19 +181,21 @@ def organisation(ctx: Context, name: str, path: str) -> URIRef:
     return iri
 
 
-def _concept(ctx: Context, vocabulary: str, word: str, path: str, *, open_list: bool) -> URIRef:
+def _concept(
+    ctx: Context, vocabulary: str, word: str, path: str, *, open_list: bool
+) -> ox.NamedNode:
     found = ctx.index.concept(vocabulary, word)
     if found:
-        return URIRef(found)
+        return ox.NamedNode(found)
     try:
         key = iris.slugify(word)
     except ValueError:
         key = "unknown"
-    iri = URIRef(iris.concept_iri(vocabulary, key))
+    iri = ox.NamedNode(iris.concept_iri(vocabulary, key))
     if open_list:
         cls = {"target-group": WPS.TargetGroup, "indicator": WPS.Indicator}[vocabulary]
         ctx.add(iri, RDF.type, cls, path)
-        ctx.add(iri, SKOS.prefLabel, Literal(word, lang=ctx.language), path)
+        ctx.add(iri, SKOS.prefLabel, literal(word, lang=ctx.language), path)
         if any(n.found == word and "proposed as a new one" in n.message for n in ctx.notes):
             return iri
         ctx.notes.append(
@@ -189,47 +209,47 @@ def _concept(ctx: Context, vocabulary: str, word: str, path: str, *, open_list: 
     return iri
 
 
-def unit_iri(word: str) -> URIRef:
+def unit_iri(word: str) -> ox.NamedNode:
     """A QUDT unit from a word ('percent', '%', 'number'), a code ('unit:DAY') or an IRI."""
     text = word.strip()
     if text.startswith(QUDT_UNIT):
-        return URIRef(text)
+        return ox.NamedNode(text)
     if text.startswith("unit:"):
-        return URIRef(QUDT_UNIT + text.removeprefix("unit:"))
+        return ox.NamedNode(QUDT_UNIT + text.removeprefix("unit:"))
     code = UNITS.get(folded(text) if text != "%" else "%")
     if code:
-        return URIRef(QUDT_UNIT + code)
-    return URIRef(iris.unit_iri(iris.slugify(text) if folded(text) else "unknown"))
+        return ox.NamedNode(QUDT_UNIT + code)
+    return ox.NamedNode(iris.unit_iri(iris.slugify(text) if folded(text) else "unknown"))
 
 
-def frequency_iri(word: str) -> URIRef:
+def frequency_iri(word: str) -> ox.NamedNode:
     """An EU frequency concept from a word ('annual', 'jaarlijks') or a code ('ANNUAL')."""
     code = word.strip().upper()
     if code in FREQUENCY_CODES:
-        return URIRef(FREQUENCY + code)
+        return ox.NamedNode(FREQUENCY + code)
     found = FREQUENCIES.get(folded(word))
-    return URIRef(FREQUENCY + (found or "UNKNOWN"))
+    return ox.NamedNode(FREQUENCY + (found or "UNKNOWN"))
 
 
-def number(value: Decimal) -> Literal:
+def number(value: Decimal) -> ox.Literal:
     """An integer when written without a fraction (``6``), else a decimal (``30.0``)."""
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and exponent >= 0:
-        return Literal(str(int(value)), datatype=XSD.integer)
+        return literal(str(int(value)), datatype=XSD.integer)
     text = format(value.normalize(), "f")
-    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
+    return literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def _quantity(
-    ctx: Context, item: Quantity, kind: str, path: str, activity: URIRef, prop: URIRef
+    ctx: Context, item: Quantity, kind: str, path: str, activity: ox.NamedNode, prop: ox.NamedNode
 ) -> None:
     indicator = _concept(ctx, "indicator", item.indicator, f"{path}.indicator", open_list=True)
-    base = item.key or str(indicator).rsplit("/", 1)[-1] + (f"-{item.year}" if item.year else "")
+    base = item.key or indicator.value.rsplit("/", 1)[-1] + (f"-{item.year}" if item.year else "")
     taken = ctx.taken.setdefault(kind, set())
     key = iris.unique_slug(base, taken)
     taken.add(key)
     mint = iris.target_iri if kind == "target" else iris.observed_value_iri
-    node = URIRef(mint(ctx.org_key, key))
+    node = ox.NamedNode(mint(ctx.org_key, key))
     ctx.add(activity, prop, node, path)
     ctx.add(node, RDF.type, WPS.Target if kind == "target" else WPS.ObservedValue, path)
     for label in texts(item.label, ctx.language):
@@ -238,17 +258,17 @@ def _quantity(
     ctx.add(node, WPS.value, number(item.value), f"{path}.value")
     ctx.add(node, WPS.unit, unit_iri(item.unit), f"{path}.unit")
     if item.year is not None:
-        ctx.add(node, WPS.year, Literal(str(item.year), datatype=XSD.gYear), f"{path}.year")
+        ctx.add(node, WPS.year, literal(str(item.year), datatype=XSD.gYear), f"{path}.year")
     if item.source_text:
-        ctx.add(node, WPS.sourceText, Literal(item.source_text, lang=ctx.language), path)
+        ctx.add(node, WPS.sourceText, literal(item.source_text, lang=ctx.language), path)
 
 
-def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
+def add_activity(ctx: Context, activity: Activity, path: str) -> ox.NamedNode:
     """State one activity (and its targets and observed values); its IRI."""
     taken = ctx.taken.setdefault("activity", set())
     key = iris.unique_slug(activity.key or first_text(activity.name, ctx.language), taken)
     taken.add(key)
-    node = URIRef(iris.activity_iri(ctx.org_key, key))
+    node = ox.NamedNode(iris.activity_iri(ctx.org_key, key))
     add = ctx.add
     add(node, RDF.type, WPS.Activity, path)
     for label in texts(activity.name, ctx.language):
@@ -275,7 +295,7 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
         add(
             node,
             WPS.contributesTo,
-            URIRef(iris.outcome_iri(ctx.plan, code)),
+            ox.NamedNode(iris.outcome_iri(ctx.plan, code)),
             f"{path}.outcomes[{i}]",
         )
     for i, name in enumerate(activity.audience):
@@ -294,7 +314,7 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
             _concept(ctx, "mission-type", word, where, open_list=False),
             where,
         )
-    places: list[URIRef] = []
+    places: list[ox.NamedNode] = []
     for i, word in enumerate(activity.countries):
         iri, is_region = place(ctx.index, word)
         places.append(iri)
@@ -303,7 +323,7 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
         add(
             node,
             WPS.geographicFocus,
-            URIRef(iris.concept_iri("geographic-focus", focus.value)),
+            ox.NamedNode(iris.concept_iri("geographic-focus", focus.value)),
             f"{path}.geographic_focus",
         )
     for i, word in enumerate(activity.partner_countries):
@@ -313,7 +333,7 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
         add(
             node,
             WPS.duration,
-            Literal(activity.duration, datatype=XSD.duration),
+            literal(activity.duration, datatype=XSD.duration),
             f"{path}.duration",
         )
     if activity.frequency:
@@ -321,7 +341,9 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
     for i, name in enumerate(activity.resulted_in):
         where = f"{path}.resulted_in[{i}]"
         found = ctx.index.concept("legal-instrument", name)
-        add(node, WPS.resultedIn, URIRef(found or iris.legal_instrument_iri("unknown")), where)
+        add(
+            node, WPS.resultedIn, ox.NamedNode(found or iris.legal_instrument_iri("unknown")), where
+        )
     for where in _reported_in(ctx, activity):
         add(node, WPS.reportedIn, where, f"{path}.reported_in")
     for i, item in enumerate(activity.targets):
@@ -329,11 +351,11 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> URIRef:
     for i, item in enumerate(activity.observed_values):
         _quantity(ctx, item, "observed", f"{path}.observed_values[{i}]", node, WPS.hasObservedValue)
     if activity.draft:
-        add(node, WPS.draft, Literal(True), path)
+        add(node, WPS.draft, literal(True), path)
     return node
 
 
-def _reported_in(ctx: Context, activity: Activity) -> list[URIRef]:
+def _reported_in(ctx: Context, activity: Activity) -> list[ox.NamedNode]:
     named = (
         activity.reported_in
         or [c for c in activity.outcomes if c in ctx.contribution_codes]
@@ -342,7 +364,7 @@ def _reported_in(ctx: Context, activity: Activity) -> list[URIRef]:
     return [
         ctx.submission
         if code == "record"
-        else URIRef(iris.contribution_iri(str(ctx.submission), code))
+        else ox.NamedNode(iris.contribution_iri(ctx.submission.value, code))
         for code in named
     ]
 

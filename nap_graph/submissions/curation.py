@@ -30,17 +30,15 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, XSD
 
 from nap_graph import iris, queries
 from nap_graph.errors import CurationRefusedError, SubmissionReadError
-from nap_graph.namespaces import ID, WPS
+from nap_graph.namespaces import ID
 from nap_graph.reference import reference_from_store, reference_index, using_reference
 from nap_graph.store.protocol import GraphStore, Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
-from nap_graph.submissions.activities_rdf import Context, add_activities
+from nap_graph.submissions.activities_rdf import Context, add_activities, recorder
 from nap_graph.submissions.json_format import parse_document, validation_problems
 from nap_graph.submissions.model import (
     Activity,
@@ -56,6 +54,7 @@ from nap_graph.submissions.organisations import resolve_organisation
 from nap_graph.submissions.reading import file_bytes
 from nap_graph.submissions.to_rdf import SubmissionGraph
 from nap_graph.submissions.validation import check_submission_graph, problems_of
+from nap_graph.terms import PROV, RDF, RDFS, WPS, XSD, Triples, literal
 
 SUFFIX = ".curation.json"
 
@@ -152,21 +151,16 @@ def curation_graph(
             ],
         )
     plan, org, codes = facts
-    graph = Graph()
-    version = URIRef(doc.curates)
-    built = SubmissionGraph(graph=graph, submission=version, organisation=URIRef(org))
-
-    def add(s: URIRef, p: URIRef, o: URIRef | Literal, origin: str | None = None) -> None:
-        graph.add((s, p, o))
-        if origin:
-            built.origins[(str(s), str(p), str(o))] = origin
-            built.origins.setdefault((str(s), str(p), None), origin.split("[")[0])
+    graph = Triples()
+    version = ox.NamedNode(doc.curates)
+    built = SubmissionGraph(graph=graph, submission=version, organisation=ox.NamedNode(org))
+    add = recorder(graph, built.origins)
 
     index = reference_index()
     context = Context(
         index=index,
         plan=plan,
-        organisation=URIRef(org),
+        organisation=ox.NamedNode(org),
         submission=version,
         contribution_codes=codes,
         language=doc.language,
@@ -174,7 +168,7 @@ def curation_graph(
     )
     add_activities(context, doc.activities)
     built.notes.extend(context.notes)
-    curation = URIRef(iris.curation_iri(doc.curates))
+    curation = ox.NamedNode(iris.curation_iri(doc.curates))
     curator = resolve_organisation(index, doc.curated_by)
     add(curation, RDF.type, WPS.Curation)
     add(curation, WPS.curates, version)
@@ -182,17 +176,13 @@ def curation_graph(
     add(
         curation,
         PROV.wasAttributedTo,
-        URIRef(curator.iri) if curator.known else Literal(doc.curated_by),
+        ox.NamedNode(curator.iri) if curator.known else literal(doc.curated_by),
         "curated_by",
     )
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
-    add(curation, PROV.generatedAtTime, Literal(stamp, datatype=XSD.dateTime))
+    add(curation, PROV.generatedAtTime, literal(stamp, datatype=XSD.dateTime))
     if doc.note:
-        add(
-            curation,
-            URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
-            Literal(doc.note, lang="en"),
-        )
+        add(curation, RDFS.comment, literal(doc.note, lang="en"))
     return built
 
 
@@ -209,7 +199,7 @@ def check_curation(
     with using_reference(reference_from_store(store)):
         built = curation_graph(doc, parsed, store, now=now)
         version = _version_triples(store, doc.curates)
-        findings, _report = check_submission_graph(version + built.graph, lang=lang)
+        findings, _report = check_submission_graph(version | built.graph, lang=lang)
         problems = problems_of(
             parsed, built, [f for f in findings if not _about_version_only(f, built)]
         )
@@ -220,21 +210,14 @@ def _about_version_only(finding: object, built: SubmissionGraph) -> bool:
     """A finding on the stored version itself, not on what the curation adds (the version
     was checked when it was received; curated versions in the default data restate more)."""
     focus = getattr(finding, "focus", "")
-    return not any(str(s) == focus for s in built.graph.subjects())
+    return not any(s.value == focus for s in built.graph.subjects())
 
 
-def _version_triples(store: Queryable, version: str) -> Graph:
+def _version_triples(store: Queryable, version: str) -> Triples:
     triples = store.query(
         queries.load("describe-version.rq"), bindings={"version": ox.NamedNode(version)}
     )
-    text = "".join(f"{t} .\n" for t in triples if isinstance(t, ox.Triple))  # type: ignore[union-attr]
-    return Graph().parse(data=text, format="nt")
-
-
-def curation_triples(built: SubmissionGraph) -> list[ox.Triple]:
-    """The curation's graph as pyoxigraph triples."""
-    data = built.graph.serialize(format="nt", encoding="utf-8")
-    return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    return Triples(t for t in triples if isinstance(t, ox.Triple))  # type: ignore[union-attr]
 
 
 def store_curation(store: GraphStore, report: CurationReport) -> str:
@@ -253,7 +236,7 @@ def store_curation(store: GraphStore, report: CurationReport) -> str:
                 f"{report.document.curates} is superseded; curate the current version of the "
                 "record (nap-graph history lists it)"
             )
-        store.put_graph(report.graph_iri, curation_triples(report.built))
+        store.put_graph(report.graph_iri, list(report.built.graph))
     return report.graph_iri
 
 
@@ -297,6 +280,6 @@ def apply_default_curations(store: GraphStore) -> list[str]:
         doc, parsed = load_document(path)
         built = curation_graph(doc, parsed, store, now=SHIPPED_AT)
         graph = iris.curation_graph_iri(doc.curates)
-        store.put_graph(graph, curation_triples(built))
+        store.put_graph(graph, list(built.graph))
         filled.append(graph)
     return filled

@@ -3,14 +3,9 @@ they are validated, and turned into RDF, exactly like every other format."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
 
 from nap_graph import iris
-from nap_graph.namespaces import WPS
 from nap_graph.reference import reference_index
 from nap_graph.submissions.model import (
     Location,
@@ -20,97 +15,82 @@ from nap_graph.submissions.model import (
     SourceInfo,
     SubmissionRecord,
 )
+from nap_graph.terms import DCTERMS, FOAF, RDF, SKOS, WPS, Object, Subject, Triples
 
 RDF_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD}
 
 
-def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
+def _value(term: Object) -> str:
+    return term.value  # type: ignore[attr-defined]
 
 
-def to_rdflib(quads: Iterable[ox.Quad]) -> Graph:
-    """Triples parsed by Oxigraph (strict, with line and column in its errors) as an rdflib
-    graph. rdflib's own Turtle and JSON-LD parsers fail on malformed input with assorted
-    exceptions (AssertionError, IndexError, NameError: found by the property-based tests)."""
-    graph = Graph()
-    for quad in quads:
-        graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))  # type: ignore[arg-type]
-    return graph
-
-
-def _tail(node: object, prefix: str) -> str:
-    text = str(node)
+def _tail(node: Object, prefix: str) -> str:
+    text = node.value  # type: ignore[attr-defined]
     return (
         text.removeprefix(prefix) if prefix and text.startswith(prefix) else text.rsplit("/", 1)[-1]
     )
 
 
-def _text(graph: Graph, subject: URIRef, prop: URIRef) -> tuple[str | None, str | None]:
+def _text(graph: Triples, subject: Subject, prop: ox.NamedNode) -> tuple[str | None, str | None]:
     for value in graph.objects(subject, prop):
-        if isinstance(value, Literal):
-            return str(value), value.language
+        if isinstance(value, ox.Literal):
+            return value.value, value.language
     return None, None
 
 
-def _names(graph: Graph, node: object) -> str | dict[str, str] | None:
+def _names(graph: Triples, node: object) -> str | dict[str, str] | None:
     found = {
-        v.language or "en": str(v)
+        v.language or "en": v.value
         for v in graph.objects(node, SKOS.prefLabel)  # type: ignore[arg-type]
-        if isinstance(v, Literal)
+        if isinstance(v, ox.Literal)
     }
     if not found:
         return None
     return next(iter(found.values())) if len(found) == 1 else found
 
 
-def _described(graph: Graph, node: object, prop: URIRef) -> str | dict[str, str] | None:
+def _described(graph: Triples, node: object, prop: ox.NamedNode) -> str | dict[str, str] | None:
     found = {
-        v.language or "en": str(v)
+        v.language or "en": v.value
         for v in graph.objects(node, prop)  # type: ignore[arg-type]
-        if isinstance(v, Literal)
+        if isinstance(v, ox.Literal)
     }
     if not found:
         return None
     return next(iter(found.values())) if len(found) == 1 else found
 
 
-def _name_of(graph: Graph, node: object, names: dict[str, str]) -> str:
+def _name_of(graph: Triples, node: object, names: dict[str, str]) -> str:
     """A concept's or organisation's name: the reference data's, else the graph's label."""
-    if str(node) in names:
-        return names[str(node)]
+    if node.value in names:
+        return names[node.value]
     label = _names(graph, node)
     if isinstance(label, dict):
         return label.get("en") or next(iter(label.values()))
     return label or _tail(node, "")
 
 
-def _quantity(graph: Graph, node: object) -> dict[str, object]:
+def _quantity(graph: Triples, node: object) -> dict[str, object]:
     index = reference_index()
     item: dict[str, object] = {"key": _tail(node, "")}
     label = _names(graph, node)
     if label:
         item["label"] = label
     value = graph.value(node, WPS.value)  # type: ignore[arg-type]
-    item["value"] = str(value) if value is not None else "0"
+    item["value"] = value.value if value is not None else "0"
     unit = graph.value(node, WPS.unit)  # type: ignore[arg-type]
-    item["unit"] = str(unit) if unit is not None else ""
+    item["unit"] = unit.value if unit is not None else ""
     indicator = graph.value(node, WPS.measures)  # type: ignore[arg-type]
     item["indicator"] = (
         _name_of(graph, indicator, index.vocabularies["indicator"][1]) if indicator else ""
     )
     year = graph.value(node, WPS.year)  # type: ignore[arg-type]
     if year is not None:
-        item["year"] = str(year)
+        item["year"] = year.value
     return item
 
 
-def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, object]]:
+def _activities(graph: Triples, sub: ox.NamedNode, plan_key: str) -> list[dict[str, object]]:
     """The activities reported in the submission or its contributions, as model objects."""
     index = reference_index()
     contributions = {
@@ -124,7 +104,7 @@ def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, obje
             for a in graph.subjects(WPS.reportedIn, target)
             if (a, RDF.type, WPS.Activity) in graph
         },
-        key=str,
+        key=_value,
     )
     orgs = index.organisation_names
     outcomes = iris.id_prefix("outcome", plan_key)
@@ -133,8 +113,8 @@ def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, obje
         vocab = index.vocabularies
         item: dict[str, object] = {"key": _tail(node, ""), "name": _names(graph, node) or ""}
 
-        def objects(prop: URIRef, n: object = node) -> list[object]:
-            return sorted(graph.objects(n, prop), key=str)  # type: ignore[arg-type]
+        def objects(prop: ox.NamedNode, n: object = node) -> list[object]:
+            return sorted(graph.objects(n, prop), key=_value)  # type: ignore[arg-type]
 
         lists = {
             "outcomes": [_tail(o, outcomes) for o in objects(WPS.contributesTo)],
@@ -153,7 +133,7 @@ def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, obje
             ],
             "geographic_focus": [_tail(o, "") for o in objects(WPS.geographicFocus)],
             "countries": [_tail(o, "") for o in objects(WPS.focusCountry)]
-            + [index.region_names.get(str(o), _tail(o, "")) for o in objects(WPS.focusRegion)],
+            + [index.region_names.get(o.value, _tail(o, "")) for o in objects(WPS.focusRegion)],
             "resulted_in": [
                 _name_of(graph, o, vocab["legal-instrument"][1]) for o in objects(WPS.resultedIn)
             ],
@@ -174,12 +154,12 @@ def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, obje
                 item[key] = value
         duration = graph.value(node, WPS.duration)
         if duration is not None:
-            item["duration"] = str(duration)
+            item["duration"] = duration.value
         frequency = graph.value(node, WPS.frequency)
         if frequency is not None:
             item["frequency"] = _tail(frequency, "")
         if graph.value(node, WPS.draft) is not None:
-            item["draft"] = str(graph.value(node, WPS.draft)).lower() == "true"
+            item["draft"] = graph.value(node, WPS.draft).value.lower() == "true"  # type: ignore[union-attr]
         out.append(item)
     return out
 
@@ -187,10 +167,10 @@ def _activities(graph: Graph, sub: URIRef, plan_key: str) -> list[dict[str, obje
 def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | list[Problem]:
     """Read one ``wps:Submission`` from Turtle or JSON-LD."""
     try:
-        graph = to_rdflib(ox.parse(text, format=RDF_FORMATS[fmt]))
+        graph = Triples.parse(text, RDF_FORMATS[fmt])
     except (SyntaxError, ValueError, OSError) as exc:
         return [Problem(Severity.error, f"not valid {fmt}: {exc}", Location("document"))]
-    subjects = [s for s in graph.subjects(RDF.type, WPS.Submission) if isinstance(s, URIRef)]
+    subjects = [s for s in graph.subjects(RDF.type, WPS.Submission) if isinstance(s, ox.NamedNode)]
     if len(subjects) != 1:
         return [
             Problem(
@@ -209,10 +189,10 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
     org = graph.value(sub, WPS.submittedBy)
     if org is not None:
         name, language = _text(graph, org, SKOS.prefLabel)  # type: ignore[arg-type]
-        document["organisation"] = name or index.organisation_names.get(str(org))
+        document["organisation"] = name or index.organisation_names.get(org.value)
         kind = graph.value(org, WPS.organisationKind)
         if kind is not None:
-            document["organisation_kind"] = index.kind_names.get(str(kind), _tail(kind, ""))
+            document["organisation_kind"] = index.kind_names.get(kind.value, _tail(kind, ""))
     for name, prop in (
         ("organisation_description", WPS.organisationDescription),
         ("activities_description", WPS.activitiesDescription),
@@ -227,7 +207,7 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
     document["strategic_outcomes"] = [c for c in codes if "." not in c]
     document["sub_outcomes"] = [c for c in codes if "." in c]
     document["investment_types"] = sorted(
-        index.investment_type_names.get(str(t), _tail(t, ""))
+        index.investment_type_names.get(t.value, _tail(t, ""))
         for t in graph.objects(sub, WPS.investmentType)
     )
     document["geographic_focus"] = sorted(
@@ -236,12 +216,12 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
     document["countries"] = sorted(
         _tail(c, "") for c in graph.objects(sub, WPS.focusCountry)
     ) + sorted(
-        index.region_names.get(str(r), _tail(r, "")) for r in graph.objects(sub, WPS.focusRegion)
+        index.region_names.get(r.value, _tail(r, "")) for r in graph.objects(sub, WPS.focusRegion)
     )
     if org is not None:
         homepage = graph.value(org, FOAF.homepage)
         if homepage is not None:
-            document["website"] = str(homepage)
+            document["website"] = homepage.value
     activities = _activities(graph, sub, plan_key)
     if activities:
         document["activities"] = activities
@@ -269,10 +249,10 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
         record = SubmissionRecord.model_validate(document)
     except ValidationError as exc:
         return validation_problems(exc)
-    locations = {name: Location(f"<{sub}> {name}") for name in document}
+    locations = {name: Location(f"{sub} {name}") for name in document}
     for i, _ in enumerate(record.activities):
-        locations[f"activities[{i}]"] = Location(f"<{sub}> activities[{i}]")
+        locations[f"activities[{i}]"] = Location(f"{sub} activities[{i}]")
     for name in ("strategic_outcomes", "sub_outcomes", "investment_types", "contributions"):
         for i, _ in enumerate(getattr(record, name)):
-            locations[f"{name}[{i}]"] = Location(f"<{sub}> {name}")
+            locations[f"{name}[{i}]"] = Location(f"{sub} {name}")
     return ParsedSubmission(record=record, source=source, locations=locations)

@@ -7,14 +7,12 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from nap_graph.submissions.model import Problem, Severity
 
 if TYPE_CHECKING:
     from nap_graph.submissions.validation import SubmissionReport
-
-WPS = "https://w3id.org/nap-graph/def/wps#"
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -37,22 +35,17 @@ def record_summary(report: SubmissionReport) -> dict[str, object]:
     """What was read: the organisation (as given, its IRI and kind), the outcomes, the
     countries and regions (IRIs), the geographic focus and how many activities."""
     from nap_graph.reference import reference_index
+    from nap_graph.terms import WPS
 
     record, built = report.parsed.record, report.submission
     graph, sub, org = built.graph, built.submission, built.organisation
-    kinds = [str(o) for o in graph.objects(org, URIRef(f"{WPS}organisationKind"))]
-    kind = kinds[0] if kinds else reference_index().organisation_kind_of.get(str(org))
-    places = [
-        str(o)
-        for p in ("focusCountry", "focusRegion")
-        for o in graph.objects(sub, URIRef(f"{WPS}{p}"))
-    ]
-    focus = sorted(
-        str(o).rsplit("/", 1)[-1] for o in graph.objects(sub, URIRef(f"{WPS}geographicFocus"))
-    )
+    kinds = [o.value for o in graph.objects(org, WPS.organisationKind)]
+    kind = kinds[0] if kinds else reference_index().organisation_kind_of.get(org.value)
+    places = [o.value for p in (WPS.focusCountry, WPS.focusRegion) for o in graph.objects(sub, p)]
+    focus = sorted(o.value.rsplit("/", 1)[-1] for o in graph.objects(sub, WPS.geographicFocus))
     return {
         "organisation": record.organisation,
-        "organisation_iri": str(org),
+        "organisation_iri": org.value,
         "organisation_kind": kind,
         "strategic_outcomes": list(record.strategic_outcomes),
         "sub_outcomes": list(record.sub_outcomes),

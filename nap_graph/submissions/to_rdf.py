@@ -14,16 +14,36 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, SKOS, XSD
+import pyoxigraph as ox
 
 from nap_graph import iris
-from nap_graph.namespaces import ID, SPDX, WPS
-from nap_graph.reference import ReferenceIndex, folded, reference_index
-from nap_graph.submissions.activities_rdf import Context, Note, add_activities, focus_of, place
+from nap_graph.namespaces import ID
+from nap_graph.reference import folded, reference_index
+from nap_graph.submissions.activities_rdf import (
+    Context,
+    Note,
+    add_activities,
+    focus_of,
+    place,
+    recorder,
+)
 from nap_graph.submissions.mentions import find_mentions
 from nap_graph.submissions.model import ParsedSubmission
 from nap_graph.submissions.organisations import Resolution, resolve_organisation
+from nap_graph.terms import (
+    DCAT,
+    DCTERMS,
+    FOAF,
+    ORG,
+    PROV,
+    RDF,
+    SKOS,
+    SPDX,
+    WPS,
+    XSD,
+    Triples,
+    literal,
+)
 
 IANA = "https://www.iana.org/assignments/media-types/"
 FOCUS = {
@@ -40,27 +60,21 @@ class SubmissionGraph:
     model's field path, so that a SHACL result can be reported at the sender's line or field.
     """
 
-    graph: Graph
-    submission: URIRef
-    organisation: URIRef
+    graph: Triples
+    submission: ox.NamedNode
+    organisation: ox.NamedNode
     origins: dict[tuple[str, str, str | None], str] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
 
 
-def _concept(table: dict[str, str], word: str, vocabulary: str) -> URIRef:
+def _concept(table: dict[str, str], word: str, vocabulary: str) -> ox.NamedNode:
     found = table.get(folded(word))
     if found:
-        return URIRef(found)
+        return ox.NamedNode(found)
     try:
-        return URIRef(iris.concept_iri(vocabulary, iris.slugify(word)))
+        return ox.NamedNode(iris.concept_iri(vocabulary, iris.slugify(word)))
     except ValueError:
-        return URIRef(iris.concept_iri(vocabulary, "unknown"))
-
-
-def organisation_of(index: ReferenceIndex, name: str | None) -> tuple[URIRef, bool]:
-    """The IRI of the named organisation and whether it is already known."""
-    resolved = resolve_organisation(index, name)
-    return URIRef(resolved.iri), resolved.known
+        return ox.NamedNode(iris.concept_iri(vocabulary, "unknown"))
 
 
 def submission_to_graph(
@@ -75,17 +89,17 @@ def submission_to_graph(
     index = reference_index()
     record, source = parsed.record, parsed.source
     lang = record.language
-    g = Graph()
-    plan = URIRef(iris.plan_iri_for_key(record.plan))
+    g = Triples()
+    plan = ox.NamedNode(iris.plan_iri_for_key(record.plan))
     aliases = aliases or {}
     resolved = resolve_organisation(index, record.organisation)
-    org, known = URIRef(resolved.iri), resolved.known
+    org, known = ox.NamedNode(resolved.iri), resolved.known
     if not known and resolved.iri in aliases:
-        org, known = URIRef(aliases[resolved.iri]), True
-        resolved = Resolution(str(org), True)
-    org_key = str(org).removeprefix(f"{ID}organisation/")
-    sub = URIRef(iris.submission_iri(str(plan), org_key, source.sha256))
-    src = URIRef(iris.source_iri(source.sha256))
+        org, known = ox.NamedNode(aliases[resolved.iri]), True
+        resolved = Resolution(org.value, True)
+    org_key = org.value.removeprefix(f"{ID}organisation/")
+    sub = ox.NamedNode(iris.submission_iri(plan.value, org_key, source.sha256))
+    src = ox.NamedNode(iris.source_iri(source.sha256))
     out = SubmissionGraph(graph=g, submission=sub, organisation=org)
     for near in resolved.near[:1]:
         out.notes.append(
@@ -98,32 +112,28 @@ def submission_to_graph(
             )
         )
 
-    def add(s: URIRef, p: URIRef, o: URIRef | Literal, origin: str | None = None) -> None:
-        g.add((s, p, o))
-        if origin:
-            out.origins[(str(s), str(p), str(o))] = origin
-            out.origins.setdefault((str(s), str(p), None), origin.split("[")[0])
+    add = recorder(g, out.origins)
 
     add(sub, RDF.type, WPS.Submission)
     add(sub, WPS.submittedBy, org, "organisation")
     add(sub, PROV.wasAttributedTo, org)
     add(sub, WPS.forPlan, plan, "plan")
-    add(sub, DCTERMS.dateSubmitted, Literal(received or date.today(), datatype=XSD.date))
+    add(sub, DCTERMS.dateSubmitted, literal(received or date.today()))
     add(sub, WPS.sourceDocument, src)
     add(sub, PROV.wasDerivedFrom, src)
-    out.origins[(str(sub), str(WPS.submittedBy), None)] = "organisation"
-    out.origins[(str(sub), str(WPS.selectsOutcome), None)] = "strategic_outcomes"
-    out.origins[(str(sub), str(WPS.hasContribution), None)] = "contributions"
-    out.origins[(str(sub), str(WPS.investmentType), None)] = "investment_types"
+    out.origins[(sub.value, WPS.submittedBy.value, None)] = "organisation"
+    out.origins[(sub.value, WPS.selectsOutcome.value, None)] = "strategic_outcomes"
+    out.origins[(sub.value, WPS.hasContribution.value, None)] = "contributions"
+    out.origins[(sub.value, WPS.investmentType.value, None)] = "investment_types"
     if not known:
         add(org, RDF.type, ORG.Organization)
         if record.organisation:
-            add(org, SKOS.prefLabel, Literal(record.organisation, lang=lang), "organisation")
+            add(org, SKOS.prefLabel, literal(record.organisation, lang=lang), "organisation")
         if record.organisation_kind:
             kind = _concept(index.organisation_kinds, record.organisation_kind, "organisation-kind")
             add(org, WPS.organisationKind, kind, "organisation_kind")
-        out.origins[(str(org), str(WPS.organisationKind), None)] = "organisation_kind"
-        out.origins[(str(org), str(SKOS.prefLabel), None)] = "organisation"
+        out.origins[(org.value, WPS.organisationKind.value, None)] = "organisation_kind"
+        out.origins[(org.value, SKOS.prefLabel.value, None)] = "organisation"
     if record.website:
         add(org, FOAF.homepage, _homepage(record.website), "website")
     for name, prop in (
@@ -133,38 +143,43 @@ def submission_to_graph(
     ):
         value = getattr(record, name)
         if value:
-            add(sub, prop, Literal(value, lang=lang), name)
+            add(sub, prop, literal(value, lang=lang), name)
     for name in ("strategic_outcomes", "sub_outcomes"):
         for i, code in enumerate(getattr(record, name)):
-            add(sub, WPS.selectsOutcome, URIRef(iris.outcome_iri(str(plan), code)), f"{name}[{i}]")
+            add(
+                sub,
+                WPS.selectsOutcome,
+                ox.NamedNode(iris.outcome_iri(plan.value, code)),
+                f"{name}[{i}]",
+            )
     for i, word in enumerate(record.investment_types):
         kind = _concept(index.investment_types, word, "investment-type")
         add(sub, WPS.investmentType, kind, f"investment_types[{i}]")
-    places: list[URIRef] = []
+    places: list[ox.NamedNode] = []
     for i, word in enumerate(record.countries):
         iri, is_region = place(index, word)
         places.append(iri)
         add(sub, WPS.focusRegion if is_region else WPS.focusCountry, iri, f"countries[{i}]")
     for focus in focus_of(index, record.plan, record.geographic_focus, places):
-        add(sub, WPS.geographicFocus, URIRef(FOCUS[focus.value]), "geographic_focus")
+        add(sub, WPS.geographicFocus, ox.NamedNode(FOCUS[focus.value]), "geographic_focus")
     for i, contribution in enumerate(record.contributions):
-        node = URIRef(iris.contribution_iri(str(sub), contribution.outcome))
+        node = ox.NamedNode(iris.contribution_iri(sub.value, contribution.outcome))
         origin = f"contributions[{i}]"
         add(sub, WPS.hasContribution, node, origin)
         add(node, RDF.type, WPS.Contribution, origin)
         add(
             node,
             WPS.aboutOutcome,
-            URIRef(iris.outcome_iri(str(plan), contribution.outcome)),
+            ox.NamedNode(iris.outcome_iri(plan.value, contribution.outcome)),
             origin,
         )
-        add(node, WPS.statement, Literal(contribution.text, lang=lang), origin)
+        add(node, WPS.statement, literal(contribution.text, lang=lang), origin)
         for mention in find_mentions(contribution.text):
-            add(node, WPS.mentions, URIRef(mention))
-        out.origins[(str(node), str(WPS.statement), None)] = origin
+            add(node, WPS.mentions, ox.NamedNode(mention))
+        out.origins[(node.value, WPS.statement.value, None)] = origin
     context = Context(
         index=index,
-        plan=str(plan),
+        plan=plan.value,
         organisation=org,
         submission=sub,
         contribution_codes={c.outcome for c in record.contributions},
@@ -175,23 +190,23 @@ def submission_to_graph(
     add_activities(context, record.activities)
     out.notes.extend(context.notes)
     add(src, RDF.type, WPS.SourceDocument)
-    add(src, WPS.fileName, Literal(source.file_name))
-    add(src, DCAT.mediaType, URIRef(IANA + source.media_type))
-    add(src, DCAT.byteSize, Literal(source.size))
-    checksum = URIRef(iris.checksum_iri(source.sha256))
+    add(src, WPS.fileName, literal(source.file_name))
+    add(src, DCAT.mediaType, ox.NamedNode(IANA + source.media_type))
+    add(src, DCAT.byteSize, literal(source.size))
+    checksum = ox.NamedNode(iris.checksum_iri(source.sha256))
     add(src, SPDX.checksum, checksum)
     add(checksum, RDF.type, SPDX.Checksum)
     add(checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256)
-    add(checksum, SPDX.checksumValue, Literal(source.sha256, datatype=XSD.hexBinary))
+    add(checksum, SPDX.checksumValue, literal(source.sha256, datatype=XSD.hexBinary))
     return out
 
 
-def _homepage(url: str) -> URIRef | Literal:
+def _homepage(url: str) -> ox.NamedNode | ox.Literal:
     """A website as an IRI (``https://`` added when the scheme is missing); text that is no
     web address stays a literal, which the shapes report."""
     text = url.strip()
     if "://" not in text and "." in text and " " not in text:
         text = f"https://{text}"
     if text.startswith(("http://", "https://")) and " " not in text:
-        return URIRef(text)
-    return Literal(url)
+        return ox.NamedNode(text)
+    return literal(url)

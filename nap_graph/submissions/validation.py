@@ -37,8 +37,14 @@ from nap_graph.resources import shapes_dir
 from nap_graph.submissions.activities_rdf import Note
 from nap_graph.submissions.model import Location, ParsedSubmission, Problem, Severity
 from nap_graph.submissions.to_rdf import SubmissionGraph, submission_to_graph
+from nap_graph.terms import Triples
 
-SUBMISSION_SHAPE_FILES = ("prefixes.ttl", "submission.ttl", "submission-recommended.ttl")
+SUBMISSION_SHAPE_FILES = (
+    "prefixes.ttl",
+    "components.ttl",
+    "submission.ttl",
+    "submission-recommended.ttl",
+)
 ACTIVITY_SHAPE_FILES = ("activities.ttl",)
 
 
@@ -103,7 +109,9 @@ def _explain(
     plan = parsed.record.plan
     plan_name = index.plan_names.get(plan, plan)
     shape = finding.source.removeprefix(str(SHAPES))
-    if shape in {"ReceivedSubmissionShape-outcome-in-plan", "ReceivedContributionShape-outcome"}:
+    if finding.component == "OutcomesInPlanConstraintComponent" or (
+        shape == "ReceivedContributionShape-outcome"
+    ):
         code = _code(finding.value, plan) if finding.value else (found or "")
         if "." in code:
             parent = code.split(".")[0]
@@ -113,7 +121,7 @@ def _explain(
             return f"'{code}' is not a sub-outcome of {plan_name}; known: {', '.join(known)}"
         known = index.codes(plan, strategic=True)
         return f"'{code}' is not a strategic outcome of {plan_name}; known: {', '.join(known)}"
-    if shape == "ReceivedSubmissionShape-sub-outcome-without-strategic":
+    if finding.component == "StrategicOutcomeSelectedConstraintComponent":
         code = _code(finding.value, plan)
         return (
             f"sub-outcome {code} is selected without its strategic outcome "
@@ -168,7 +176,7 @@ def _problem(
     if path is None:
         # a result on a contribution's own statement: report it at the contribution
         for (subject, _, obj), origin in origins.items():
-            if obj == finding.focus and subject == str(graph.submission):
+            if obj == finding.focus and subject == graph.submission.value:
                 path = origin
                 break
     location = location_of(parsed, path) if path else None
@@ -255,19 +263,24 @@ def _partition(data: ReferenceData) -> tuple[tuple[ox.Quad, ...], dict[str, tupl
     return tuple(common), {k: tuple(v) for k, v in places.items()}
 
 
-def _context_quads(graph: Graph) -> list[ox.Quad]:
+def _context_quads(graph: Triples) -> list[ox.Quad]:
     """The reference quads a submission graph is checked against."""
     common, places = _reference_quads()
-    named = {str(o) for o in graph.objects() if str(o).startswith(PLACE_PREFIXES)}
+    named = {
+        o.value
+        for o in graph.objects()
+        if isinstance(o, ox.NamedNode) and o.value.startswith(PLACE_PREFIXES)
+    }
     return [*common, *(q for iri in sorted(named) for q in places.get(iri, ()))]
 
 
-def check_submission_graph(graph: Graph, *, lang: str = "en") -> tuple[tuple[Finding, ...], Graph]:
+def check_submission_graph(
+    graph: Triples, *, lang: str = "en"
+) -> tuple[tuple[Finding, ...], Graph]:
     """Run the submission shapes over ``graph`` plus the reference data; the findings and the
     SHACL report graph."""
     data = ox.Store()
-    data.bulk_extend(_context_quads(graph))
-    data.load(graph.serialize(format="nt"), format=ox.RdfFormat.N_TRIPLES)
+    data.bulk_extend([*_context_quads(graph), *graph.quads()])
     _conforms, report, _ = validate(
         data,
         shacl_graph=received_shapes(),

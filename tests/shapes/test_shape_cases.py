@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
@@ -24,6 +25,7 @@ from nap_graph.default_data import parse_into
 from nap_graph.integrity import Finding, integrity_shapes, validate_integrity
 from nap_graph.namespaces import SHAPES
 from nap_graph.submissions.validation import check_submission_graph, submission_shapes
+from nap_graph.terms import Triples
 
 CASES = Path(__file__).parent / "cases"
 CONTEXT = CASES / "_context.ttl"
@@ -48,7 +50,9 @@ def _is_submission_shape(name: str) -> bool:
 def _findings(case: Path) -> tuple[Finding, ...]:
     """Validate a case with the set of shapes its shape belongs to."""
     if _is_submission_shape(_shape_of(case)):
-        findings, _report = check_submission_graph(parse_into(Graph(), case))
+        findings, _report = check_submission_graph(
+            Triples.parse(case.read_bytes(), ox.RdfFormat.TURTLE)
+        )
         return findings
     graph = parse_into(parse_into(Graph(), CONTEXT), case)
     return validate_integrity(graph).findings
@@ -97,7 +101,12 @@ def test_invalid_case_fails_for_its_reason(case: Path) -> None:
 def _shape_names() -> dict[str, set[str]]:
     """Node shapes, and the property shapes and SPARQL constraints with IRIs, of both sets."""
     shapes = integrity_shapes() + submission_shapes()
-    kinds = {"node": SH.NodeShape, "property": SH.PropertyShape, "sparql": SH.SPARQLConstraint}
+    kinds = {
+        "node": SH.NodeShape,
+        "property": SH.PropertyShape,
+        "sparql": SH.SPARQLConstraint,
+        "component": SH.ConstraintComponent,
+    }
     names: dict[str, set[str]] = {}
     for key, cls in kinds.items():
         names[key] = {
@@ -121,6 +130,10 @@ def test_every_shape_has_examples() -> None:
     for constraint in sorted(names["property"] | names["sparql"]):
         if constraint not in invalid:
             missing.append(f"{constraint}: no invalid case")
+    expected = {component for case in _cases("invalid") for _, _, component in _expected(case)}
+    for component in sorted(names["component"]):
+        if component not in expected:
+            missing.append(f"{component}: no invalid case expects a result from it")
     assert not missing, "\n".join(missing)
 
 

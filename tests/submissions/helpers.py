@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.namespace import PROV
@@ -29,7 +30,9 @@ def read_one(data: bytes, name: str) -> ParsedSubmission:
 
 
 def graph_of(data: bytes, name: str) -> Graph:
-    return submission_to_graph(read_one(data, name), received=RECEIVED).graph
+    """The record's graph as an rdflib graph (for isomorphism and graph diffs)."""
+    built = submission_to_graph(read_one(data, name), received=RECEIVED).graph
+    return Graph().parse(data=built.serialize(ox.RdfFormat.N_TRIPLES), format="nt")
 
 
 def without_source(graph: Graph) -> Graph:

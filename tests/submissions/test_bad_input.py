@@ -204,9 +204,9 @@ def test_quotes_markup_and_sparql_are_stored_as_plain_literals() -> None:
     report = validate_submission(parsed, received=RECEIVED)
     assert report.conforms
     statements = [
-        str(o)
+        o.value
         for s, p, o in report.submission.graph
-        if str(s).endswith("/contribution/5") and str(p).endswith("#statement")
+        if s.value.endswith("/contribution/5") and p.value.endswith("#statement")
     ]
     assert statements[0].startswith(nasty)
 

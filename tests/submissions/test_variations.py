@@ -98,7 +98,7 @@ def test_website_becomes_the_homepage() -> None:
     report = _report(CSO_PAGE)
     graph = report.submission.graph
     homepages = [
-        str(o) for o in graph.objects(report.submission.organisation, None) if "example" in str(o)
+        o.value for o in graph.objects(report.submission.organisation, None) if "example" in o.value
     ]
     assert homepages == ["https://www.example.org/vvvn"]
 
