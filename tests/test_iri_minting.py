@@ -17,7 +17,7 @@ ALLOWED = {ROOT / "nap_graph" / "iris.py", ROOT / "nap_graph" / "namespaces.py"}
 
 def test_no_iri_is_minted_outside_iris_py() -> None:
     offenders = []
-    for folder in ("nap_graph", "api"):
+    for folder in ("nap_graph", "nap_graph_api"):
         for path in sorted((ROOT / folder).rglob("*.py")):
             if path in ALLOWED:
                 continue

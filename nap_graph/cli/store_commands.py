@@ -207,9 +207,9 @@ def serve(
 
     import uvicorn
 
-    from api.app import create_app
-    from api.http_limits import BoundedHttpToolsProtocol
-    from api.settings import ApiSettings
+    from nap_graph_api.app import create_app
+    from nap_graph_api.http_limits import BoundedHttpToolsProtocol
+    from nap_graph_api.settings import ApiSettings
 
     overrides: dict[str, object] = {}
     if store is not None:
@@ -238,7 +238,7 @@ def serve(
     # settings from the environment and config file; --store/--endpoint are passed there.
     for name, value in overrides.items():
         os.environ[f"NAP_GRAPH_{name.upper()}"] = str(value)
-    uvicorn.run("api.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]
+    uvicorn.run("nap_graph_api.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]
 
 
 @app.command()

@@ -102,7 +102,7 @@ def test_an_oversized_submission_is_413_before_validation(server: Server) -> Non
 def test_non_http_iris_are_text_not_links_and_links_are_relative() -> None:
     from starlette.requests import Request
 
-    from api.routers.linked_data import _local
+    from nap_graph_api.routers.linked_data import _local
 
     scope = {"type": "http", "headers": [(b"host", b"evil.example")], "path": "/"}
     link = _local(Request(scope))

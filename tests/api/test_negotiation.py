@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from api import negotiation as media
+from nap_graph_api import negotiation as media
 
 RESULTS = media.RESULT_TYPES
 DOCUMENTS = [media.TURTLE, media.HTML, media.JSON_LD, media.N_TRIPLES, media.RDF_XML]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api import ApiSettings, create_app
+from nap_graph_api import ApiSettings, create_app
 
 QUERY = "ASK { ?s ?p ?o }"
 

@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from starlette.requests import Request
 from starlette.responses import Response
 
-from api import ApiSettings, create_app
-from api.routers import sparql
+from nap_graph_api import ApiSettings, create_app
+from nap_graph_api.routers import sparql
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from api.app import create_app
-from api.settings import ApiSettings
+from nap_graph_api.app import create_app
+from nap_graph_api.settings import ApiSettings
 
 __all__ = ["ApiSettings", "create_app"]

@@ -11,10 +11,10 @@ from fastapi.responses import JSONResponse
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
-from api import negotiation as media
-from api.deps import ViewDep
-from api.errors import ApiError
 from nap_graph.compare import compare
+from nap_graph_api import negotiation as media
+from nap_graph_api.deps import ViewDep
+from nap_graph_api.errors import ApiError
 
 router = APIRouter(tags=["comparison"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")

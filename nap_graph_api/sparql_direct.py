@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.routers import sparql
+from nap_graph_api.routers import sparql
 
 
 class SparqlDirect:

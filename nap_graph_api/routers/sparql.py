@@ -18,13 +18,13 @@ from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from yarl import URL
 
-from api import negotiation as media
-from api.deps import SettingsDep, StoreDep, ViewDep, authorise
-from api.disconnect import ClientGoneError, unless_client_gone
-from api.errors import ApiError
 from nap_graph.namespaces import PREFIXES
 from nap_graph.resources import example_queries_dir
 from nap_graph.store.sparql_text import add_using, query_form
+from nap_graph_api import negotiation as media
+from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep, authorise
+from nap_graph_api.disconnect import ClientGoneError, unless_client_gone
+from nap_graph_api.errors import ApiError
 
 router = APIRouter(tags=["SPARQL"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")

@@ -10,13 +10,13 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api import negotiation as media
-from api.deps import SettingsDep, StoreDep, ViewDep
-from api.errors import ApiError
 from nap_graph import iris
 from nap_graph.namespaces import BASE
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.query_path import QueryPath
+from nap_graph_api import negotiation as media
+from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep
+from nap_graph_api.errors import ApiError
 
 router = APIRouter(tags=["dataset"])
 DUMPS = {

@@ -10,19 +10,27 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api import access_log, errors
-from api.access_log import AccessLogMiddleware
-from api.auth import TokenBook
-from api.limits import BodyLimitMiddleware
-from api.routers import compare, dataset, graph_store, health, linked_data, sparql, submissions
-from api.settings import ApiSettings
-from api.sparql_direct import SparqlDirect
 from nap_graph import __version__
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.opening import open_store
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.query_guard import QueryPolicy
 from nap_graph.store.query_path import QueryPath
+from nap_graph_api import access_log, errors
+from nap_graph_api.access_log import AccessLogMiddleware
+from nap_graph_api.auth import TokenBook
+from nap_graph_api.limits import BodyLimitMiddleware
+from nap_graph_api.routers import (
+    compare,
+    dataset,
+    graph_store,
+    health,
+    linked_data,
+    sparql,
+    submissions,
+)
+from nap_graph_api.settings import ApiSettings
+from nap_graph_api.sparql_direct import SparqlDirect
 
 
 def create_app(settings: ApiSettings | None = None) -> FastAPI:

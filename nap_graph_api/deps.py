@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from api.auth import Principal, TokenBook
-from api.errors import ApiError
-from api.settings import ApiSettings
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.query_path import QueryPath
+from nap_graph_api.auth import Principal, TokenBook
+from nap_graph_api.errors import ApiError
+from nap_graph_api.settings import ApiSettings
 
 
 async def get_settings(request: Request) -> ApiSettings:

@@ -11,13 +11,13 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from api import negotiation as media
-from api.deps import StoreDep, ViewDep, authorise
-from api.errors import ApiError
 from nap_graph.iris import checked_iri
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.query_path import QueryPath
 from nap_graph.store.rdf_parsing import parse_triples
+from nap_graph_api import negotiation as media
+from nap_graph_api.deps import StoreDep, ViewDep, authorise
+from nap_graph_api.errors import ApiError
 
 router = APIRouter(tags=["Graph Store"])
 READABLE = {

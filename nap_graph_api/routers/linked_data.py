@@ -24,9 +24,6 @@ from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from starlette.concurrency import run_in_threadpool
 
-from api import negotiation as media
-from api.deps import SettingsDep, ViewDep
-from api.errors import ApiError
 from nap_graph import iris, queries
 from nap_graph.framing import framed_plan, plan_triples
 from nap_graph.jsonld_context import context
@@ -34,6 +31,9 @@ from nap_graph.linked_data import describe
 from nap_graph.namespaces import BASE, ONTOLOGY_IRI, WPS
 from nap_graph.ontology import ontology_graph, ontology_versions
 from nap_graph.store.query_path import QueryPath
+from nap_graph_api import negotiation as media
+from nap_graph_api.deps import SettingsDep, ViewDep
+from nap_graph_api.errors import ApiError
 
 router = APIRouter(tags=["linked data"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")

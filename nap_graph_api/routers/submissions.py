@@ -9,9 +9,6 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from api import negotiation as media
-from api.deps import StoreDep, ViewDep, authorise
-from api.errors import ApiError, RejectedError
 from nap_graph import iris
 from nap_graph.catalogue import list_submissions, submission_document
 from nap_graph.errors import SubmissionReadError
@@ -32,6 +29,9 @@ from nap_graph.submissions.organisations import resolve_organisation
 from nap_graph.submissions.reading import read_submissions
 from nap_graph.submissions.reports import json_report, record_summary, turtle_report
 from nap_graph.submissions.validation import SubmissionReport, validate_submission
+from nap_graph_api import negotiation as media
+from nap_graph_api.deps import StoreDep, ViewDep, authorise
+from nap_graph_api.errors import ApiError, RejectedError
 
 router = APIRouter(prefix="/submissions", tags=["submissions"])
 FORMATS = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from api.deps import StoreDep, ViewDep
 from nap_graph import __version__
+from nap_graph_api.deps import StoreDep, ViewDep
 
 router = APIRouter(tags=["operations"])
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from api.settings import ApiSettings
 from nap_graph.tokens import token_hash
+from nap_graph_api.settings import ApiSettings
 
 
 class Role(StrEnum):
