@@ -112,12 +112,9 @@ class ScaleReport:
         return lines
 
     def _load_table(self) -> list[str]:
-        lines = [
-            "### Load and memory",
-            "",
-            "| engine | load s | triples/s | ready after s | peak RSS MB |",
-            "|---|---|---|---|---|",
-        ]
+        lines = _table_head(
+            "Load and memory", "engine", "load s", "triples/s", "ready after s", "peak RSS MB"
+        )
         for engine, load in self.loads.items():
             peak = self.peaks.get(engine, math.nan)
             lines.append(
@@ -184,12 +181,7 @@ class ScaleReport:
     def _rate_table(self) -> list[str]:
         if not self.rates:
             return []
-        lines = [
-            "### Throughput on the lookup",
-            "",
-            "| engine | requests/s | p99 ms | errors |",
-            "|---|---|---|---|",
-        ]
+        lines = _table_head("Throughput on the lookup", "engine", "requests/s", "p99 ms", "errors")
         for engine, rate in self.rates.items():
             lines.append(
                 f"| {engine} | {rate.requests_per_second:,.0f} | {_ms(rate.p99)} | {rate.errors} |"
@@ -317,3 +309,8 @@ def _versions() -> str:
         except metadata.PackageNotFoundError:
             continue
     return ", ".join(found)
+
+
+def _table_head(title: str, *columns: str) -> list[str]:
+    """A section heading and the head of its markdown table."""
+    return [f"### {title}", "", f"| {' | '.join(columns)} |", "|" + "---|" * len(columns)]

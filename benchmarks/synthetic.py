@@ -30,6 +30,7 @@ DCAT = "http://www.w3.org/ns/dcat#"
 SPDX = "http://spdx.org/rdf/terms#"
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+COUNTRY_NS = "http://publications.europa.eu/resource/authority/country/"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 COUNTRIES = [
     "NLD",
@@ -111,11 +112,7 @@ class Generator:
                 (plan, RDF_TYPE, n(WPS + "NationalActionPlan")),
                 (plan, n(SKOS + "prefLabel"), text(f"Synthetic National Action Plan {i}", "en")),
                 (plan, n(SKOS + "prefLabel"), text(f"Synthetisch Nationaal Actieplan {i}", "nl")),
-                (
-                    plan,
-                    n(WPS + "country"),
-                    n(f"http://publications.europa.eu/resource/authority/country/{country}"),
-                ),
+                (plan, n(WPS + "country"), n(f"{COUNTRY_NS}{country}")),
                 (plan, n(DCT + "temporal"), period),
                 (period, RDF_TYPE, n(DCT + "PeriodOfTime")),
                 (
@@ -199,17 +196,14 @@ class Generator:
             (org, n(SKOS + "prefLabel"), text(f"Synthetische organisatie {i}", "nl")),
             (org, n(WPS + "organisationKind"), n(f"{ID}organisation-kind/{KINDS[i % len(KINDS)]}")),
         ]
+        kind = n(f"{ID}organisation-kind/{KINDS[i % len(KINDS)]}")
         for u in range(2):
             unit = n(f"{ID}organisation/syn-{i}-unit-{u}")
             triples += [
                 (unit, RDF_TYPE, n(ORG + "OrganizationalUnit")),
                 (unit, n(SKOS + "prefLabel"), text(f"Unit {u} of organisation {i}", "en")),
                 (unit, n(SKOS + "prefLabel"), text(f"Onderdeel {u} van organisatie {i}", "nl")),
-                (
-                    unit,
-                    n(WPS + "organisationKind"),
-                    n(f"{ID}organisation-kind/{KINDS[i % len(KINDS)]}"),
-                ),
+                (unit, n(WPS + "organisationKind"), kind),
                 (unit, n(ORG + "unitOf"), org),
                 (org, n(ORG + "hasUnit"), unit),
             ]

@@ -112,57 +112,26 @@ M49_EXTRA_LABELS: dict[str, tuple[str, ...]] = {
     "western-asia": ("West Asia",),
 }
 
+
+def _codes(text: str) -> tuple[str, ...]:
+    """ISO alpha-3 codes written with spaces between them."""
+    return tuple(text.split())
+
+
 NAP_REGIONS: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...], str]] = {
     # key: (English name, Dutch name, other names, members (ISO alpha-3), definition)
     "mena": (
         "Middle East and North Africa",
         "Midden-Oosten en Noord-Afrika",
         ("MENA", "MENA region", "Middle East & North Africa"),
-        (
-            "DZA",
-            "BHR",
-            "EGY",
-            "IRN",
-            "IRQ",
-            "ISR",
-            "JOR",
-            "KWT",
-            "LBN",
-            "LBY",
-            "MAR",
-            "OMN",
-            "PSE",
-            "QAT",
-            "SAU",
-            "SYR",
-            "TUN",
-            "ARE",
-            "YEM",
-        ),
+        _codes("DZA BHR EGY IRN IRQ ISR JOR KWT LBN LBY MAR OMN PSE QAT SAU SYR TUN ARE YEM"),
         "The Middle East and North Africa, as the World Bank's MENA region lists it.",
     ),
     "middle-east": (
         "Middle East",
         "Midden-Oosten",
         (),
-        (
-            "BHR",
-            "EGY",
-            "IRN",
-            "IRQ",
-            "ISR",
-            "JOR",
-            "KWT",
-            "LBN",
-            "OMN",
-            "PSE",
-            "QAT",
-            "SAU",
-            "SYR",
-            "TUR",
-            "ARE",
-            "YEM",
-        ),
+        _codes("BHR EGY IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR ARE YEM"),
         "The states of south-west Asia and Egypt commonly called the Middle East.",
     ),
     "sahel": (

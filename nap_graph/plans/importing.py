@@ -206,7 +206,7 @@ def plan_from_rdf(data: bytes, name: str) -> PlanGraph:
         graph = Triples.parse(text, RDF_FORMATS[fmt])
     except (SyntaxError, ValueError, OSError) as exc:
         raise PlanReadError(
-            name, [Problem(Severity.error, f"not valid {fmt}: {exc}", Location("document"))]
+            name, [Problem.error(f"not valid {fmt}: {exc}", Location("document"))]
         ) from exc
     plans = [
         s for s in graph.subjects(RDF.type, WPS.NationalActionPlan) if isinstance(s, ox.NamedNode)
@@ -216,8 +216,7 @@ def plan_from_rdf(data: bytes, name: str) -> PlanGraph:
         raise PlanReadError(
             name,
             [
-                Problem(
-                    Severity.error,
+                Problem.error(
                     "expected one wps:NationalActionPlan with an IRI under "
                     f"{iris.id_prefix('plan')}, "
                     f"found {found}",

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from nap_graph.errors import PlanReadError
 from nap_graph.plans.model import PlanRecord
 from nap_graph.submissions.json_format import field_path, json_pointer
-from nap_graph.submissions.model import Location, Problem, Severity
+from nap_graph.submissions.model import Location, Problem
 from nap_graph.submissions.reading import decode
 
 PLAN_COLUMNS = (
@@ -34,7 +34,7 @@ REQUIRED = {"country", "title", "start", "code", "area", "mappings"}
 
 
 def _error(message: str, location: Location, found: str | None = None) -> Problem:
-    return Problem(Severity.error, message, location, found=found)
+    return Problem.error(message, location, found=found)
 
 
 def _mappings(text: str) -> list[dict[str, str]]:

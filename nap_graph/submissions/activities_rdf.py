@@ -292,12 +292,8 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> ox.NamedNode:
     for text in texts(activity.partner_description, ctx.language):
         add(node, WPS.partnerDescription, text, f"{path}.partner_description")
     for i, code in enumerate(activity.outcomes):
-        add(
-            node,
-            WPS.contributesTo,
-            ox.NamedNode(iris.outcome_iri(ctx.plan, code)),
-            f"{path}.outcomes[{i}]",
-        )
+        outcome = ox.NamedNode(iris.outcome_iri(ctx.plan, code))
+        add(node, WPS.contributesTo, outcome, f"{path}.outcomes[{i}]")
     for i, name in enumerate(activity.audience):
         where = f"{path}.audience[{i}]"
         add(node, WPS.audience, organisation(ctx, name, where), where)

@@ -20,6 +20,7 @@ import csv
 import io
 import re
 from collections.abc import Callable
+from typing import get_origin
 
 from pydantic import ValidationError
 
@@ -30,7 +31,6 @@ from nap_graph.submissions.model import (
     Location,
     ParsedSubmission,
     Problem,
-    Severity,
     SourceInfo,
     SubmissionRecord,
 )
@@ -59,43 +59,16 @@ LIST_COLUMNS = {
 }
 REQUIRED_COLUMNS = {"organisation", "strategic_outcomes", "contributions"}
 OPTIONAL_COLUMNS = ("website",)
-ACTIVITY_FIELDS = (
-    "key",
-    "name",
-    "description",
-    "outcomes",
-    "carried_out_by",
-    "partners",
-    "partner_description",
-    "partner_countries",
-    "audience",
-    "target_groups",
-    "activity_types",
-    "mission_types",
-    "geographic_focus",
-    "countries",
-    "duration",
-    "frequency",
-    "resulted_in",
-    "reported_in",
-    "targets",
-    "observed_values",
-)
+ACTIVITY_FIELDS = tuple(name for name in Activity.model_fields if name != "draft")
+"""The activity columns, in the model's order (a draft flag is for curation documents only)."""
 ACTIVITY_COLUMNS = tuple(f"activity.{name}" for name in ACTIVITY_FIELDS)
+QUANTITY_LISTS = {"targets", "observed_values"}
 ACTIVITY_LISTS = {
-    "outcomes",
-    "carried_out_by",
-    "partners",
-    "partner_countries",
-    "audience",
-    "target_groups",
-    "activity_types",
-    "mission_types",
-    "geographic_focus",
-    "countries",
-    "resulted_in",
-    "reported_in",
+    name
+    for name, info in Activity.model_fields.items()
+    if get_origin(info.annotation) is list and name not in QUANTITY_LISTS
 }
+"""The activity columns that hold several names, separated by ``|``."""
 KNOWN_COLUMNS = (*COLUMNS, *OPTIONAL_COLUMNS, *ACTIVITY_COLUMNS)
 QUANTITY = re.compile(r"^\s*(?P<value>-?\d+(?:[.,]\d+)?)\s*(?P<unit>[^|]*?)\s*$")
 
@@ -191,8 +164,7 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
     unknown = [h for h in header if h not in KNOWN_COLUMNS]
     if missing:
         problems.append(
-            Problem(
-                Severity.error,
+            Problem.error(
                 f"missing column(s) {', '.join(missing)}; the header must name columns from: "
                 + ", ".join(COLUMNS),
                 Location("header", row=1),
@@ -201,8 +173,7 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
         )
     for name in unknown:
         problems.append(
-            Problem(
-                Severity.error,
+            Problem.error(
                 f"unknown column '{name}'; known: {', '.join(KNOWN_COLUMNS)}",
                 Location(name, row=1, column=name),
             )
@@ -213,21 +184,14 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
     try:
         rows = list(reader)
     except csv.Error as exc:
-        return [
-            Problem(Severity.error, f"not valid CSV: {exc}", Location("file", row=reader.line_num))
-        ]
+        return [Problem.error(f"not valid CSV: {exc}", Location("file", row=reader.line_num))]
     for number, row in enumerate(rows, start=2):
         if None not in row and (row.get("activity.name") or "").strip():
             _attach_activity(row, number, parsed, problems)
             continue
         if None in row:
-            problems.append(
-                Problem(
-                    Severity.error,
-                    f"row has {len(header) + len(row[None])} values for {len(header)} columns",
-                    Location("row", row=number),
-                )
-            )
+            message = f"row has {len(header) + len(row[None])} values for {len(header)} columns"
+            problems.append(Problem.error(message, Location("row", row=number)))
             continue
         try:
             record = SubmissionRecord.model_validate(_row_record(row))
@@ -244,9 +208,7 @@ def parse_csv(text: str, source: SourceInfo) -> list[ParsedSubmission] | list[Pr
                 locations[f"{name}[{i}]"] = Location(name, row=number, column=name)
         parsed.append(ParsedSubmission(record=record, source=source, locations=locations))
     if not rows:
-        problems.append(
-            Problem(Severity.error, "the CSV has a header but no rows", Location("file", row=2))
-        )
+        problems.append(Problem.error("the CSV has a header but no rows", Location("file", row=2)))
     return problems or parsed
 
 
@@ -261,7 +223,7 @@ def _row_problems(
     column ``column_of`` its field path names, anything else at ``fallback_column``."""
     if not isinstance(exc, ValidationError):
         where = Location(fallback_column, row=number, column=fallback_column)
-        return [Problem(Severity.error, fallback_message, where)]
+        return [Problem.error(fallback_message, where)]
     out = []
     for problem in validation_problems(exc):
         column = column_of(problem.location.field) if problem.location else None
@@ -277,8 +239,7 @@ def _attach_activity(
     where = Location("activity.name", row=number, column="activity.name")
     if not parsed:
         problems.append(
-            Problem(
-                Severity.error,
+            Problem.error(
                 "an activity row must come below the row of the record it belongs to",
                 where,
             )
@@ -291,14 +252,11 @@ def _attach_activity(
     if set(record_row) - {"organisation"} or (
         record_row and record_row["organisation"].strip() != (owner.record.organisation or "")
     ):
-        problems.append(
-            Problem(
-                Severity.error,
-                "an activity row leaves the record columns empty (or repeats the record's "
-                f"organisation '{owner.record.organisation}'); found: {', '.join(record_row)}",
-                Location("row", row=number),
-            )
+        message = (
+            "an activity row leaves the record columns empty (or repeats the record's "
+            f"organisation '{owner.record.organisation}'); found: {', '.join(record_row)}"
         )
+        problems.append(Problem.error(message, Location("row", row=number)))
         return
     try:
         activity = Activity.model_validate(_activity(row))

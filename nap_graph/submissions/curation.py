@@ -38,18 +38,10 @@ from nap_graph.reference import reference_from_store, reference_index, using_ref
 from nap_graph.store.protocol import GraphStore, Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
+from nap_graph.submissions import model
 from nap_graph.submissions.activities_rdf import Context, add_activities, recorder
 from nap_graph.submissions.json_format import parse_document, validation_problems
-from nap_graph.submissions.model import (
-    Activity,
-    Location,
-    ParsedSubmission,
-    Problem,
-    Severity,
-    SourceInfo,
-    SubmissionRecord,
-    Text,
-)
+from nap_graph.submissions.model import Activity, Text, list_field, optional_field
 from nap_graph.submissions.organisations import resolve_organisation
 from nap_graph.submissions.reading import file_bytes
 from nap_graph.submissions.to_rdf import SubmissionGraph
@@ -71,10 +63,8 @@ class CurationDocument(BaseModel):
     )
     curated_by: Text = Field(description="Who curated it: a person or an organisation's name.")
     language: str = Field(default="en", pattern=r"^[a-z]{2}$", description="Of the texts.")
-    note: Text | None = Field(default=None, description="What was done, for the provenance.")
-    activities: list[Activity] = Field(
-        default_factory=list, description="The activities the record's texts describe."
-    )
+    note: Text | None = optional_field("What was done, for the provenance.")
+    activities: list[Activity] = list_field("The activities the record's texts describe.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +72,20 @@ class CurationReport:
     """A curation document checked against the version it curates."""
 
     document: CurationDocument
-    parsed: ParsedSubmission
+    parsed: model.ParsedSubmission
     built: SubmissionGraph
-    problems: tuple[Problem, ...]
+    problems: tuple[model.Problem, ...]
 
     @property
     def conforms(self) -> bool:
-        return not any(p.severity is not Severity.warning for p in self.problems)
+        return not any(p.severity is not model.Severity.warning for p in self.problems)
 
     @property
     def graph_iri(self) -> str:
         return iris.curation_graph_iri(self.document.curates)
 
 
-def read_curation(data: bytes, file_name: str) -> tuple[CurationDocument, ParsedSubmission]:
+def read_curation(data: bytes, file_name: str) -> tuple[CurationDocument, model.ParsedSubmission]:
     """The document and its activities as a parsed record (locations are JSON pointers);
     :class:`SubmissionReadError` if it is not a curation document."""
     document, locations, problems = parse_document(data, file_name)
@@ -106,14 +96,14 @@ def read_curation(data: bytes, file_name: str) -> tuple[CurationDocument, Parsed
     except ValidationError as exc:
         raise SubmissionReadError(file_name, validation_problems(exc)) from exc
     plan = doc.curates.removeprefix(f"{ID}submission/").split("/")[0]
-    record = SubmissionRecord(plan=plan, language=doc.language, activities=doc.activities)
-    source = SourceInfo(
+    record = model.SubmissionRecord(plan=plan, language=doc.language, activities=doc.activities)
+    source = model.SourceInfo(
         file_name=Path(file_name).name,
         media_type="application/json",
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
     )
-    return doc, ParsedSubmission(record=record, source=source, locations=locations)
+    return doc, model.ParsedSubmission(record=record, source=source, locations=locations)
 
 
 def _version_facts(store: Queryable, version: str) -> tuple[str, str, set[str]] | None:
@@ -129,7 +119,7 @@ def _version_facts(store: Queryable, version: str) -> tuple[str, str, set[str]] 
 
 def curation_graph(
     doc: CurationDocument,
-    parsed: ParsedSubmission,
+    parsed: model.ParsedSubmission,
     store: Queryable,
     *,
     now: datetime | None = None,
@@ -141,11 +131,10 @@ def curation_graph(
         raise SubmissionReadError(
             parsed.source.file_name,
             [
-                Problem(
-                    Severity.error,
+                model.Problem.error(
                     f"curates: no submission version {doc.curates} in the store; curate a "
                     "stored version (nap-graph history lists them)",
-                    Location("curates", pointer="/curates"),
+                    model.Location("curates", pointer="/curates"),
                     found=doc.curates,
                 )
             ],
@@ -188,7 +177,7 @@ def curation_graph(
 
 def check_curation(
     doc: CurationDocument,
-    parsed: ParsedSubmission,
+    parsed: model.ParsedSubmission,
     store: Queryable,
     *,
     lang: str = "en",
@@ -240,7 +229,7 @@ def store_curation(store: GraphStore, report: CurationReport) -> str:
     return report.graph_iri
 
 
-def load_document(path: Path) -> tuple[CurationDocument, ParsedSubmission]:
+def load_document(path: Path) -> tuple[CurationDocument, model.ParsedSubmission]:
     """:func:`read_curation` on a file."""
     return read_curation(file_bytes(path), str(path))
 

@@ -116,6 +116,13 @@ class _Section:
     answers: list[tuple[int, str]] = field(default_factory=list)
 
 
+def _at_line(
+    severity: Severity, message: str, label: str, number: int, found: str | None = None
+) -> Problem:
+    """A problem at a line of the export, under the question ``label``."""
+    return Problem(severity, message, Location(label, line=number), found=found)
+
+
 def known_question(line: str) -> tuple[str, str] | None:
     """(field key, the question as written) if ``line`` is a known question."""
     text = " ".join(line.split()).rstrip(":").strip()
@@ -146,11 +153,12 @@ def _sections(lines: list[str], problems: list[Problem]) -> list[_Section]:
             current = _Section(key=key, label=label, line=number)
             if key in seen:
                 problems.append(
-                    Problem(
+                    _at_line(
                         Severity.violation,
                         f"duplicate section '{label}' (first at line {seen[key].line}); "
                         "expected each question once",
-                        Location(label, line=number),
+                        label,
+                        number,
                     )
                 )
             seen.setdefault(key, current)
@@ -173,8 +181,7 @@ def _sections(lines: list[str], problems: list[Problem]) -> list[_Section]:
     if not sections:
         known = ", ".join(f"'{q[0]}'" for q in QUESTIONS.values())
         problems.append(
-            Problem(
-                Severity.error,
+            Problem.error(
                 f"no known question found; expected lines such as {known}",
                 Location("file", line=1),
             )
@@ -322,12 +329,13 @@ def _organisation_details(
         locations["organisation_kind"] = Location(label, line=number)
         return
     problems.append(
-        Problem(
+        _at_line(
             Severity.warning,
             f"'{label}' holds a description, not a kind of organisation; it is kept as the "
             "organisation's description (the kind is taken from the reference data for a "
             "known organisation)",
-            Location(label, line=number),
+            label,
+            number,
             found=first,
         )
     )
@@ -387,10 +395,11 @@ def _outcome_line(
     example = "3. Protection - ..." if parent is None else f"{parent}.1 ..."
     if not match:
         problems.append(
-            Problem(
+            _at_line(
                 Severity.violation,
                 f"expected an item such as '{example}' under '{label}'",
-                Location(label, line=number),
+                label,
+                number,
                 found=line,
             )
         )
@@ -398,11 +407,12 @@ def _outcome_line(
     code = match["code"]
     if parent is not None and not code.startswith(f"{parent}."):
         problems.append(
-            Problem(
+            _at_line(
                 Severity.violation,
                 f"sub-outcome {code} is listed under '{label}'; "
                 f"expected codes {parent}.1, {parent}.2, ...",
-                Location(label, line=number),
+                label,
+                number,
                 found=code,
             )
         )
@@ -438,11 +448,12 @@ def _check_visible_text(
     ]
     if others:
         problems.append(
-            Problem(
+            _at_line(
                 Severity.warning,
                 f"the text of outcome {code} is that of outcome {others[0]}: expected it to "
                 f"start with '{titles[0][:60]}...'; check which outcome is meant",
-                Location(label, line=number),
+                label,
+                number,
                 found=shown[:80],
             )
         )
@@ -463,11 +474,12 @@ def _contributions(
             found[-1][1].append(line)
         else:
             problems.append(
-                Problem(
+                _at_line(
                     Severity.violation,
                     f"text under '{label}' must start with a heading such as "
                     "'Strategic outcome 3:' or 'Sub-outcome 3.2:'",
-                    Location(label, line=number),
+                    label,
+                    number,
                     found=line[:80],
                 )
             )
@@ -475,19 +487,21 @@ def _contributions(
     for code, paragraphs, number in found:
         if not paragraphs:
             problems.append(
-                Problem(
+                _at_line(
                     Severity.violation,
                     f"the heading for outcome {code} has no text",
-                    Location(label, line=number),
+                    label,
+                    number,
                 )
             )
             continue
         if any(c.outcome == code for c in contributions):
             problems.append(
-                Problem(
+                _at_line(
                     Severity.violation,
                     f"outcome {code} has two paragraphs; expected one heading per outcome",
-                    Location(label, line=number),
+                    label,
+                    number,
                     found=code,
                 )
             )

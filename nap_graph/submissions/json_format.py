@@ -12,7 +12,6 @@ from nap_graph.submissions.model import (
     Location,
     ParsedSubmission,
     Problem,
-    Severity,
     SourceInfo,
     SubmissionRecord,
 )
@@ -39,8 +38,7 @@ def validation_problems(exc: ValidationError, location_of: object = None) -> lis
         loc = tuple(error["loc"])
         found = error.get("input")
         problems.append(
-            Problem(
-                Severity.error,
+            Problem.error(
                 f"{field_path(loc) or 'document'}: {error['msg']}",
                 Location(field_path(loc) or "document", pointer=json_pointer(loc)),
                 found=None if isinstance(found, dict | list) else repr(found)[:80],
@@ -73,8 +71,7 @@ def parse_document(
             {},
             {},
             [
-                Problem(
-                    Severity.error,
+                Problem.error(
                     message,
                     Location("document", line=line, pointer=None if line else ""),
                 )

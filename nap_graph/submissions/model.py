@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
@@ -20,6 +20,16 @@ StrategicCode = Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]
 SubCode = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
 OutcomeCode = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)?$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100_000)]
+
+
+def list_field(description: str) -> Any:
+    """A list field of a record, empty unless given."""
+    return Field(default_factory=list, description=description)
+
+
+def optional_field(description: str) -> Any:
+    """A field of a record that may be left out."""
+    return Field(default=None, description=description)
 
 
 class Focus(StrEnum):
@@ -70,7 +80,7 @@ class Quantity(BaseModel):
         description="Key of its IRI (id/target/<org>/<key>); default: what is measured, "
         "and the year.",
     )
-    label: Texts | None = Field(default=None, description="A name for it, e.g. '30% women'.")
+    label: Texts | None = optional_field("A name for it, e.g. '30% women'.")
     value: Decimal = Field(description="The number.", examples=[30])
     unit: Text = Field(
         description="'percent' (or '%'), 'number', or a QUDT unit (unit:DAY, "
@@ -84,8 +94,8 @@ class Quantity(BaseModel):
     year: int | None = Field(
         default=None, ge=1900, le=2200, description="Target: by when. Observed value: when."
     )
-    source_text: Text | None = Field(
-        default=None, description="The sentence of the record it was read from (drafts)."
+    source_text: Text | None = optional_field(
+        "The sentence of the record it was read from (drafts)."
     )
 
 
@@ -94,64 +104,35 @@ class Activity(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    key: Key | None = Field(
-        default=None, description="Key of its IRI (id/activity/<org>/<key>); default: the name."
-    )
+    key: Key | None = optional_field("Key of its IRI (id/activity/<org>/<key>); default: the name.")
     name: Texts = Field(description="What the activity is called.")
-    description: Texts | None = Field(default=None, description="What it is, in a paragraph.")
-    outcomes: list[OutcomeCode] = Field(
-        default_factory=list, description="Codes of the outcomes it contributes to: 3, 3.2, ..."
+    description: Texts | None = optional_field("What it is, in a paragraph.")
+    outcomes: list[OutcomeCode] = list_field("Codes of the outcomes it contributes to: 3, 3.2, ...")
+    carried_out_by: list[Text] = list_field(
+        "Who carries it out (names): the organisation (the default) or its units."
     )
-    carried_out_by: list[Text] = Field(
-        default_factory=list,
-        description="Who carries it out (names): the organisation (the default) or its units.",
+    partners: list[Text] = list_field("Partner organisations, by name (known or new).")
+    partner_description: Texts | None = optional_field(
+        "Partners described in words, where they are not named."
     )
-    partners: list[Text] = Field(
-        default_factory=list, description="Partner organisations, by name (known or new)."
-    )
-    partner_description: Texts | None = Field(
-        default=None, description="Partners described in words, where they are not named."
-    )
-    partner_countries: list[Text] = Field(
-        default_factory=list, description="Countries whose governments it is done with."
-    )
-    audience: list[Text] = Field(
-        default_factory=list, description="Organisations it is for (names), e.g. a training's."
-    )
-    target_groups: list[Text] = Field(
-        default_factory=list, description="Who it is for: a known target group, or a new one."
-    )
-    activity_types: list[Text] = Field(
-        default_factory=list, description="Training, Dialogue, Policy, ... (activity types)."
-    )
-    mission_types: list[Text] = Field(
-        default_factory=list, description="Police, civilian or military mission."
-    )
-    geographic_focus: list[Focus] = Field(
-        default_factory=list, description="national and/or international."
-    )
-    countries: list[Text] = Field(
-        default_factory=list, description="Countries or regions it takes place in or for."
-    )
-    duration: Duration | None = Field(
-        default=None, description="How long one instance lasts (ISO 8601: P3D)."
-    )
-    frequency: Text | None = Field(
-        default=None, description="How often: annual, monthly, quarterly, ..."
-    )
-    resulted_in: list[Text] = Field(
-        default_factory=list, description="Legal instruments it led to (names)."
-    )
+    partner_countries: list[Text] = list_field("Countries whose governments it is done with.")
+    audience: list[Text] = list_field("Organisations it is for (names), e.g. a training's.")
+    target_groups: list[Text] = list_field("Who it is for: a known target group, or a new one.")
+    activity_types: list[Text] = list_field("Training, Dialogue, Policy, ... (activity types).")
+    mission_types: list[Text] = list_field("Police, civilian or military mission.")
+    geographic_focus: list[Focus] = list_field("national and/or international.")
+    countries: list[Text] = list_field("Countries or regions it takes place in or for.")
+    duration: Duration | None = optional_field("How long one instance lasts (ISO 8601: P3D).")
+    frequency: Text | None = optional_field("How often: annual, monthly, quarterly, ...")
+    resulted_in: list[Text] = list_field("Legal instruments it led to (names).")
     reported_in: list[str] = Field(
         default_factory=list,
         description="Where the record reports it: outcome codes of its paragraphs, or "
         "'record' for the record as a whole. Default: the paragraphs of its outcomes the "
         "record has, else the record.",
     )
-    targets: list[Quantity] = Field(default_factory=list, description="Values aimed for.")
-    observed_values: list[Quantity] = Field(
-        default_factory=list, description="Values observed, each with its year."
-    )
+    targets: list[Quantity] = list_field("Values aimed for.")
+    observed_values: list[Quantity] = list_field("Values observed, each with its year.")
     draft: bool = Field(
         default=False, description="True while a drafted activity awaits a person's check."
     )
@@ -168,40 +149,31 @@ class SubmissionRecord(BaseModel):
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = Field(
         default="en", description="Language of the texts (ISO 639-1)."
     )
-    organisation: Text | None = Field(default=None, description="Name of organization/institution.")
-    organisation_kind: Text | None = Field(
-        default=None, description="Organization details: Government, Civil society, ..."
+    organisation: Text | None = optional_field("Name of organization/institution.")
+    organisation_kind: Text | None = optional_field(
+        "Organization details: Government, Civil society, ..."
     )
-    organisation_description: Text | None = Field(
-        default=None, description="Description of your organization/institution."
+    organisation_description: Text | None = optional_field(
+        "Description of your organization/institution."
     )
-    activities_description: Text | None = Field(
-        default=None, description="Description of your main WPS related activities."
+    activities_description: Text | None = optional_field(
+        "Description of your main WPS related activities."
     )
-    strategic_outcomes: list[StrategicCode] = Field(
-        default_factory=list, description="Codes of the selected strategic outcomes: 1, 2, ..."
+    strategic_outcomes: list[StrategicCode] = list_field(
+        "Codes of the selected strategic outcomes: 1, 2, ..."
     )
-    sub_outcomes: list[SubCode] = Field(
-        default_factory=list, description="Codes of the selected sub-outcomes: 3.1, 3.2, ..."
+    sub_outcomes: list[SubCode] = list_field("Codes of the selected sub-outcomes: 3.1, 3.2, ...")
+    investment_types: list[Text] = list_field("Policy, Programmatic and/or Financial.")
+    contributions: list[Contribution] = list_field(
+        "The Description/comments paragraphs, one per outcome."
     )
-    investment_types: list[Text] = Field(
-        default_factory=list, description="Policy, Programmatic and/or Financial."
+    focus_description: Text | None = optional_field("Country/Region, as text.")
+    geographic_focus: list[Focus] = list_field("national and/or international.")
+    countries: list[Text] = list_field(
+        "Countries or regions the work is in or for (names or ISO codes)."
     )
-    contributions: list[Contribution] = Field(
-        default_factory=list, description="The Description/comments paragraphs, one per outcome."
-    )
-    focus_description: Text | None = Field(default=None, description="Country/Region, as text.")
-    geographic_focus: list[Focus] = Field(
-        default_factory=list, description="national and/or international."
-    )
-    countries: list[Text] = Field(
-        default_factory=list,
-        description="Countries or regions the work is in or for (names or ISO codes).",
-    )
-    website: Text | None = Field(default=None, description="Website URL of the organisation.")
-    activities: list[Activity] = Field(
-        default_factory=list, description="What the organisation does towards the outcomes."
-    )
+    website: Text | None = optional_field("Website URL of the organisation.")
+    activities: list[Activity] = list_field("What the organisation does towards the outcomes.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +224,13 @@ class Problem:
         if self.found is not None and len(self.found) > MAX_FOUND:
             shown = f"{self.found[: MAX_FOUND - 30]}... ({len(self.found):,} characters)"
             object.__setattr__(self, "found", shown)
+
+    @classmethod
+    def error(
+        cls, message: str, location: Location | None = None, **details: str | None
+    ) -> Problem:
+        """A problem that makes the input unreadable (``Severity.error``)."""
+        return cls(Severity.error, message, location, **details)  # type: ignore[arg-type]
 
     def as_dict(self, file: str) -> dict[str, str | int | None]:
         loc = self.location

@@ -11,7 +11,6 @@ from nap_graph.submissions.model import (
     Location,
     ParsedSubmission,
     Problem,
-    Severity,
     SourceInfo,
     SubmissionRecord,
 )
@@ -169,12 +168,11 @@ def parse_rdf(text: str, source: SourceInfo, *, fmt: str) -> ParsedSubmission | 
     try:
         graph = Triples.parse(text, RDF_FORMATS[fmt])
     except (SyntaxError, ValueError, OSError) as exc:
-        return [Problem(Severity.error, f"not valid {fmt}: {exc}", Location("document"))]
+        return [Problem.error(f"not valid {fmt}: {exc}", Location("document"))]
     subjects = [s for s in graph.subjects(RDF.type, WPS.Submission) if isinstance(s, ox.NamedNode)]
     if len(subjects) != 1:
         return [
-            Problem(
-                Severity.error,
+            Problem.error(
                 f"expected exactly one wps:Submission with an IRI, found {len(subjects)}",
                 Location("document"),
             )

@@ -49,9 +49,7 @@ def decode(data: bytes, file_name: str) -> str:
     """UTF-8 text (a byte-order mark is dropped), or a clear error."""
 
     def fail(message: str, line: int | None = None) -> SubmissionReadError:
-        return SubmissionReadError(
-            file_name, [Problem(Severity.error, message, Location("file", line=line))]
-        )
+        return SubmissionReadError(file_name, [Problem.error(message, Location("file", line=line))])
 
     if len(data) > MAX_BYTES:
         raise fail(f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
@@ -116,7 +114,7 @@ def file_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise SubmissionReadError(
             str(path),
-            [Problem(Severity.error, f"cannot read the file: {exc.strerror}", Location("file"))],
+            [Problem.error(f"cannot read the file: {exc.strerror}", Location("file"))],
         ) from exc
 
 

@@ -146,12 +146,8 @@ def submission_to_graph(
             add(sub, prop, literal(value, lang=lang), name)
     for name in ("strategic_outcomes", "sub_outcomes"):
         for i, code in enumerate(getattr(record, name)):
-            add(
-                sub,
-                WPS.selectsOutcome,
-                ox.NamedNode(iris.outcome_iri(plan.value, code)),
-                f"{name}[{i}]",
-            )
+            outcome = ox.NamedNode(iris.outcome_iri(plan.value, code))
+            add(sub, WPS.selectsOutcome, outcome, f"{name}[{i}]")
     for i, word in enumerate(record.investment_types):
         kind = _concept(index.investment_types, word, "investment-type")
         add(sub, WPS.investmentType, kind, f"investment_types[{i}]")

@@ -329,16 +329,7 @@ def test_layout_variants_read_the_same_outcomes(
     parsed = _read(text)
     assert parsed.record.strategic_outcomes == ["1", "2", "3", "5"]
     assert parsed.record.sub_outcomes == ["3.1", "3.2", "3.4", "5.1"]
-    assert [c.outcome for c in parsed.record.contributions] == [
-        "1",
-        "2",
-        "3",
-        "3.1",
-        "3.2",
-        "3.4",
-        "5",
-        "5.1",
-    ]
+    assert [c.outcome for c in parsed.record.contributions] == ["1", "2", "3", "3.1", "3.2", "3.4", "5", "5.1"]
     report = validate_submission(parsed)
     assert report.conforms, [p.message for p in report.problems]
     assert not any(
