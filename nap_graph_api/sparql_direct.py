@@ -3,7 +3,7 @@
 A lookup answers in about 0.9 ms over HTTP; FastAPI's router, its dependency solver and its
 own middleware layers take 0.1-0.2 ms of that (docs/benchmarks.md). This middleware sends GET
 and POST requests for ``/sparql`` straight to the route functions of
-:mod:`api.routers.sparql`, with the store, view and settings from ``app.state`` (where the
+:mod:`nap_graph_api.routers.sparql`, with the store, view and settings from ``app.state`` (where the
 dependencies take them from too), and turns their exceptions into responses with the app's
 own exception handlers. Nothing is answered differently: the routes stay registered (for
 OpenAPI and for the other methods, which FastAPI answers with 405), and the body limit, CORS

@@ -14,9 +14,11 @@ from nap_graph.errors import NapGraphError
 from nap_graph.integrity import validate_integrity
 from nap_graph.namespaces import GRAPH, ID
 from nap_graph.plans.model import PlanRecord
+from nap_graph.reference import reference_index
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
 from nap_graph.submissions.model import Location, Problem, Severity
+from nap_graph.submissions.organisations import resolve_organisation
 from nap_graph.terms import DCAT, DCTERMS, RDF, SKOS, WPS, Object, Subject, Triples, literal
 
 RELATIONS = {
@@ -70,7 +72,13 @@ def plan_to_graph(record: PlanRecord) -> PlanGraph:
             "predecessor",
         )
     if record.coordinator:
-        add(plan, DCTERMS.contributor, literal(record.coordinator), "coordinator")
+        # a known organisation is the coordinator; a name the reference data does not know
+        # stays a name (a contributor), not a new organisation minted from a plan template
+        coordinator = resolve_organisation(reference_index(), record.coordinator)
+        if coordinator.known:
+            add(plan, WPS.coordinator, ox.NamedNode(coordinator.iri), "coordinator")
+        else:
+            add(plan, DCTERMS.contributor, literal(record.coordinator), "coordinator")
     for source in record.sources:
         add(plan, DCTERMS.source, literal(source), "sources")
     add(plan, WPS.outcomeFramework, scheme)

@@ -174,3 +174,23 @@ def test_plan_as_rdf(tmp_path: Path) -> None:
     none = tmp_path / "none.ttl"
     none.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .")
     assert CliRunner().invoke(app, ["import-plan", str(none)]).exit_code == 2
+
+
+def test_a_known_coordinator_becomes_wps_coordinator() -> None:
+    """The coordinator's name is resolved like a record's organisation: a known one is linked
+    (wps:coordinator), an unknown one stays a name (dcterms:contributor)."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    known = text.replace("Department of Foreign Affairs", "WO=MEN Dutch Gender Platform")
+    record, locations = read_plan(known.encode(), EXAMPLE.name)
+    built, _ = check_plan(record, locations)
+    plan = ox.NamedNode(built.plan)
+    coordinator = ox.NamedNode("https://w3id.org/nap-graph/def/wps#coordinator")
+    contributor = ox.NamedNode("http://purl.org/dc/terms/contributor")
+    assert [o.value for o in built.graph.objects(plan, coordinator)] == [
+        "https://w3id.org/nap-graph/id/organisation/wo-men"
+    ]
+    assert list(built.graph.objects(plan, contributor)) == []
+    record, locations = read_plan(EXAMPLE.read_bytes(), EXAMPLE.name)
+    built, _ = check_plan(record, locations)
+    assert list(built.graph.objects(plan, coordinator)) == []
+    assert [o.value for o in built.graph.objects(plan, contributor)] == [record.coordinator]

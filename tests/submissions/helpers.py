@@ -23,6 +23,10 @@ EXPECTED = Path(__file__).parent / "expected"
 RECEIVED = date(2026, 11, 27)
 
 
+SEED_CONTRIBUTIONS = ["1", "2", "3", "3.1", "3.2", "3.4", "5", "5.1"]
+"""The outcomes the seed record's paragraphs describe, in its order."""
+
+
 def read_one(data: bytes, name: str) -> ParsedSubmission:
     parsed = read_submissions(data, name)
     assert len(parsed) == 1
