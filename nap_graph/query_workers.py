@@ -242,6 +242,34 @@ class QueryWorkers:
         self.checkpoint = self._new_checkpoint()
         self._free = [_Worker.start(in_memory) for _ in range(workers)]
 
+    @classmethod
+    def for_store(
+        cls,
+        store: object,
+        *,
+        workers: int,
+        timeout: float,
+        in_memory: bool,
+        max_waiting: int,
+    ) -> QueryWorkers | None:
+        """A pool for ``store`` if it can have one, else ``None``: workers read checkpoints,
+        which only an embedded store on disk makes (an in-memory store has no files to copy,
+        a SPARQL server answers its own queries). The checkpoints go in a folder beside the
+        store, ``<store>.checkpoints``."""
+        from nap_graph.store.oxigraph_store import OxigraphStore
+
+        path = store.path if isinstance(store, OxigraphStore) else None
+        if path is None or workers <= 0:
+            return None
+        return cls(
+            store,
+            path.with_name(f"{path.name}.checkpoints"),
+            workers=workers,
+            timeout=timeout,
+            in_memory=in_memory,
+            max_waiting=max_waiting,
+        )
+
     def _new_checkpoint(self) -> str:
         self._generation += 1
         target = self.folder / f"checkpoint-{self._generation}-{time.monotonic_ns()}"

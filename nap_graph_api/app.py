@@ -13,7 +13,6 @@ from fastapi.staticfiles import StaticFiles
 from nap_graph import __version__
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.opening import open_store
-from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.query_guard import QueryPolicy
 from nap_graph.store.query_path import QueryPath
 from nap_graph_api import access_log, errors
@@ -41,20 +40,14 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = open_store(settings)
-        workers = None
-        if (
-            isinstance(store, OxigraphStore)
-            and store.path is not None
-            and settings.query_workers > 0
-        ):
-            workers = QueryWorkers(
-                store,
-                store.path.with_name(f"{store.path.name}.checkpoints"),
-                workers=settings.query_workers,
-                timeout=settings.query_timeout,
-                in_memory=settings.query_in_memory,
-                max_waiting=settings.query_max_waiting,
-            )
+        workers = QueryWorkers.for_store(
+            store,
+            workers=settings.query_workers,
+            timeout=settings.query_timeout,
+            in_memory=settings.query_in_memory,
+            max_waiting=settings.query_max_waiting,
+        )
+        if workers is not None:
             workers.warm_up()
         app.state.store = store
         app.state.view = QueryPath(
