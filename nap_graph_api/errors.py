@@ -61,11 +61,25 @@ STATUS = {
 }
 
 
+SPEC = {
+    QueryRefusedError: "https://www.w3.org/TR/sparql11-federated-query/#service",
+    ResultTooLargeError: "https://www.w3.org/TR/sparql11-protocol/#query-success",
+    QueryError: "https://www.w3.org/TR/sparql11-query/#sparqlGrammar",
+}
+"""The section of the W3C specification that defines what went wrong, as the problem's
+``type`` (as pySHACL's errors name the SHACL section they concern); ``about:blank`` where no
+specification speaks (a timeout, a busy store)."""
+
+
 def problem(
-    status: int, title: str, detail: str, headers: dict[str, str] | None = None
+    status: int,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    spec: str | None = None,
 ) -> JSONResponse:
     return JSONResponse(
-        {"type": "about:blank", "title": title, "status": status, "detail": detail},
+        {"type": spec or "about:blank", "title": title, "status": status, "detail": detail},
         status_code=status,
         media_type=PROBLEM_JSON,
         headers=headers,
@@ -90,5 +104,6 @@ def install(app: FastAPI) -> None:
                 status, title = STATUS[cls]  # type: ignore[index]
                 retry = getattr(exc, "retry_after", None)
                 headers = {"Retry-After": str(retry)} if retry is not None else None
-                return problem(status, title, str(exc), headers)
+                spec = next((SPEC[c] for c in type(exc).__mro__ if c in SPEC), None)
+                return problem(status, title, str(exc), headers, spec)
         return problem(500, "Internal error", str(exc))

@@ -53,6 +53,13 @@ def test_errors_come_from_the_app_handlers(client: TestClient) -> None:
     assert malformed.status_code == 400
     assert malformed.headers["content-type"] == "application/problem+json"
     assert malformed.json()["title"] == "Malformed query"
+    # the problem's type is the specification section that defines it
+    assert malformed.json()["type"] == "https://www.w3.org/TR/sparql11-query/#sparqlGrammar"
+    refused = client.get(
+        "/sparql", params={"query": "SELECT * { SERVICE <http://192.0.2.1/sparql> { ?s ?p ?o } }"}
+    )
+    assert refused.status_code == 403
+    assert refused.json()["type"] == "https://www.w3.org/TR/sparql11-federated-query/#service"
     update_by_get = client.get("/sparql", params={"update": "CLEAR ALL"})
     assert update_by_get.status_code == 405 and update_by_get.headers["allow"] == "POST"
 
