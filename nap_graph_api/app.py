@@ -24,6 +24,7 @@ from nap_graph_api.routers import (
     dataset,
     graph_store,
     health,
+    home,
     linked_data,
     sparql,
     submissions,
@@ -93,6 +94,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         )
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for router in (
+        home.router,
         sparql.router,
         graph_store.router,
         submissions.router,

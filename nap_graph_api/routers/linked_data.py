@@ -34,6 +34,7 @@ from nap_graph.store.query_path import QueryPath
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import SettingsDep, ViewDep
 from nap_graph_api.errors import ApiError
+from nap_graph_api.links import local_link
 
 router = APIRouter(tags=["linked data"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
@@ -66,19 +67,8 @@ def _choose(request: Request) -> str:
 
 
 def _local(request: Request) -> object:
-    """A function turning an IRI into a link: a path on this server when it is one of ours
-    (relative, never built from the Host header), the IRI itself when it is http(s), and
-    ``None`` (shown as text, not a link) for any other scheme (``javascript:``,
-    ``data:``, ...)."""
-
-    def link(iri: str) -> str | None:
-        if iri.startswith(BASE + "id/"):
-            return f"/doc/{iri.removeprefix(BASE + 'id/')}"
-        if iri.startswith(BASE):
-            return f"/{iri.removeprefix(BASE)}"
-        return iri if iri.lower().startswith(("http://", "https://")) else None
-
-    return link
+    """The link function pages use (:func:`~nap_graph_api.links.local_link`)."""
+    return local_link
 
 
 def _exists(view: QueryPath, iri: str, graphs: list[str] | None) -> bool:

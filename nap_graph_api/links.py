@@ -1,0 +1,23 @@
+"""Links in pages: an IRI as the place a reader can follow it to."""
+
+from __future__ import annotations
+
+from nap_graph.namespaces import BASE
+
+
+def local_link(iri: str) -> str | None:
+    """A path on this server when the IRI is one of ours (relative, never built from the
+    Host header; things go to their documents, ``/doc/...``), the IRI itself when it is
+    http(s), and ``None`` (shown as text, not a link) for any other scheme (``javascript:``,
+    ``data:``, ...).
+
+    >>> local_link("https://w3id.org/nap-graph/id/plan/nld-nap-4")
+    '/doc/plan/nld-nap-4'
+    >>> local_link("javascript:alert(1)") is None
+    True
+    """
+    if iri.startswith(BASE + "id/"):
+        return f"/doc/{iri.removeprefix(BASE + 'id/')}"
+    if iri.startswith(BASE):
+        return f"/{iri.removeprefix(BASE)}"
+    return iri if iri.lower().startswith(("http://", "https://")) else None
