@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from nap_graph.errors import (
     BadRequestError,
@@ -86,24 +89,61 @@ def problem(
     )
 
 
+def _wants_html(request: Request) -> bool:
+    """A browser's request: ``Accept`` ranks HTML above JSON (``*/*`` alone gets JSON)."""
+    from nap_graph_api import negotiation as media
+
+    accept = request.headers.get("accept")
+    return bool(accept) and media.choose([PROBLEM_JSON, media.HTML], accept) == media.HTML
+
+
+def answer(
+    request: Request,
+    status: int,
+    title: str,
+    detail: str,
+    headers: dict[str, str] | None = None,
+    spec: str | None = None,
+) -> Response:
+    """The error as problem+json, or as a page with a way back for a browser."""
+    if not _wants_html(request):
+        return problem(status, title, detail, headers, spec)
+    from nap_graph import __version__
+    from nap_graph_api.routers.home import templates
+
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": status, "title": title, "detail": detail, "version": __version__},
+        status_code=status,
+        headers=headers,
+    )
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers."""
 
     @app.exception_handler(ApiError)
-    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
-        return problem(exc.status, exc.title, exc.detail, exc.headers)
+    async def api_error(request: Request, exc: ApiError) -> Response:
+        return answer(request, exc.status, exc.title, exc.detail, exc.headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        title = HTTPStatus(exc.status_code).phrase
+        detail = str(exc.detail) if exc.detail != title else f"nothing at {request.url.path}"
+        return answer(request, exc.status_code, title, detail, dict(exc.headers or {}))
 
     @app.exception_handler(RejectedError)
     async def rejected(_request: Request, exc: RejectedError) -> Response:
         return exc.response
 
     @app.exception_handler(NapGraphError)
-    async def library_error(_request: Request, exc: NapGraphError) -> JSONResponse:
+    async def library_error(request: Request, exc: NapGraphError) -> Response:
         for cls in type(exc).__mro__:
             if cls in STATUS:
                 status, title = STATUS[cls]  # type: ignore[index]
                 retry = getattr(exc, "retry_after", None)
                 headers = {"Retry-After": str(retry)} if retry is not None else None
                 spec = next((SPEC[c] for c in type(exc).__mro__ if c in SPEC), None)
-                return problem(status, title, str(exc), headers, spec)
-        return problem(500, "Internal error", str(exc))
+                return answer(request, status, title, str(exc), headers, spec)
+        return answer(request, 500, "Internal error", str(exc))

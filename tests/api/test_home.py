@@ -64,3 +64,19 @@ def test_head_and_unacceptable(server: Server) -> None:
         assert refused.status_code == 406
         assert refused.headers["content-type"] == "application/problem+json"
         assert client.get("/?format=pdf").status_code == 406
+
+
+def test_errors_are_pages_for_browsers_and_problems_for_machines(server: Server) -> None:
+    with server.client() as client:
+        for path in ("/no/such/page", "/doc/organisation/nobody-at-all"):
+            page = client.get(path, headers={"Accept": BROWSER_ACCEPT})
+            assert page.status_code == 404, path
+            assert page.headers["content-type"].startswith("text/html")
+            assert 'href="/"' in page.text and "Error 404" in page.text
+            machine = client.get(path, headers={"Accept": "*/*"})
+            assert machine.status_code == 404
+            assert machine.headers["content-type"] == "application/problem+json"
+            assert machine.json()["status"] == 404
+        bad = client.get("/sparql", params={"query": "SELEC"}, headers={"Accept": BROWSER_ACCEPT})
+        assert bad.status_code == 400 and "Malformed query" in bad.text
+        assert bad.headers["content-type"].startswith("text/html")
