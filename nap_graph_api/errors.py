@@ -74,21 +74,6 @@ SPEC = {
 specification speaks (a timeout, a busy store)."""
 
 
-def problem(
-    status: int,
-    title: str,
-    detail: str,
-    headers: dict[str, str] | None = None,
-    spec: str | None = None,
-) -> JSONResponse:
-    return JSONResponse(
-        {"type": spec or "about:blank", "title": title, "status": status, "detail": detail},
-        status_code=status,
-        media_type=PROBLEM_JSON,
-        headers=headers,
-    )
-
-
 def _wants_html(request: Request) -> bool:
     """A browser's request: ``Accept`` ranks HTML above JSON (``*/*`` alone gets JSON)."""
     from nap_graph_api import negotiation as media
@@ -105,9 +90,10 @@ def answer(
     headers: dict[str, str] | None = None,
     spec: str | None = None,
 ) -> Response:
-    """The error as problem+json, or as a page with a way back for a browser."""
+    """The error as problem+json (RFC 9457), or as a page with a way back for a browser."""
     if not _wants_html(request):
-        return problem(status, title, detail, headers, spec)
+        body = {"type": spec or "about:blank", "title": title, "status": status, "detail": detail}
+        return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
     from nap_graph import __version__
     from nap_graph_api.routers.home import templates
 
