@@ -20,6 +20,7 @@ from nap_graph_api.access_log import AccessLogMiddleware
 from nap_graph_api.auth import TokenBook
 from nap_graph_api.limits import BodyLimitMiddleware
 from nap_graph_api.routers import (
+    api_docs,
     compare,
     dataset,
     graph_store,
@@ -77,6 +78,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             "/submissions. Queries are public; writes need a bearer token."
         ),
         lifespan=lifespan,
+        docs_url=None,  # served from the package (routers/api_docs.py)
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.tokens = TokenBook.from_settings(settings)
@@ -95,6 +98,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for router in (
         home.router,
+        api_docs.router,
         sparql.router,
         graph_store.router,
         submissions.router,
