@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from nap_graph import __version__
 from nap_graph.errors import (
     BadRequestError,
     CurationRefusedError,
@@ -23,6 +24,8 @@ from nap_graph.errors import (
     StoreUnavailableError,
     SubmissionReadError,
 )
+from nap_graph_api import negotiation as media
+from nap_graph_api.pages import templates
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -76,8 +79,6 @@ specification speaks (a timeout, a busy store)."""
 
 def _wants_html(request: Request) -> bool:
     """A browser's request: ``Accept`` ranks HTML above JSON (``*/*`` alone gets JSON)."""
-    from nap_graph_api import negotiation as media
-
     accept = request.headers.get("accept")
     return bool(accept) and media.choose([PROBLEM_JSON, media.HTML], accept) == media.HTML
 
@@ -94,9 +95,6 @@ def answer(
     if not _wants_html(request):
         body = {"type": spec or "about:blank", "title": title, "status": status, "detail": detail}
         return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
-    from nap_graph import __version__
-    from nap_graph_api.routers.home import templates
-
     return templates.TemplateResponse(
         request,
         "error.html",

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from itertools import groupby
-from pathlib import Path
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from nap_graph.compare import compare
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import ViewDep
 from nap_graph_api.errors import ApiError
+from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["comparison"])
-templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
 JSON = "application/json"
 PILLARS = ["participation", "prevention", "protection", "relief-and-recovery", "cross-cutting"]
 

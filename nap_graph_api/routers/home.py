@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from nap_graph import __version__
@@ -15,9 +12,9 @@ from nap_graph_api import negotiation as media
 from nap_graph_api.deps import ViewDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.links import local_link
+from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["home"])
-templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
 JSON = "application/json"
 FORMATS = {"html": media.HTML, "json": JSON}
 

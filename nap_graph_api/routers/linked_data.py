@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse, RedirectResponse
-from fastapi.templating import Jinja2Templates
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from starlette.concurrency import run_in_threadpool
@@ -35,9 +33,9 @@ from nap_graph_api import negotiation as media
 from nap_graph_api.deps import SettingsDep, ViewDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.links import local_link
+from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["linked data"])
-templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
 DOCUMENT_OFFERS = [media.TURTLE, media.HTML, media.JSON_LD, media.N_TRIPLES, media.RDF_XML]
 """Turtle first (qs 1.0), HTML next (0.999), as W3C's DCAT server does."""
 

@@ -10,11 +10,9 @@ service description to machines and a query page to browsers.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 from yarl import URL
 
@@ -25,9 +23,9 @@ from nap_graph_api import negotiation as media
 from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep, authorise
 from nap_graph_api.disconnect import ClientGoneError, unless_client_gone
 from nap_graph_api.errors import ApiError
+from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["SPARQL"])
-templates = Jinja2Templates(directory=Path(__file__).resolve().parents[1] / "templates")
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
