@@ -4,6 +4,7 @@ Each file becomes one named graph whose IRI follows from its path (``docs/iris.m
 
     ontology/wps.ttl                     -> graph/ontology/wps
     ontology/alignments.ttl              -> graph/ontology/alignments
+    ontology/vocabulary-labels.ttl       -> graph/ontology/vocabulary-labels
     shapes/integrity.ttl                 -> graph/shapes/integrity
     data/reference/pillars.ttl           -> graph/reference/pillars
     data/curated/nld-nap-4/jenv.ttl      -> graph/curated/nld-nap-4/jenv
@@ -26,6 +27,7 @@ from nap_graph.resources import (
     ontology_path,
     resource_root,
     shapes_dir,
+    vocabulary_labels_path,
 )
 
 RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
@@ -62,6 +64,7 @@ def default_graph_files() -> list[GraphFile]:
     paths = [
         ontology_path(),
         alignments_path(),
+        vocabulary_labels_path(),
         *_rdf_files(shapes_dir()),
         *_rdf_files(data_dir()),
     ]

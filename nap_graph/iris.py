@@ -77,6 +77,18 @@ def kind_of(iri: str) -> str | None:
     return None
 
 
+def thing_kind(iri: str) -> str | None:
+    """The kind of thing an IRI names, as the site shows it: :func:`kind_of`, with concepts
+    by their vocabulary (``target-group``, ``indicator``, ...) and the EU's country IRIs as
+    ``country``."""
+    if iri.startswith(NAMESPACES["COUNTRY"]):
+        return "country"
+    kind = kind_of(iri)
+    if kind == "concept":
+        return iri.removeprefix(ID).split("/")[0]
+    return kind
+
+
 def slugify(text: str) -> str:
     """A key from free text: accents dropped, lowercase, runs of anything but letters and
     digits become one hyphen, at most 60 characters cut at a hyphen.

@@ -1,18 +1,24 @@
-"""Describing one resource for linked-data pages: its statements, who points at it, the
-graphs they come from, and readable labels for everything shown."""
+"""Describing one resource for linked-data pages: its statements with the blank nodes it owns
+(a concise bounded description), who points at it, the graphs they come from, and readable
+labels for everything shown, in the reader's language."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
 from nap_graph import queries
+from nap_graph.i18n import DEFAULT
+from nap_graph.namespaces import PREFIXES, prefixed
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 
 LABEL_BATCH = 200
+RDF_TYPE = PREFIXES["rdf"] + "type"
+Subject = ox.NamedNode | ox.BlankNode
 
 
 @dataclass(slots=True)
@@ -24,37 +30,86 @@ class Description:
     incoming: list[tuple[str, str]]
     graphs: list[str]
     labels: dict[str, str] = field(default_factory=dict)
+    lang: str = DEFAULT
 
     @property
     def exists(self) -> bool:
         return bool(self.triples or self.incoming)
 
     def label(self, iri: str) -> str:
-        return self.labels.get(iri, iri)
+        """A label in the reader's language, else a prefixed name, else the IRI."""
+        return self.labels.get(iri) or prefixed(iri) or iri
+
+    @property
+    def types(self) -> list[str]:
+        node = ox.NamedNode(self.iri)
+        return [
+            t.object.value
+            for t in self.triples
+            if t.subject == node and t.predicate.value == RDF_TYPE
+        ]
+
+    def groups(self, subject: Subject | None = None) -> list[tuple[str, list[ox.Term]]]:
+        """The subject's values grouped by property (the resource itself by default):
+        properties in label order, the reader's language first within each."""
+        node = subject if subject is not None else ox.NamedNode(self.iri)
+        grouped: dict[str, list[ox.Term]] = defaultdict(list)
+        for t in self.triples:
+            if t.subject == node and not (subject is None and t.predicate.value == RDF_TYPE):
+                grouped[t.predicate.value].append(t.object)
+
+        def order(term: ox.Term) -> tuple[int, str]:
+            lang = getattr(term, "language", None)
+            return (0 if lang in (self.lang, None) else 1, str(term))
+
+        return [
+            (p, sorted(grouped[p], key=order))
+            for p in sorted(grouped, key=lambda p: self.label(p).lower())
+        ]
+
+    def owns(self, term: ox.Term) -> bool:
+        """Whether ``term`` is a blank node described here (shown inline)."""
+        return isinstance(term, ox.BlankNode) and any(t.subject == term for t in self.triples)
 
 
 def _rows(result: object) -> list[dict[str, str]]:
     return result.values() if isinstance(result, SelectResult) else []
 
 
+def _rank(lang: str) -> dict[str, int]:
+    return {lang: 0, DEFAULT: 1, "": 2}
+
+
 def labels_for(
-    store: Queryable, iris: Sequence[str], graphs: Sequence[str] | None
+    store: Queryable,
+    iris: Sequence[str],
+    graphs: Sequence[str] | None,
+    lang: str = DEFAULT,
 ) -> dict[str, str]:
-    """English (or untagged) labels of the given IRIs."""
-    found: dict[str, str] = {}
+    """Labels of the given IRIs in ``lang``, else English, else untagged, else any."""
+    rank = _rank(lang)
+    best: dict[str, tuple[int, str]] = {}
     unique = list(dict.fromkeys(iris))
     for start in range(0, len(unique), LABEL_BATCH):
         batch = [ox.NamedNode(i) for i in unique[start : start + LABEL_BATCH]]
         result = store.query(
             queries.load("labels.rq"), bindings={"x": batch}, default_graphs=graphs
         )
-        for row in _rows(result):
-            found.setdefault(row["x"], row["label"])
-    return found
+        rows = result.rows if isinstance(result, SelectResult) else []
+        for row in rows:
+            label = row["label"]
+            key = (rank.get(getattr(label, "language", None) or "", 3), label.value)
+            x = row["x"].value
+            if x not in best or key < best[x]:
+                best[x] = key
+    return {x: key[1] for x, key in best.items()}
 
 
-def describe(store: Queryable, iri: str, *, graphs: Sequence[str] | None = None) -> Description:
-    """The resource's statements and incoming links in the current view (``graphs``)."""
+def describe(
+    store: Queryable, iri: str, *, graphs: Sequence[str] | None = None, lang: str = DEFAULT
+) -> Description:
+    """The resource's concise bounded description and incoming links in the current view
+    (``graphs``), labelled in ``lang``."""
     resource = {"resource": ox.NamedNode(iri)}
     result = store.query(queries.load("describe.rq"), bindings=resource, default_graphs=graphs)
     triples = result if isinstance(result, list) else []
@@ -70,6 +125,8 @@ def describe(store: Queryable, iri: str, *, graphs: Sequence[str] | None = None)
     shown = [iri] + [t.predicate.value for t in triples]
     shown += [t.object.value for t in triples if isinstance(t.object, ox.NamedNode)]
     shown += [s for s, _ in incoming] + [p for _, p in incoming]
-    description = Description(iri=iri, triples=triples, incoming=incoming, graphs=sources)
-    description.labels = labels_for(store, shown, graphs)
+    description = Description(
+        iri=iri, triples=triples, incoming=incoming, graphs=sources, lang=lang
+    )
+    description.labels = labels_for(store, shown, graphs, lang)
     return description

@@ -80,3 +80,22 @@ def __getattr__(name: str) -> Any:
 def sparql_prologue() -> str:
     """The ``PREFIX`` lines for :data:`PREFIXES`, to put in front of a query."""
     return "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
+
+def prefixed(iri: str) -> str | None:
+    """``skos:prefLabel`` for ``http://www.w3.org/2004/02/skos/core#prefLabel``: the IRI as
+    a prefixed name with the longest of :data:`PREFIXES` it starts with (``None`` when none
+    does, or the rest would not be a plain local name).
+
+    >>> prefixed("http://www.w3.org/ns/org#hasUnit")
+    'org:hasUnit'
+    """
+    best = max(
+        (p for p, ns in PREFIXES.items() if iri.startswith(ns)),
+        key=lambda p: len(PREFIXES[p]),
+        default=None,
+    )
+    if best is None:
+        return None
+    local = iri[len(PREFIXES[best]) :]
+    return f"{best}:{local}" if local and all(c.isalnum() or c in "-_." for c in local) else None

@@ -41,6 +41,11 @@ def alignments_path() -> Path:
     return resource_root() / "ontology" / "alignments.ttl"
 
 
+def vocabulary_labels_path() -> Path:
+    """English and Dutch labels of other vocabularies' terms, ``ontology/vocabulary-labels.ttl``."""
+    return resource_root() / "ontology" / "vocabulary-labels.ttl"
+
+
 def shapes_dir() -> Path:
     """The folder of SHACL shape files."""
     return resource_root() / "shapes"

@@ -12,12 +12,15 @@ from fastapi.staticfiles import StaticFiles
 
 from nap_graph import __version__
 from nap_graph.query_workers import QueryWorkers
+from nap_graph.search import SearchIndex
 from nap_graph.store.opening import open_store
 from nap_graph.store.query_guard import QueryPolicy
 from nap_graph.store.query_path import QueryPath
 from nap_graph_api import access_log, errors
 from nap_graph_api.access_log import AccessLogMiddleware
 from nap_graph_api.auth import TokenBook
+from nap_graph_api.head_requests import HeadAsGet
+from nap_graph_api.i18n import LanguageMiddleware
 from nap_graph_api.limits import BodyLimitMiddleware
 from nap_graph_api.routers import (
     api_docs,
@@ -27,6 +30,7 @@ from nap_graph_api.routers import (
     health,
     home,
     linked_data,
+    search,
     sparql,
     submissions,
 )
@@ -51,6 +55,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         )
         if workers is not None:
             workers.warm_up()
+        search = SearchIndex.for_settings(settings)
+        search.sync(store)  # catches up with writes made while the service was down
         app.state.store = store
         app.state.view = QueryPath(
             store,
@@ -61,12 +67,14 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
                 service_allowlist=tuple(settings.service_allowlist),
                 load_allowlist=tuple(settings.load_allowlist),
             ),
+            search=search,
         )
         try:
             yield
         finally:
             if workers is not None:
                 workers.close()
+            search.close()
             store.close()
 
     app = FastAPI(
@@ -85,6 +93,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.tokens = TokenBook.from_settings(settings)
     errors.install(app)
     app.add_middleware(SparqlDirect)  # innermost: body limit, CORS and access log wrap it
+    app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     access_log.configure()
     app.add_middleware(AccessLogMiddleware)
@@ -95,6 +104,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Accept", "Content-Type", "Authorization"],
         )
+    app.add_middleware(LanguageMiddleware)  # outermost: every page, error pages too, speaks it
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for router in (
         home.router,
@@ -103,6 +113,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         graph_store.router,
         submissions.router,
         linked_data.router,
+        search.router,
         dataset.router,
         compare.router,
         health.router,

@@ -9,7 +9,6 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from nap_graph import __version__
 from nap_graph.errors import (
     BadRequestError,
     CurationRefusedError,
@@ -24,7 +23,9 @@ from nap_graph.errors import (
     StoreUnavailableError,
     SubmissionReadError,
 )
+from nap_graph.i18n import N_
 from nap_graph_api import negotiation as media
+from nap_graph_api.i18n import gettext
 from nap_graph_api.pages import templates
 
 PROBLEM_JSON = "application/problem+json"
@@ -77,6 +78,26 @@ SPEC = {
 specification speaks (a timeout, a busy store)."""
 
 
+HEADINGS = {
+    400: N_("The request could not be understood"),
+    401: N_("Sign-in needed"),
+    403: N_("Not allowed"),
+    404: N_("Page not found"),
+    405: N_("Not possible on this address"),
+    406: N_("Not available in that format"),
+    409: N_("In conflict with what is stored"),
+    413: N_("Too large"),
+    415: N_("A format this address does not take"),
+    422: N_("The content could not be used"),
+    429: N_("Too many requests"),
+    500: N_("Something went wrong on our side"),
+    502: N_("The store refused the request"),
+    503: N_("The service is busy or unavailable"),
+    504: N_("That took too long"),
+}
+"""What a browser's error page says first, by status (the problem's title and detail follow)."""
+
+
 def _wants_html(request: Request) -> bool:
     """A browser's request: ``Accept`` ranks HTML above JSON (``*/*`` alone gets JSON)."""
     accept = request.headers.get("accept")
@@ -98,7 +119,11 @@ def answer(
     return templates.TemplateResponse(
         request,
         "error.html",
-        {"status": status, "title": title, "detail": detail, "version": __version__},
+        {
+            "status": status,
+            "heading": gettext(HEADINGS.get(status, title)),
+            "detail": f"{title}: {detail}",
+        },
         status_code=status,
         headers=headers,
     )

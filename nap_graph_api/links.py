@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nap_graph.namespaces import BASE
+from nap_graph.namespaces import BASE, NAMESPACES
 
 
 def local_link(iri: str) -> str | None:
@@ -15,7 +15,11 @@ def local_link(iri: str) -> str | None:
     '/doc/plan/nld-nap-4'
     >>> local_link("javascript:alert(1)") is None
     True
+
+    Countries (the EU's IRIs, ``country:NLD``) have a page here too: ``/country/NLD``.
     """
+    if iri.startswith(NAMESPACES["COUNTRY"]):
+        return f"/country/{iri.removeprefix(NAMESPACES['COUNTRY'])}"
     if iri.startswith(BASE + "id/"):
         return f"/doc/{iri.removeprefix(BASE + 'id/')}"
     if iri.startswith(BASE):

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from nap_graph import queries
 from nap_graph.iris import checked_iri
 from nap_graph.query_workers import QueryWorkers
+from nap_graph.search.index import SearchIndex, SearchResults
 from nap_graph.store.protocol import GraphName, GraphStore
 from nap_graph.store.query_guard import QueryPolicy, has_dataset_clause
 from nap_graph.store.results import QueryResult, SelectResult
@@ -47,8 +48,11 @@ class QueryPath:
         max_result_bytes: int | None = None,
         max_results: int | None = None,
         policy: QueryPolicy | None = None,
+        search: SearchIndex | None = None,
     ) -> None:
         self.store = store
+        self.search_index = search
+        """Full-text search over the store's texts, synced after every write."""
         self.workers = workers
         self.max_result_bytes = max_result_bytes
         self.max_results = max_results
@@ -83,10 +87,13 @@ class QueryPath:
                 return None
         return self.graphs()
 
-    def invalidate(self) -> None:
+    def invalidate(self, written: Sequence[str] | None = None) -> None:
         """After a write: recompute the view (in the writing thread, so that queries on the
-        event loop never wait for it), forget what was cached for the old generation, and
-        give the query workers a fresh checkpoint."""
+        event loop never wait for it), forget what was cached for the old generation, give
+        the query workers a fresh checkpoint, and bring the search index up to date
+        (``written``: the named graphs the write touched, when the writer knows them)."""
+        if self.search_index is not None:
+            self.search_index.sync(self.store, written)
         superseded = set(superseded_graphs(self.store))
         graphs = current_graphs(self.store) if superseded else None
         with self._lock:
@@ -235,6 +242,26 @@ class QueryPath:
             return {row["graph"].value: int(row["triples"].value) for row in result.rows}
 
         return dict(self.cached("triples-per-graph", count))
+
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str = "en",
+        filters: Mapping[str, str] | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Full-text search over the current view (superseded versions left out)."""
+        if self.search_index is None:
+            return SearchResults(query, 0, [])
+        with self._lock:
+            if self._superseded is None:
+                self._superseded = superseded_graphs(self.store)
+            excluded = frozenset(self._superseded)
+        return self.search_index.search(
+            query, lang=lang, filters=filters, exclude_graphs=excluded, limit=limit, offset=offset
+        )
 
     def saturation(self) -> dict[str, int] | None:
         """How loaded the query workers are (``None`` without workers)."""

@@ -99,7 +99,7 @@ async def _write(
         graph: GraphName = str(request.url.replace(query="")).rstrip("/") + f"/{uuid.uuid4()}"
         triples = await _triples(request)
         await run_in_threadpool(store.put_graph, graph, triples)
-        view.invalidate()
+        await run_in_threadpool(view.invalidate, [graph])
         return Response(status_code=201, headers={"Location": graph})
     graph = _target(request, path)
     existed = await run_in_threadpool(_exists, view, graph)
@@ -107,14 +107,14 @@ async def _write(
         if not existed:
             raise ApiError(404, "Not found", f"no graph <{graph}> in the store")
         await run_in_threadpool(store.delete_graph, graph)
-        view.invalidate()
+        await run_in_threadpool(view.invalidate, None if graph is None else [graph])
         return Response(status_code=204)
     triples = await _triples(request)
     if method == "PUT":
         await run_in_threadpool(store.put_graph, graph, triples)
     else:
         await run_in_threadpool(store.post_graph, graph, triples)
-    view.invalidate()
+    await run_in_threadpool(view.invalidate, None if graph is None else [graph])
     return Response(status_code=204 if existed else 201)
 
 

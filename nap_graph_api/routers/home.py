@@ -6,17 +6,12 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from nap_graph import __version__
 from nap_graph.overview import overview
-from nap_graph_api import negotiation as media
 from nap_graph_api.deps import ViewDep
-from nap_graph_api.errors import ApiError
-from nap_graph_api.links import local_link
+from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["home"])
-JSON = "application/json"
-FORMATS = {"html": media.HTML, "json": JSON}
 
 EXAMPLE = {
     "plans": [
@@ -50,16 +45,7 @@ EXAMPLE = {
     },
 )
 async def home(request: Request, view: ViewDep, format: str | None = None) -> Response:
-    offers = [JSON, media.HTML]
-    if format is not None:
-        chosen = FORMATS.get(format.lower())
-    else:
-        chosen = media.choose(offers, request.headers.get("accept"))
-    if chosen is None:
-        raise ApiError(406, "Not acceptable", f"the home page comes as {', '.join(offers)}")
     summary = await run_in_threadpool(overview, view)
-    if chosen == JSON:
+    if wants_json(request, "the home page"):
         return JSONResponse(summary.as_dict())
-    return templates.TemplateResponse(
-        request, "home.html", {"summary": summary, "version": __version__, "link": local_link}
-    )
+    return templates.TemplateResponse(request, "home.html", {"summary": summary})

@@ -24,15 +24,17 @@ from starlette.concurrency import run_in_threadpool
 
 from nap_graph import iris, queries
 from nap_graph.framing import framed_plan, plan_triples
+from nap_graph.i18n import current_language
+from nap_graph.iris import thing_kind
 from nap_graph.jsonld_context import context
 from nap_graph.linked_data import describe
-from nap_graph.namespaces import BASE, ONTOLOGY_IRI, WPS
+from nap_graph.namespaces import BASE, NAMESPACES, ONTOLOGY_IRI, PREFIXES, WPS
 from nap_graph.ontology import ontology_graph, ontology_versions
+from nap_graph.profiles import profile
 from nap_graph.store.query_path import QueryPath
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import SettingsDep, ViewDep
 from nap_graph_api.errors import ApiError
-from nap_graph_api.links import local_link
 from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["linked data"])
@@ -50,8 +52,10 @@ def _serialize(triples: list[ox.Triple], chosen: str) -> Response:
         )
         document["@context"] = "/context.jsonld"
         return JSONResponse(document, media_type=media.JSON_LD)
+    rdf_format = media.RDF_FORMATS[chosen]
+    prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
     return Response(
-        ox.serialize(triples, format=media.RDF_FORMATS[chosen]) or b"", media_type=chosen
+        ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b"", media_type=chosen
     )
 
 
@@ -64,11 +68,6 @@ def _choose(request: Request) -> str:
     return chosen
 
 
-def _local(request: Request) -> object:
-    """The link function pages use (:func:`~nap_graph_api.links.local_link`)."""
-    return local_link
-
-
 def _exists(view: QueryPath, iri: str, graphs: list[str] | None) -> bool:
     return bool(
         view.query(
@@ -79,13 +78,9 @@ def _exists(view: QueryPath, iri: str, graphs: list[str] | None) -> bool:
     )
 
 
-def _thing_iri(path: str) -> str:
-    return iris.id_iri(path)
-
-
 @router.get("/id/{path:path}", summary="A thing: 303 See Other to the document about it")
 async def thing(path: str, request: Request, view: ViewDep) -> Response:
-    iri = _thing_iri(path)
+    iri = iris.id_iri(path)
     if not await run_in_threadpool(_exists, view, iri, view.default_graphs()):
         raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
     target = f"/doc/{path}" + (f"?{request.url.query}" if request.url.query else "")
@@ -93,33 +88,59 @@ async def thing(path: str, request: Request, view: ViewDep) -> Response:
 
 
 @router.get(
-    "/doc/{path:path}", summary="The document about a thing (HTML, Turtle, JSON-LD, N-Triples)"
+    "/doc/{path:path}",
+    summary="The document about a thing (HTML, Turtle, JSON-LD, N-Triples)",
+    responses={
+        200: {
+            "description": "The thing's concise bounded description (its statements and the"
+            " blank nodes it owns) in the negotiated format; browsers get a page",
+            "content": {
+                "text/turtle": {
+                    "example": "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+                    "<https://w3id.org/nap-graph/id/organisation/jenv> skos:prefLabel"
+                    ' "Ministry of Justice and Security"@en .\n'
+                },
+                "text/html": {},
+                "application/ld+json": {},
+                "application/n-triples": {},
+            },
+        }
+    },
 )
 async def document(path: str, request: Request, view: ViewDep) -> Response:
-    iri = _thing_iri(path)
+    return await _document(request, view, iris.id_iri(path), plan=path.startswith("plan/"))
+
+
+@router.get(
+    "/country/{code}",
+    summary="A country (the EU's country IRI): who works there or for it, and on what",
+)
+async def country(code: str, request: Request, view: ViewDep) -> Response:
+    return await _document(request, view, f"{NAMESPACES['COUNTRY']}{code}")
+
+
+async def _document(request: Request, view: QueryPath, iri: str, *, plan: bool = False) -> Response:
     chosen = _choose(request)
-    found = await run_in_threadpool(lambda: describe(view, iri, graphs=view.default_graphs()))
+    lang = current_language()
+    graphs = view.default_graphs()
+    found = await run_in_threadpool(lambda: describe(view, iri, graphs=graphs, lang=lang))
     if not found.exists:
         raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
-    if chosen == media.JSON_LD and path.startswith("plan/"):
-        graphs = view.default_graphs()
+    if chosen == media.JSON_LD and plan:
         framed = await run_in_threadpool(lambda: framed_plan(plan_triples(view, iri, graphs), iri))
         return JSONResponse(framed, media_type=media.JSON_LD)
     if chosen != media.HTML:
         return _serialize(found.triples, chosen)
-    types = [t.object.value for t in found.triples if t.predicate.value == str(RDF.type)]
-    rows = sorted(
-        found.triples,
-        key=lambda t: (
-            t.predicate.value != str(RDF.type),
-            found.label(t.predicate.value),
-            t.object.value,
-        ),
-    )
+    kind = thing_kind(iri)
+    about = await run_in_threadpool(lambda: profile(view, iri, kind, graphs=graphs, lang=lang))
     return templates.TemplateResponse(
         request,
         "resource.html",
-        {"d": found, "types": types, "rows": rows, "link": _local(request)},
+        {
+            "d": found,
+            "profile": about,
+            "kind_template": f"kinds/{kind}.html" if about is not None else None,
+        },
     )
 
 

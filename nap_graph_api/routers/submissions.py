@@ -150,7 +150,7 @@ async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
             )
         )
         results.append(result)
-    view.invalidate()
+    await run_in_threadpool(view.invalidate)
     body = {
         "file": name,
         "submissions": [

@@ -1,0 +1,409 @@
+"""The search index: SQLite FTS5 over the texts of the graph, kept beside the store.
+
+Why SQLite FTS5 (docs/search.md): it ships with Python, writes in transactions (a failed
+sync leaves the index as it was), ranks with BM25, and lives in one file next to the store;
+stemming for English and Dutch is done before the text reaches it
+(:mod:`nap_graph.search.analysis`). The index is a cache of the store: :meth:`SearchIndex.sync`
+brings it up to date with the store after every write (only the named graphs whose texts
+changed are re-indexed), :meth:`SearchIndex.rebuild` makes it again from nothing
+(``nap-graph search-index``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from nap_graph import queries
+from nap_graph.iris import thing_kind
+from nap_graph.namespaces import PREFIXES
+from nap_graph.search.analysis import index_terms, match_expression, snippet
+from nap_graph.store.protocol import Queryable
+from nap_graph.store.results import SelectResult
+from nap_graph.store.settings import StoreSettings
+
+SCHEMA_VERSION = "1"
+LABELS = (
+    PREFIXES["skos"] + "prefLabel",
+    PREFIXES["rdfs"] + "label",
+    PREFIXES["foaf"] + "name",
+    PREFIXES["dcterms"] + "title",
+)
+"""Properties whose texts name a thing: they are shown as its label and rank twice as high."""
+FACETS = ("kind", "organisation", "outcome", "plan", "country", "organisation-kind")
+"""What results can be narrowed by; ``kind`` is the kind of thing, the rest come from the
+graph (``queries/search-facets.rq``)."""
+BATCH = 400
+FEW = 40
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, digest TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+  id INTEGER PRIMARY KEY, graph TEXT NOT NULL, iri TEXT NOT NULL, kind TEXT NOT NULL,
+  property TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS docs_graph ON docs (graph);
+CREATE INDEX IF NOT EXISTS docs_iri ON docs (iri);
+CREATE TABLE IF NOT EXISTS facets (iri TEXT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
+  PRIMARY KEY (iri, facet, value)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS facets_value ON facets (facet, value);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, tokenize = 'unicode61');
+CREATE TEMP TABLE IF NOT EXISTS excluded (graph TEXT PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS matched (iri TEXT, kind TEXT, id INTEGER, score REAL);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    graph: str
+    iri: str
+    property: str
+    lang: str
+    text: str
+
+
+@dataclass(slots=True)
+class Hit:
+    """One thing found: its IRI, kind, label, a snippet of the best-matching text, score."""
+
+    iri: str
+    kind: str
+    label: str
+    snippet: str
+    property: str
+    score: float
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "iri": self.iri,
+            "type": self.kind,
+            "label": self.label,
+            "snippet": self.snippet,
+            "property": self.property,
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass(slots=True)
+class SearchResults:
+    """A page of hits, how many things matched in all, and the facets of all of them."""
+
+    query: str
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    """Per facet: (value, its label, how many matching things have it), most first."""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "results": [h.as_dict() for h in self.hits],
+            "facets": {
+                name: [{"value": v, "label": label, "count": n} for v, label, n in values]
+                for name, values in self.facets.items()
+            },
+        }
+
+
+def _rows(result: object) -> list[dict[str, ox.NamedNode | ox.Literal | ox.BlankNode]]:
+    return list(result.rows) if isinstance(result, SelectResult) else []
+
+
+def read_texts(store: Queryable, graphs: Sequence[str] | None = None) -> list[Text]:
+    """The indexed texts of the store (or of some named graphs)."""
+    bindings = {"g": [ox.NamedNode(g) for g in graphs]} if graphs is not None else None
+    if graphs is not None and not graphs:
+        return []
+    result = store.query(queries.load("search-texts.rq"), bindings=bindings)
+    texts = []
+    for row in _rows(result):
+        literal = row["text"]
+        lang = getattr(literal, "language", None) or ""
+        texts.append(Text(row["g"].value, row["s"].value, row["p"].value, lang, literal.value))
+    return texts
+
+
+def read_facets(store: Queryable, iris: Sequence[str]) -> list[tuple[str, str, str]]:
+    """(thing, facet, value) for the given things: bound to them when they are few, else one
+    query over the whole store, filtered (the query's paths run faster unbound)."""
+    found: list[tuple[str, str, str]] = []
+    if len(iris) > FEW:
+        wanted = set(iris)
+        result = store.query(queries.load("search-facets.rq"))
+        rows = ((r["s"].value, r["facet"].value, r["value"].value) for r in _rows(result))
+        return [row for row in rows if row[0] in wanted]
+    for start in range(0, len(iris), BATCH):
+        batch = [ox.NamedNode(i) for i in iris[start : start + BATCH]]
+        result = store.query(queries.load("search-facets.rq"), bindings={"s": batch})
+        found += [(r["s"].value, r["facet"].value, r["value"].value) for r in _rows(result)]
+    return found
+
+
+def _digest(texts: Iterable[Text]) -> str:
+    h = hashlib.sha256()
+    for t in sorted(texts, key=lambda t: (t.iri, t.property, t.lang, t.text)):
+        h.update(f"{t.iri}\x1f{t.property}\x1f{t.lang}\x1f{t.text}\x1e".encode())
+    return h.hexdigest()
+
+
+class SearchIndex:
+    """Full-text search over a store's texts; see the module's documentation. Safe to share
+    between threads (one connection, one lock)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._excluded: frozenset[str] = frozenset()
+        target = str(path) if path is not None else ":memory:"
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+        self._db.execute(
+            "PRAGMA journal_mode = WAL" if path is not None else "PRAGMA journal_mode = MEMORY"
+        )
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        version = self._schema_version()
+        if version not in (None, SCHEMA_VERSION):
+            self._drop()
+        self._db.executescript(SCHEMA)
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+
+    @classmethod
+    def for_settings(cls, settings: StoreSettings) -> SearchIndex:
+        """The index of the configured store: beside an embedded store on disk
+        (``<store>.search.sqlite``), in memory for a store in memory or on a SPARQL server
+        (made when the service starts)."""
+        if settings.memory or settings.endpoint:
+            return cls(None)
+        path = settings.store_path
+        return cls(path.parent / f"{path.name}.search.sqlite")
+
+    def _schema_version(self) -> str | None:
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return row[0] if row else None
+
+    def _drop(self) -> None:
+        for table in ("meta", "graphs", "docs", "facets", "fts"):
+            self._db.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    # -- keeping it current ---------------------------------------------------------------
+
+    def rebuild(self, store: Queryable) -> int:
+        """Index the whole store again from nothing; the number of texts indexed."""
+        texts = read_texts(store)
+        with self._lock, self._transaction():
+            for table in ("graphs", "docs", "facets", "fts"):
+                self._db.execute(f"DELETE FROM {table}")
+        return self._replace(store, texts, graphs=None)
+
+    def sync(self, store: Queryable, graphs: Sequence[str] | None = None) -> list[str]:
+        """Bring the index up to date after a write: re-index the named graphs whose texts
+        changed (``graphs``: the ones written, when the writer knows; else all are compared
+        by digest). The graphs re-indexed."""
+        texts = read_texts(store, graphs)
+        by_graph: dict[str, list[Text]] = defaultdict(list)
+        for t in texts:
+            by_graph[t.graph].append(t)
+        with self._lock:
+            known = dict(self._db.execute("SELECT graph, digest FROM graphs").fetchall())
+        candidates = set(graphs) if graphs is not None else set(known) | set(by_graph)
+        changed = sorted(
+            g
+            for g in candidates
+            if known.get(g) != (_digest(by_graph[g]) if by_graph.get(g) else None)
+        )
+        if changed:
+            self._replace(store, [t for g in changed for t in by_graph.get(g, [])], graphs=changed)
+        return changed
+
+    def _replace(self, store: Queryable, texts: list[Text], graphs: Sequence[str] | None) -> int:
+        """Put ``texts`` in place of what the index holds for ``graphs`` (``None``: nothing
+        is held), with the facets of every thing they describe."""
+        by_graph: dict[str, list[Text]] = defaultdict(list)
+        for t in texts:
+            by_graph[t.graph].append(t)
+        with self._lock:
+            before = set()
+            if graphs:
+                for start in range(0, len(graphs), BATCH):
+                    batch = list(graphs[start : start + BATCH])
+                    marks = ",".join("?" * len(batch))
+                    before |= {
+                        r[0]
+                        for r in self._db.execute(
+                            f"SELECT DISTINCT iri FROM docs WHERE graph IN ({marks})", batch
+                        )
+                    }
+        things = sorted(before | {t.iri for t in texts})
+        facets = read_facets(store, things)
+        with self._lock, self._transaction():
+            for graph in graphs or []:
+                self._db.execute(
+                    "DELETE FROM fts WHERE rowid IN (SELECT id FROM docs WHERE graph = ?)", (graph,)
+                )
+                self._db.execute("DELETE FROM docs WHERE graph = ?", (graph,))
+                self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
+            for start in range(0, len(things), BATCH):
+                batch = things[start : start + BATCH]
+                marks = ",".join("?" * len(batch))
+                self._db.execute(f"DELETE FROM facets WHERE iri IN ({marks})", batch)
+            for t in texts:
+                cursor = self._db.execute(
+                    "INSERT INTO docs (graph, iri, kind, property, lang, text) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (t.graph, t.iri, thing_kind(t.iri) or "other", t.property, t.lang, t.text),
+                )
+                self._db.execute(
+                    "INSERT INTO fts (rowid, terms) VALUES (?, ?)",
+                    (cursor.lastrowid, index_terms(t.text)),
+                )
+            self._db.executemany("INSERT OR IGNORE INTO facets VALUES (?,?,?)", facets)
+            self._db.executemany(
+                "INSERT OR REPLACE INTO graphs VALUES (?, ?)",
+                [(g, _digest(ts)) for g, ts in by_graph.items()],
+            )
+        return len(texts)
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    # -- searching --------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        lang: str = "en",
+        filters: Mapping[str, str] | None = None,
+        exclude_graphs: Iterable[str] = (),
+        limit: int = 20,
+        offset: int = 0,
+    ) -> SearchResults:
+        """Things whose texts match every word of ``query`` (in any of its forms), best
+        first; ``filters`` narrow by facet (``{"kind": "activity"}``); texts of
+        ``exclude_graphs`` (superseded versions) are not searched."""
+        expression = match_expression(query)
+        if expression is None:
+            return SearchResults(query, 0, [])
+        where = ["fts MATCH ?", "d.graph NOT IN (SELECT graph FROM temp.excluded)"]
+        params: list[object] = [expression]
+        for name, value in (filters or {}).items():
+            if name == "kind":
+                where.append("d.kind = ?")
+                params.append(value)
+            elif name in FACETS:
+                where.append("d.iri IN (SELECT iri FROM facets WHERE facet = ? AND value = ?)")
+                params += [name, value]
+            else:
+                raise ValueError(f"no facet {name!r}; facets: {', '.join(FACETS)}")
+        label_marks = ",".join("?" * len(LABELS))
+        sql = (
+            "INSERT INTO temp.matched SELECT d.iri, d.kind, d.id, bm25(fts) * "
+            f"CASE WHEN d.property IN ({label_marks}) THEN 2.0 ELSE 1.0 END "
+            f"FROM fts JOIN docs d ON d.id = fts.rowid WHERE {' AND '.join(where)}"
+        )
+        with self._lock:
+            self._exclude(frozenset(exclude_graphs))
+            self._db.execute("DELETE FROM temp.matched")
+            self._db.execute(sql, [*LABELS, *params])
+            total = self._db.execute("SELECT COUNT(DISTINCT iri) FROM temp.matched").fetchone()[0]
+            best = self._db.execute(
+                "SELECT m.iri, m.kind, d.property, d.text, MIN(m.score) AS score "
+                "FROM temp.matched m JOIN docs d ON d.id = m.id "
+                "GROUP BY m.iri ORDER BY score, m.iri LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+            counts: dict[str, list[tuple[str, int]]] = {
+                "kind": self._db.execute(
+                    "SELECT kind, COUNT(DISTINCT iri) AS n FROM temp.matched "
+                    "GROUP BY kind ORDER BY n DESC, kind"
+                ).fetchall()
+            }
+            for facet, value, n in self._db.execute(
+                "SELECT f.facet, f.value, COUNT(DISTINCT m.iri) AS n FROM temp.matched m "
+                "JOIN facets f ON f.iri = m.iri GROUP BY f.facet, f.value "
+                "ORDER BY f.facet, n DESC, f.value"
+            ):
+                counts.setdefault(facet, []).append((value, n))
+            named = {iri for iri, *_ in best} | {
+                v for name, values in counts.items() if name != "kind" for v, _ in values
+            }
+            labels = self._labels(sorted(named), lang)
+        hits = [
+            Hit(iri, kind, labels.get(iri, iri), snippet(text, query), prop, -score)
+            for iri, kind, prop, text, score in best
+        ]
+        facets = {
+            name: [(v, labels.get(v, v) if name != "kind" else v, n) for v, n in counts[name]]
+            for name in FACETS
+            if name in counts
+        }
+        return SearchResults(query, total, hits, facets)
+
+    def labels(self, iris: Sequence[str], lang: str) -> dict[str, str]:
+        """The names the index knows for ``iris`` in ``lang`` (else English, else any)."""
+        with self._lock:
+            return self._labels(iris, lang)
+
+    def _labels(self, iris: Sequence[str], lang: str) -> dict[str, str]:
+        rank = {lang: 0, "en": 1, "": 2}
+        found: dict[str, tuple[int, int, str]] = {}
+        label_marks = ",".join("?" * len(LABELS))
+        for start in range(0, len(iris), BATCH):
+            batch = list(iris[start : start + BATCH])
+            marks = ",".join("?" * len(batch))
+            for iri, prop, text_lang, text in self._db.execute(
+                f"SELECT iri, property, lang, text FROM docs WHERE iri IN ({marks}) "
+                f"AND property IN ({label_marks})",
+                [*batch, *LABELS],
+            ):
+                key = (rank.get(text_lang, 3), LABELS.index(prop), text)
+                if iri not in found or key < found[iri]:
+                    found[iri] = key
+        return {iri: key[2] for iri, key in found.items()}
+
+    def _exclude(self, graphs: frozenset[str]) -> None:
+        if graphs == self._excluded:
+            return
+        self._db.execute("DELETE FROM temp.excluded")
+        self._db.executemany("INSERT INTO temp.excluded VALUES (?)", [(g,) for g in graphs])
+        self._excluded = graphs
+
+    def stats(self) -> dict[str, int]:
+        """How much the index holds: texts, things, graphs, and its file's size in bytes."""
+        with self._lock:
+            texts, things = self._db.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT iri) FROM docs"
+            ).fetchone()
+            graphs = self._db.execute("SELECT COUNT(*) FROM graphs").fetchone()[0]
+        size = self.path.stat().st_size if self.path is not None and self.path.exists() else 0
+        return {"texts": texts, "things": things, "graphs": graphs, "bytes": size}
+
+
+class _Transaction:
+    """``BEGIN`` ... ``COMMIT``, or ``ROLLBACK`` when the block raises: the index is never
+    left half-written."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.db.execute("ROLLBACK" if kind is not None else "COMMIT")

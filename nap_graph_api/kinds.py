@@ -1,0 +1,78 @@
+"""The words the site uses for kinds of things and for search facets, translated where shown."""
+
+from __future__ import annotations
+
+from nap_graph.i18n import N_
+from nap_graph_api.i18n import gettext
+
+KINDS = {
+    "organisation": N_("Organisation"),
+    "outcome": N_("Outcome"),
+    "activity": N_("Activity"),
+    "plan": N_("Plan"),
+    "country": N_("Country"),
+    "target-group": N_("Target group"),
+    "contribution": N_("Contribution"),
+    "submission": N_("Submission"),
+    "indicator": N_("Indicator"),
+    "target": N_("Target"),
+    "observed-value": N_("Observed value"),
+    "activity-type": N_("Activity type"),
+    "investment-type": N_("Investment type"),
+    "organisation-kind": N_("Kind of organisation"),
+    "mission-type": N_("Mission type"),
+    "geographic-focus": N_("Geographic focus"),
+    "legal-instrument": N_("Legal instrument"),
+    "pillar": N_("Pillar"),
+    "region": N_("Region"),
+    "scheme": N_("Outcome framework"),
+    "source": N_("Source document"),
+}
+FACET_TITLES = {
+    "kind": N_("Kind of thing"),
+    "organisation": N_("Organisation"),
+    "outcome": N_("Outcome"),
+    "plan": N_("Plan"),
+    "country": N_("Country"),
+    "organisation-kind": N_("Kind of organisation"),
+}
+
+
+def kind_label(kind: str) -> str:
+    """``"target-group"`` -> "Target group" (or "Doelgroep")."""
+    return gettext(KINDS[kind]) if kind in KINDS else kind.replace("-", " ").capitalize()
+
+
+def facet_title(name: str) -> str:
+    return gettext(FACET_TITLES.get(name, name))
+
+
+RELATIONS = {
+    "kind": N_("kind"),
+    "part of": N_("part of"),
+    "unit": N_("unit"),
+    "accountable to": N_("accountable to"),
+    "country": N_("country"),
+    "signatory of": N_("signatory of"),
+    "coordinator of": N_("coordinator of"),
+    "coordinator": N_("coordinator"),
+    "signatory": N_("signatory"),
+    "notation": N_("notation"),
+    "plan": N_("plan"),
+    "broader": N_("part of outcome"),
+    "narrower": N_("sub-outcomes"),
+    "pillar": N_("UNSCR 1325 pillar"),
+    "carried out by": N_("carried out by"),
+    "outcome": N_("outcome"),
+    "partner": N_("partner"),
+    "target group": N_("target group"),
+    "target": N_("target"),
+    "activity type": N_("activity type"),
+    "based in": N_("based in"),
+    "works for": N_("works in or for"),
+}
+"""The relations the kind pages name (queries/profile-*.rq), as a reader reads them."""
+
+
+def relation_label(relation: str) -> str:
+    return gettext(RELATIONS.get(relation, relation))
