@@ -24,6 +24,7 @@ from nap_graph_api.i18n import LanguageMiddleware
 from nap_graph_api.limits import BodyLimitMiddleware
 from nap_graph_api.routers import (
     api_docs,
+    browse,
     compare,
     dataset,
     graph_store,
@@ -109,6 +110,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     for router in (
         home.router,
         api_docs.router,
+        browse.router,
         sparql.router,
         graph_store.router,
         submissions.router,

@@ -17,6 +17,8 @@ from nap_graph.store.query_path import QueryPath
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep
 from nap_graph_api.errors import ApiError
+from nap_graph_api.page_formats import wants_json
+from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["dataset"])
 DUMPS = {
@@ -72,7 +74,7 @@ def _root(request: Request, settings: SettingsDep) -> str:
 @router.get("/dumps", summary="The available dumps")
 def dumps(request: Request, settings: SettingsDep) -> dict[str, object]:
     root = _root(request, settings)
-    return {
+    answer = {
         "dumps": [
             {
                 "url": f"{root}/dumps/{name}",
@@ -83,6 +85,11 @@ def dumps(request: Request, settings: SettingsDep) -> dict[str, object]:
             for name, (_fmt, media_type, content) in DUMPS.items()
         ]
     }
+    if wants_json(request, "the dumps list"):
+        return answer
+    return templates.TemplateResponse(  # type: ignore[return-value]
+        request, "dumps.html", {"dumps": answer["dumps"]}
+    )
 
 
 @router.get("/dumps/{name}", summary="A full dump, gzip-compressed")

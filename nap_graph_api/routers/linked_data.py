@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 
 from nap_graph import iris, queries
 from nap_graph.framing import framed_plan, plan_triples
-from nap_graph.i18n import current_language
+from nap_graph.i18n import N_, current_language
 from nap_graph.iris import thing_kind
 from nap_graph.jsonld_context import context
 from nap_graph.linked_data import describe
@@ -189,8 +189,8 @@ async def ontology(request: Request, version: str | None = None) -> Response:
     graph = ontology_graph()
     if chosen == media.HTML:
         sections = [
-            ("Classes", _terms(graph, (OWL.Class,))),
-            ("Properties", _terms(graph, (OWL.ObjectProperty, OWL.DatatypeProperty))),
+            (N_("Classes"), _terms(graph, (OWL.Class,))),
+            (N_("Properties"), _terms(graph, (OWL.ObjectProperty, OWL.DatatypeProperty))),
         ]
         title = graph.value(None, RDF.type, OWL.Ontology)
         return templates.TemplateResponse(

@@ -13,6 +13,7 @@ from nap_graph import iris
 from nap_graph.catalogue import list_submissions, submission_document
 from nap_graph.errors import SubmissionReadError
 from nap_graph.framing import framed_submission
+from nap_graph.i18n import current_language
 from nap_graph.ingest import Status, ingest_parsed
 from nap_graph.iris import checked_iri
 from nap_graph.namespaces import ID
@@ -32,6 +33,8 @@ from nap_graph.submissions.validation import SubmissionReport, validate_submissi
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import StoreDep, ViewDep, authorise
 from nap_graph_api.errors import ApiError, RejectedError
+from nap_graph_api.page_formats import wants_json
+from nap_graph_api.pages import templates
 
 router = APIRouter(prefix="/submissions", tags=["submissions"])
 FORMATS = {
@@ -111,10 +114,11 @@ async def _check(
 ) -> list[SubmissionReport]:
     aliases = await run_in_threadpool(organisation_links, view)
     reference = await run_in_threadpool(_reference, view)
+    lang = current_language()  # ?lang=, the lang cookie or Accept-Language (docs/i18n.md)
 
     def check(item: ParsedSubmission) -> SubmissionReport:
         with using_reference(reference):
-            return validate_submission(item, aliases=aliases)
+            return validate_submission(item, aliases=aliases, lang=lang)
 
     reports = []
     for item in parsed:
@@ -189,6 +193,7 @@ async def validate(request: Request, view: ViewDep) -> Response:
 
 @router.get("", summary="The current submissions (filter by organisation, plan, outcome; paged)")
 def list_current(
+    request: Request,
     view: ViewDep,
     organisation: str | None = None,
     plan: str | None = None,
@@ -226,7 +231,7 @@ def list_current(
     found = list_submissions(view, organisation=org_iri, plan=plan_iri, outcome=outcome_iri)
     start = (page - 1) * per_page
     items = found[start : start + per_page]
-    return {
+    answer = {
         "total": len(found),
         "page": page,
         "per_page": per_page,
@@ -242,6 +247,13 @@ def list_current(
             for s in items
         ],
     }
+    if wants_json(request, "the submissions list"):
+        return answer
+    return templates.TemplateResponse(  # type: ignore[return-value]
+        request,
+        "submissions.html",
+        {"listing": answer, "pages": max(1, -(-len(found) // per_page)), "query": ""},
+    )
 
 
 @router.get(

@@ -1,0 +1,39 @@
+// The query page: YASGUI on this server's endpoint, one tab per competency question, and
+// results whose IRIs under https://w3id.org/nap-graph/ open this server's pages.
+(function () {
+  const Y = window.Yasgui.default || window.Yasgui.Yasgui || window.Yasgui;
+  const examples = JSON.parse(document.getElementById("nap-examples").textContent);
+  const yasgui = new Y(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: examples.endpoint, method: "POST" },
+    copyEndpointOnNewTab: true,
+    endpointCatalogueOptions: { getData: () => [{ endpoint: examples.endpoint }] },
+    persistenceId: null,
+    yasqe: { value: examples.default_query },
+  });
+  for (const tab of examples.tabs) {
+    const defaults = Y.Tab.getDefaults();
+    yasgui.addTab(false, {
+      ...defaults,
+      name: tab.name,
+      yasqe: { ...defaults.yasqe, value: tab.query },
+      requestConfig: { ...defaults.requestConfig, endpoint: examples.endpoint, method: "POST" },
+    });
+  }
+  const BASE = "https://w3id.org/nap-graph/";
+  const COUNTRY = "http://publications.europa.eu/resource/authority/country/";
+  function local(href) {
+    if (href.startsWith(BASE + "id/")) return "/doc/" + href.slice((BASE + "id/").length);
+    if (href.startsWith(BASE)) return "/" + href.slice(BASE.length);
+    if (href.startsWith(COUNTRY)) return "/country/" + href.slice(COUNTRY.length);
+    return null;
+  }
+  function relink(root) {
+    for (const a of root.querySelectorAll("a[href]")) {
+      const target = local(a.getAttribute("href"));
+      if (target) { a.setAttribute("href", target); a.removeAttribute("target"); }
+    }
+  }
+  new MutationObserver(() => relink(document.getElementById("yasgui")))
+    .observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+  window.napYasgui = yasgui;
+})();

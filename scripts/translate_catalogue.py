@@ -1,0 +1,35 @@
+"""Fill untranslated entries of the Dutch catalogue from a Python mapping (a helper for
+bulk translation; ``scripts/update_catalogues.sh`` first). Usage:
+``python scripts/translate_catalogue.py MAPPING.py`` where the file defines ``NL = {msgid:
+msgstr}`` (plural entries: tuple keys and values). Entries already translated are kept."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
+
+PO = Path(__file__).resolve().parent.parent / "nap_graph_api/locales/nl/LC_MESSAGES/messages.po"
+
+
+def main(mapping_file: str) -> None:
+    mapping = runpy.run_path(mapping_file)["NL"]
+    with PO.open("rb") as handle:
+        catalog = read_po(handle, locale="nl")
+    filled = 0
+    for message in catalog:
+        if not message.id or (message.string and any(message.string)):
+            continue
+        if message.id in mapping:
+            message.string = mapping[message.id]
+            message.flags.discard("fuzzy")
+            filled += 1
+    with PO.open("wb") as handle:
+        write_po(handle, catalog, width=100, no_location=True, sort_output=True)
+    print(f"{filled} entries translated")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
