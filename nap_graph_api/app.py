@@ -16,7 +16,7 @@ from nap_graph.search import SearchIndex
 from nap_graph.store.opening import open_store
 from nap_graph.store.query_guard import QueryPolicy
 from nap_graph.store.query_path import QueryPath
-from nap_graph_api import access_log, errors
+from nap_graph_api import access_log, errors, openapi_examples
 from nap_graph_api.access_log import AccessLogMiddleware
 from nap_graph_api.auth import TokenBook
 from nap_graph_api.head_requests import HeadAsGet
@@ -93,6 +93,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.tokens = TokenBook.from_settings(settings)
     errors.install(app)
+    openapi_examples.install(app)
     app.add_middleware(SparqlDirect)  # innermost: body limit, CORS and access log wrap it
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -32,9 +32,8 @@ EXAMPLE = {
 }
 
 
-@router.api_route(
+@router.get(
     "/",
-    methods=["GET", "HEAD"],
     summary="The home page, or what the graph holds (JSON)",
     responses={
         200: {

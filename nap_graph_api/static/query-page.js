@@ -33,7 +33,28 @@
       if (target) { a.setAttribute("href", target); a.removeAttribute("target"); }
     }
   }
-  new MutationObserver(() => relink(document.getElementById("yasgui")))
+  // YASGUI's markup, made accessible (axe-core, tests/api/test_site.py): the editor's
+  // textarea gets a name, tabs point only at panels that exist, and the "new tab" button in
+  // the tab list is a tab itself.
+  const labels = JSON.parse(document.getElementById("nap-labels").textContent);
+  function accessible(root) {
+    for (const area of root.querySelectorAll(".CodeMirror textarea:not([aria-label])")) {
+      area.setAttribute("aria-label", labels.editor);
+    }
+    for (const tab of root.querySelectorAll("[role=tab][aria-controls]")) {
+      if (!document.getElementById(tab.getAttribute("aria-controls"))) {
+        tab.removeAttribute("aria-controls");
+      }
+    }
+    for (const button of root.querySelectorAll("[role=tablist] button:not([role])")) {
+      button.setAttribute("role", "tab");
+    }
+  }
+  new MutationObserver(() => {
+    const root = document.getElementById("yasgui");
+    relink(root);
+    accessible(root);
+  })
     .observe(document.getElementById("yasgui"), { childList: true, subtree: true });
   window.napYasgui = yasgui;
 })();

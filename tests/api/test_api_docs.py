@@ -22,3 +22,62 @@ def test_api_docs_load_nothing_from_elsewhere(server: Server, path: str) -> None
             assert client.get(url).status_code == 200, url
         assert client.get("/openapi.json").status_code == 200
         assert client.head(path).status_code == 200
+
+
+def test_every_operation_has_examples(server: Server) -> None:
+    with server.client() as client:
+        spec = client.get("/openapi.json").json()
+    missing, bodies = [], []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            contents = [
+                content
+                for response in operation.get("responses", {}).values()
+                for content in response.get("content", {}).values()
+            ]
+            if not any("example" in c or "examples" in c for c in contents):
+                missing.append(f"{method.upper()} {path}")
+            body = operation.get("requestBody")
+            if body and not any("example" in c for c in body.get("content", {}).values()):
+                bodies.append(f"{method.upper()} {path}")
+    assert not missing, f"no example answer: {missing}"
+    assert not bodies, f"no example request: {bodies}"
+
+
+def test_head_answers_every_get_route(server: Server) -> None:
+    """HEAD gives a GET's status and headers without its body (RFC 9110 9.3.2), on every
+    GET route of the OpenAPI description (one concrete address each)."""
+    concrete = {
+        "/": "/",
+        "/browse": "/browse",
+        "/browse/{name}": "/browse/outcomes",
+        "/search": "/search?q=gender",
+        "/sparql": "/sparql",
+        "/store": "/store?default",
+        "/store/{path}": "/store/nothing-here",
+        "/submissions": "/submissions",
+        "/submissions/{plan}/{organisation}/{version}": "/submissions/nld-nap-4/jenv/0000000000000000",
+        "/id/{path}": "/id/organisation/jenv",
+        "/doc/{path}": "/doc/organisation/jenv",
+        "/country/{code}": "/country/NLD",
+        "/def/wps": "/def/wps",
+        "/def/shapes": "/def/shapes",
+        "/graph/{path}": "/graph/ontology/wps",
+        "/context.jsonld": "/context.jsonld",
+        "/dumps": "/dumps",
+        "/dumps/{name}": "/dumps/nap-graph.ttl.gz",
+        "/.well-known/void": "/.well-known/void",
+        "/compare": "/compare",
+        "/health": "/health",
+    }
+    with server.client() as client:
+        spec = client.get("/openapi.json").json()
+        routes = {p for p, ops in spec["paths"].items() if "get" in ops}
+        assert routes <= set(concrete), routes - set(concrete)
+        for route in sorted(routes):
+            address = concrete[route]
+            got = client.get(address)
+            head = client.head(address)
+            assert head.status_code == got.status_code, address
+            assert head.content == b"", address
+            assert head.headers.get("content-type") == got.headers.get("content-type"), address

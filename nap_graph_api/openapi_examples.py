@@ -1,0 +1,309 @@
+"""Examples for every operation of the OpenAPI description (``/openapi.json``, shown by
+``/docs`` and ``/redoc``), kept in one place and merged into the generated description:
+for each (method, path), example answers by status and media type, and an example request
+body. tests/api/test_api_docs.py fails when an operation has none."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+
+PLAN = "https://w3id.org/nap-graph/id/plan/nld-nap-4"
+JENV = "https://w3id.org/nap-graph/id/organisation/jenv"
+VERSION = "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370"
+GRAPH = "https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv"
+TURTLE = (
+    "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+    f'<{JENV}> skos:prefLabel "Ministry of Justice and Security"@en .\n'
+)
+SELECT = "SELECT ?plan ?name WHERE { ?plan a wps:NationalActionPlan ; skos:prefLabel ?name }"
+RESULTS = {
+    "head": {"vars": ["plan", "name"]},
+    "results": {
+        "bindings": [
+            {
+                "plan": {"type": "uri", "value": PLAN},
+                "name": {
+                    "type": "literal",
+                    "value": "Dutch National Action Plan 1325-IV",
+                    "xml:lang": "en",
+                },
+            }
+        ]
+    },
+}
+BAD_RDF = {
+    "type": "about:blank",
+    "title": "Bad request",
+    "status": 400,
+    "detail": "the body is not valid text/turtle: line 2, column 7: expected '.'",
+}
+PROBLEM = {
+    "type": "about:blank",
+    "title": "Not found",
+    "status": 404,
+    "detail": f"nothing is known about <{JENV}x>",
+}
+RECORD = (
+    "Ministry of Justice and Security\n\nDatabase\n\nName of organization/institution\n\n"
+    "Ministry of Justice and Security\n\nOrganization details\n\nGovernment\n\n"
+    "Strategic outcome\n\n3. Protection - Women and girls, ...\n"
+)
+PROBLEMS = [
+    {
+        "file": "record.txt",
+        "severity": "violation",
+        "field": "Sub-outcome 3",
+        "line": 30,
+        "pointer": None,
+        "row": None,
+        "column": None,
+        "found": "9.9",
+        "message": "sub-outcome 9.9 is listed under 'Sub-outcome 3'; expected codes 3.1, 3.2, ...",
+        "shape": None,
+        "focus": None,
+        "name": None,
+    }
+]
+RECORD_SUMMARY = {
+    "organisation": "Ministry of Justice and Security",
+    "organisation_iri": JENV,
+    "strategic_outcomes": ["1", "2", "3", "5"],
+    "sub_outcomes": ["3.2", "3.4", "5.1"],
+    "countries": ["http://publications.europa.eu/resource/authority/country/NLD"],
+    "geographic_focus": ["international", "national"],
+    "activities": 0,
+}
+
+RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
+    ("get", "/sparql"): {
+        "200": {"application/sparql-results+json": RESULTS, "text/html": "<!doctype html>..."}
+    },
+    ("post", "/sparql"): {"200": {"application/sparql-results+json": RESULTS}},
+    ("get", "/store"): {
+        "200": {"text/turtle": TURTLE},
+        "404": {"application/problem+json": PROBLEM},
+    },
+    ("put", "/store"): {"204": {}, "201": {}, "400": {"application/problem+json": BAD_RDF}},
+    ("post", "/store"): {"201": {}, "204": {}, "400": {"application/problem+json": BAD_RDF}},
+    ("delete", "/store"): {"204": {}, "404": {"application/problem+json": PROBLEM}},
+    ("get", "/store/{path}"): {"200": {"text/turtle": TURTLE}},
+    ("put", "/store/{path}"): {"204": {}, "201": {}, "400": {"application/problem+json": BAD_RDF}},
+    ("post", "/store/{path}"): {"204": {}, "201": {}, "400": {"application/problem+json": BAD_RDF}},
+    ("delete", "/store/{path}"): {"204": {}, "404": {"application/problem+json": PROBLEM}},
+    ("post", "/submissions"): {
+        "201": {
+            "application/json": {
+                "file": "record.txt",
+                "submissions": [
+                    {
+                        "status": "stored",
+                        "submission": VERSION,
+                        "replaces": None,
+                        "url": "/submissions/nld-nap-4/jenv/9499130b86aac370",
+                        "problems": [],
+                    }
+                ],
+            }
+        },
+        "422": {
+            "application/json": {
+                "file": "record.txt",
+                "valid": False,
+                "record": RECORD_SUMMARY,
+                "problems": PROBLEMS,
+            }
+        },
+    },
+    ("get", "/submissions"): {
+        "200": {
+            "application/json": {
+                "total": 1,
+                "page": 1,
+                "per_page": 50,
+                "items": [
+                    {
+                        "submission": VERSION,
+                        "url": "/submissions/nld-nap-4/jenv/9499130b86aac370",
+                        "organisation": JENV,
+                        "organisation_name": "Ministry of Justice and Security",
+                        "plan": PLAN,
+                        "received": "2026-12-03T08:30:00Z",
+                    }
+                ],
+            },
+            "text/html": "<!doctype html>...",
+        }
+    },
+    ("post", "/submissions/validate"): {
+        "200": {
+            "application/json": {
+                "file": "record.txt",
+                "valid": True,
+                "record": RECORD_SUMMARY,
+                "problems": [],
+            }
+        },
+        "422": {
+            "application/json": {
+                "file": "record.txt",
+                "valid": False,
+                "record": RECORD_SUMMARY,
+                "problems": PROBLEMS,
+            }
+        },
+    },
+    ("get", "/submissions/{plan}/{organisation}/{version}"): {
+        "200": {"text/turtle": TURTLE, "text/plain": RECORD}
+    },
+    ("get", "/id/{path}"): {"303": {}, "404": {"application/problem+json": PROBLEM}},
+    ("get", "/country/{code}"): {
+        "200": {
+            "text/turtle": "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+            "<http://publications.europa.eu/resource/authority/country/NLD> skos:prefLabel"
+            ' "Netherlands"@en , "Nederland"@nl .\n',
+            "text/html": "<!doctype html>...",
+        }
+    },
+    ("get", "/def/wps"): {
+        "200": {
+            "text/turtle": "@prefix wps: <https://w3id.org/nap-graph/def/wps#> .\n"
+            'wps:Activity a owl:Class ; rdfs:label "activity"@en , "activiteit"@nl .\n',
+            "text/html": "<!doctype html>...",
+        }
+    },
+    ("get", "/def/shapes"): {
+        "200": {
+            "text/turtle": "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+            "shape:SubmissionShape a sh:NodeShape ; sh:targetClass wps:Submission .\n"
+        }
+    },
+    ("get", "/graph/{path}"): {"200": {"text/turtle": TURTLE}},
+    ("get", "/context.jsonld"): {
+        "200": {
+            "application/ld+json": {
+                "@context": {
+                    "@version": 1.1,
+                    "wps": "https://w3id.org/nap-graph/def/wps#",
+                    "skos": "http://www.w3.org/2004/02/skos/core#",
+                }
+            }
+        }
+    },
+    ("get", "/dumps"): {
+        "200": {
+            "application/json": {
+                "dumps": [
+                    {
+                        "url": "https://example.org/dumps/nap-graph.nq.gz",
+                        "mediaType": "application/n-quads",
+                        "compression": "gzip",
+                        "content": "all named graphs",
+                    }
+                ]
+            },
+            "text/html": "<!doctype html>...",
+        }
+    },
+    ("get", "/dumps/{name}"): {"200": {"application/gzip": "(gzip-compressed N-Quads)"}},
+    ("get", "/.well-known/void"): {
+        "200": {
+            "text/turtle": "<https://example.org/.well-known/void#dataset> a void:Dataset ,"
+            " dcat:Dataset ;\n  void:sparqlEndpoint <https://example.org/sparql> ;\n"
+            "  void:triples 7043 .\n"
+        }
+    },
+    ("get", "/compare"): {
+        "200": {
+            "application/json": {
+                "mappings": [
+                    {
+                        "pillar": "https://w3id.org/nap-graph/id/pillar/participation",
+                        "pillar_name": "Participation",
+                        "country": "NLD",
+                        "plan": PLAN,
+                        "plan_name": "Dutch National Action Plan 1325-IV",
+                        "code": "1",
+                        "area": "Participation",
+                        "match": "exact",
+                    }
+                ],
+                "missing": [],
+            },
+            "text/csv": "pillar,country,plan,code,area,match\nParticipation,NLD,...,1,...,exact\n",
+            "text/html": "<!doctype html>...",
+        }
+    },
+    ("get", "/health"): {
+        "200": {
+            "application/json": {
+                "status": "ok",
+                "version": "0.1.0",
+                "query_workers": {"memory": 2, "checkpoint": 0, "busy": 0},
+                "saturation": {"workers": 2, "busy": 0, "waiting": 0, "max_waiting": 64},
+            }
+        }
+    },
+}
+"""Example answers: (method, path) -> status -> media type -> example (``{}``: no body)."""
+
+REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
+    ("post", "/sparql"): {
+        "application/sparql-query": SELECT,
+        "application/x-www-form-urlencoded": "query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp"
+        "%20%3Fo%20%7D",
+        "application/sparql-update": f"INSERT DATA {{ GRAPH <{GRAPH}> {{ <{JENV}> skos:altLabel"
+        ' "JenV" }} }',
+    },
+    ("put", "/store"): {"text/turtle": TURTLE},
+    ("post", "/store"): {"text/turtle": TURTLE},
+    ("put", "/store/{path}"): {"text/turtle": TURTLE},
+    ("post", "/store/{path}"): {"text/turtle": TURTLE},
+    ("post", "/submissions"): {"text/plain": RECORD},
+    ("post", "/submissions/validate"): {"text/plain": RECORD},
+}
+"""Example request bodies: (method, path) -> media type -> example."""
+
+
+def _merge(spec: dict[str, Any]) -> dict[str, Any]:
+    for (method, path), statuses in RESPONSES.items():
+        operation = spec["paths"].get(path, {}).get(method)
+        if operation is None:
+            continue
+        responses = operation.setdefault("responses", {})
+        for status, contents in statuses.items():
+            response = responses.setdefault(status, {"description": _DESCRIPTIONS.get(status, "")})
+            for media_type, example in contents.items():
+                response.setdefault("content", {}).setdefault(media_type, {})["example"] = example
+    for (method, path), contents in REQUESTS.items():
+        operation = spec["paths"].get(path, {}).get(method)
+        if operation is None:
+            continue
+        body = operation.setdefault("requestBody", {"content": {}})
+        for media_type, example in contents.items():
+            body.setdefault("content", {}).setdefault(media_type, {})["example"] = example
+    return spec
+
+
+_DESCRIPTIONS = {
+    "200": "OK",
+    "201": "Created",
+    "204": "No content",
+    "303": "See Other: the document about the thing",
+    "400": "Bad request (problem+json)",
+    "404": "Not found (problem+json)",
+    "422": "Not valid: the report (problem per field and line)",
+}
+
+
+def install(app: FastAPI) -> None:
+    """Make ``app.openapi()`` return the generated description with the examples merged in."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _merge(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,0 +1,193 @@
+"""The website as a person uses it, in Debian's headless Chromium (Playwright) against the real
+server on 127.0.0.1: every part is linked from the home page; the language switch turns every
+page kind Dutch and back and is remembered; search finds the three-day gender training;
+the Ministry's and NAP IV's pages show what they should; no page loads anything from
+elsewhere or logs an error; and axe-core finds no serious or critical violation on any page
+kind (docs/site.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.api.conftest import Server
+
+PAGES = {
+    "home": "/",
+    "search": "/search?q=gender+training",
+    "browse": "/browse",
+    "list": "/browse/organisations",
+    "plan": "/doc/plan/nld-nap-4",
+    "organisation": "/doc/organisation/jenv",
+    "outcome": "/doc/outcome/nld-nap-4/3",
+    "activity": "/doc/activity/jenv/police-gender-training",
+    "country": "/country/NLD",
+    "target group": "/doc/target-group/deployed-police-staff",
+    "query": "/sparql",
+    "compare": "/compare",
+    "ontology": "/def/wps",
+    "submissions": "/submissions",
+    "download": "/dumps",
+    "error": "/doc/organisation/no-such-organisation",
+}
+"""One page of every kind the site has."""
+GENDER_TRAINING = "Three-day gender training for all deployed police staff"
+
+
+class Watched:
+    """A browser tab that records every request it makes and every error it logs."""
+
+    def __init__(self, page: object) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on(
+            "console",
+            lambda m: self.errors.append(m.text) if m.type == "error" else None,
+        )
+
+
+@pytest.fixture
+def tab(chromium) -> Iterator[Watched]:
+    context = chromium.new_context(locale="en-GB")
+    try:
+        yield Watched(context.new_page())
+    finally:
+        context.close()
+
+
+def _html_lang(tab: Watched) -> str:
+    return tab.page.locator("html").get_attribute("lang")
+
+
+def test_home_page_links_to_every_part(server: Server, tab: Watched) -> None:
+    tab.page.goto(f"{server.url}/")
+    hrefs = set(
+        tab.page.locator("a[href]").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    )
+    parts = {
+        "/search",
+        "/browse",
+        "/sparql",
+        "/compare",
+        "/submissions",
+        "/def/wps",
+        "/dumps",
+        "/docs",
+    }
+    assert parts <= hrefs, parts - hrefs
+    assert "/doc/plan/nld-nap-4" in hrefs
+    for href in sorted(parts):
+        response = tab.page.goto(f"{server.url}{href}")
+        assert response is not None and response.status == 200, href
+        assert tab.page.locator("h1").count() >= 1 or href == "/docs", href
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_every_page_kind_has_the_frame_and_no_outside_requests_or_errors(
+    server: Server, tab: Watched, kind: str
+) -> None:
+    response = tab.page.goto(f"{server.url}{PAGES[kind]}")
+    assert response is not None
+    assert response.status == (404 if kind == "error" else 200)
+    tab.page.wait_for_load_state("networkidle")
+    assert tab.page.locator("header.site nav a[href='/browse']").count() == 1
+    assert tab.page.locator("header.site form[role=search] input[name=q]").count() == 1
+    assert tab.page.locator("footer").inner_text().strip()
+    assert tab.page.locator("meta[name=viewport]").count() == 1
+    hosts = {urlsplit(u).hostname for u in tab.requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, tab.requests
+    errors = [e for e in tab.errors if not (kind == "error" and "404" in e)]
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_language_switch_turns_every_page_dutch_and_back(
+    server: Server, tab: Watched, kind: str
+) -> None:
+    tab.page.goto(f"{server.url}{PAGES[kind]}")
+    assert _html_lang(tab) == "en"
+    assert tab.page.locator("header.site nav").inner_text().split()[0] == "Browse"
+    tab.page.locator("header.site .languages a[hreflang=nl]").click()
+    tab.page.wait_for_load_state()
+    assert _html_lang(tab) == "nl"
+    assert "Bladeren" in tab.page.locator("header.site nav").inner_text()
+    assert tab.page.locator("header.site button").inner_text() == "Zoeken"
+    tab.page.goto(f"{server.url}/browse")  # remembered: no ?lang= on this address
+    assert _html_lang(tab) == "nl"
+    assert tab.page.locator("h1").inner_text() == "Bladeren"
+    tab.page.goto(f"{server.url}{PAGES[kind]}")
+    tab.page.locator("header.site .languages a[hreflang=en]").click()
+    tab.page.wait_for_load_state()
+    assert _html_lang(tab) == "en"
+    tab.page.goto(f"{server.url}/browse")
+    assert tab.page.locator("h1").inner_text() == "Browse"
+
+
+@pytest.mark.parametrize("words", ["gendertraining", "gender training"])
+def test_search_finds_the_three_day_gender_training(
+    server: Server, tab: Watched, words: str
+) -> None:
+    tab.page.goto(f"{server.url}/")
+    tab.page.locator("header.site input[name=q]").fill(words)
+    tab.page.locator("header.site button").click()
+    tab.page.wait_for_load_state()
+    assert "/search?q=" in tab.page.url
+    titles = tab.page.locator("article.result h3").all_inner_texts()
+    assert GENDER_TRAINING in titles, titles
+    tab.page.locator("article.result h3 a", has_text=GENDER_TRAINING).click()
+    assert tab.page.url.endswith("/doc/activity/jenv/police-gender-training")
+    assert tab.page.locator("h1").inner_text() == GENDER_TRAINING
+
+
+def test_search_facets_narrow_the_results(server: Server, tab: Watched) -> None:
+    tab.page.goto(f"{server.url}/search?q=gender+training")
+    before = len(tab.page.locator("article.result").all())
+    tab.page.locator("section[aria-labelledby=facet-kind] a", has_text="Activity").first.click()
+    tab.page.wait_for_load_state()
+    kinds = set(tab.page.locator("article.result p.muted").all_inner_texts())
+    assert kinds == {"Activity"}
+    assert len(tab.page.locator("article.result").all()) < before
+
+
+def test_ministry_page_shows_units_outcomes_and_activities(server: Server, tab: Watched) -> None:
+    tab.page.goto(f"{server.url}/doc/organisation/jenv")
+    structure = tab.page.locator("section[aria-labelledby=org-structure]").inner_text()
+    assert "Directorate for European and International Affairs" in structure
+    assert "Migration Policy Directorate" in structure
+    contributions = tab.page.locator("section[aria-labelledby=org-contributions]").inner_text()
+    assert "Protection" in contributions and "WPS Mainstreaming" in contributions
+    activities = tab.page.locator("section[aria-labelledby=org-activities]").inner_text()
+    assert "Dialogue with COA and IND" in activities
+
+
+def test_nap_iv_page_shows_its_period_and_extension(server: Server, tab: Watched) -> None:
+    tab.page.goto(f"{server.url}/doc/plan/nld-nap-4")
+    period = tab.page.locator("section[aria-labelledby=plan-period]").inner_text()
+    assert "2021" in period and "2025" in period and "2027" in period
+    tree = tab.page.locator("section[aria-labelledby=plan-framework]").inner_text()
+    assert "3.2" in tree and "Protection" in tree
+    tab.page.goto(f"{server.url}/doc/plan/nld-nap-4?lang=nl")
+    period = tab.page.locator("section[aria-labelledby=plan-period]").inner_text()
+    assert "januari 2021" in period and "december 2027" in period
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_no_serious_or_critical_accessibility_violation(
+    server: Server, tab: Watched, kind: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab.page.goto(f"{server.url}{PAGES[kind]}")
+    tab.page.wait_for_load_state("networkidle")
+    results = Axe().run(tab.page)
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, bad

@@ -1,0 +1,121 @@
+"""The search index over a real store (nap_graph.search.index): built from the default data,
+found in both languages with facets, kept current when graphs are written, replaced or
+dropped, never showing superseded versions, and left as it was when a sync fails."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from nap_graph.search import SearchIndex
+from nap_graph.store.opening import initialise
+from nap_graph.store.oxigraph_store import OxigraphStore
+
+GRAPH = "https://w3id.org/nap-graph/graph/test/search"
+THING = "https://w3id.org/nap-graph/id/activity/test/water-project"
+PREF = ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel")
+TRAINING = "https://w3id.org/nap-graph/id/activity/jenv/police-gender-training"
+
+
+@pytest.fixture(scope="module")
+def store() -> OxigraphStore:
+    store = OxigraphStore()
+    initialise(store)
+    return store
+
+
+@pytest.fixture
+def index(store: OxigraphStore, tmp_path: Path) -> SearchIndex:
+    index = SearchIndex(tmp_path / "search.sqlite")
+    index.rebuild(store)
+    return index
+
+
+def _label(text: str, lang: str = "en") -> list[ox.Triple]:
+    return [ox.Triple(ox.NamedNode(THING), PREF, ox.Literal(text, language=lang))]
+
+
+def test_finds_the_gender_training_in_both_languages(index: SearchIndex) -> None:
+    for query in ("gendertraining", "gender training", "driedaagse", "three-day training"):
+        found = index.search(query)
+        assert TRAINING in [h.iri for h in found.hits], query
+    dutch = index.search("gender training", lang="nl")
+    hit = next(h for h in dutch.hits if h.iri == TRAINING)
+    assert hit.label.startswith("Driedaagse gendertraining")
+    assert hit.kind == "activity"
+
+
+def test_facets_count_and_narrow(index: SearchIndex) -> None:
+    everything = index.search("gender training")
+    kinds = dict((v, n) for v, _label, n in everything.facets["kind"])
+    assert kinds["activity"] >= 2
+    jenv = "https://w3id.org/nap-graph/id/organisation/jenv"
+    assert jenv in [v for v, _l, _n in everything.facets["organisation"]]
+    narrowed = index.search("gender training", filters={"kind": "activity"})
+    assert {h.kind for h in narrowed.hits} == {"activity"}
+    assert narrowed.total == kinds["activity"]
+    with pytest.raises(ValueError, match="no facet"):
+        index.search("gender", filters={"colour": "red"})
+
+
+def test_kept_current_when_a_graph_is_written_replaced_and_dropped(
+    store: OxigraphStore, index: SearchIndex
+) -> None:
+    assert index.search("waterput").total == 0
+    store.put_graph(GRAPH, _label("Waterput voor het dorp", "nl"))
+    assert index.sync(store, [GRAPH]) == [GRAPH]
+    assert [h.iri for h in index.search("waterput").hits] == [THING]
+    store.put_graph(GRAPH, _label("Irrigation scheme"))
+    assert index.sync(store) == [GRAPH]  # found by digest, without being told
+    assert index.search("waterput").total == 0
+    assert index.search("irrigation").total == 1
+    assert index.sync(store) == []  # nothing changed
+    store.delete_graph(GRAPH)
+    index.sync(store)
+    assert index.search("irrigation").total == 0
+
+
+def test_superseded_graphs_are_not_searched(store: OxigraphStore, index: SearchIndex) -> None:
+    store.put_graph(GRAPH, _label("Waterput voor het dorp", "nl"))
+    try:
+        index.sync(store, [GRAPH])
+        assert index.search("waterput", exclude_graphs=[GRAPH]).total == 0
+        assert index.search("waterput").total == 1
+    finally:
+        store.delete_graph(GRAPH)
+        index.sync(store, [GRAPH])
+
+
+def test_a_failed_sync_leaves_the_index_as_it_was(
+    store: OxigraphStore, index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = index.stats()
+    store.put_graph(GRAPH, _label("Waterput voor het dorp", "nl"))
+    try:
+        import nap_graph.search.index as module
+
+        def broken(text: str) -> str:
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(module, "index_terms", broken)
+        with pytest.raises(RuntimeError):
+            index.sync(store, [GRAPH])
+        assert index.stats() == before
+        monkeypatch.undo()
+        index.sync(store, [GRAPH])
+        assert index.search("waterput").total == 1
+    finally:
+        store.delete_graph(GRAPH)
+        index.sync(store, [GRAPH])
+
+
+def test_reopened_from_its_file(store: OxigraphStore, index: SearchIndex) -> None:
+    path = index.path
+    texts = index.stats()["texts"]
+    index.close()
+    again = SearchIndex(path)
+    assert again.stats()["texts"] == texts > 1000
+    assert again.sync(store) == []
+    assert again.search("gendertraining").total >= 3
