@@ -1,6 +1,5 @@
 """The browse lists: organisations, outcomes, activities and countries, each with counts
-(``queries/browse-*.rq``), labelled in the reader's language and sorted by label (outcomes
-by plan and notation)."""
+(``queries/browse-*.rq``), a page at a time, labelled in the reader's language."""
 
 from __future__ import annotations
 
@@ -46,27 +45,60 @@ class Item:
         return out
 
 
-def _key(item: Item, name: str) -> tuple[object, ...]:
-    if name == "outcomes":
-        plan = item.cells.get("plan")
-        notation = item.cells.get("notation", Cell("")).text
-        parts = tuple(int(p) if p.isdigit() else 0 for p in notation.split("."))
-        return (plan.text if plan else "", parts)
-    return (item.label.casefold(),)
+PER_PAGE = 100
 
 
-def browse(
-    store: Queryable, name: str, *, graphs: Sequence[str] | None = None, lang: str = DEFAULT
-) -> list[Item]:
-    """One list (``name`` in :data:`LISTS`)."""
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a list: its items, labelled, and how many the whole list has."""
+
+    name: str
+    items: list[Item]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "list": self.name,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "items": [i.as_dict() for i in self.items],
+        }
+
+
+def rows(
+    store: Queryable, name: str, *, graphs: Sequence[str] | None = None
+) -> list[dict[str, ox.Term]]:
+    """The whole list, unlabelled, in the query's order (organisations, activities and
+    countries by IRI, outcomes by plan and notation): cheap to keep between writes."""
     if name not in LISTS:
         raise KeyError(name)
     result = store.query(queries.load(f"browse-{name}.rq"), default_graphs=graphs)
-    rows = list(result.rows) if isinstance(result, SelectResult) else []
-    named = [t.value for row in rows for t in row.values() if isinstance(t, ox.NamedNode)]
+    return list(result.rows) if isinstance(result, SelectResult) else []
+
+
+def page_of(
+    store: Queryable,
+    name: str,
+    found: list[dict[str, ox.Term]],
+    *,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    graphs: Sequence[str] | None = None,
+    lang: str = DEFAULT,
+) -> Page:
+    """One page of ``found`` (from :func:`rows`), labelled in ``lang``."""
+    shown = found[(page - 1) * per_page : page * per_page]
+    named = [t.value for row in shown for t in row.values() if isinstance(t, ox.NamedNode)]
     labels = labels_for(store, named, graphs, lang)
     items = []
-    for row in rows:
+    for row in shown:
         cells = {}
         for column in COLUMNS[name]:
             term = row.get(column)
@@ -76,9 +108,4 @@ def browse(
                 cells[column] = Cell(term.value)
         iri = row["item"].value
         items.append(Item(iri, labels.get(iri, iri), cells))
-    return sorted(items, key=lambda i: _key(i, name))
-
-
-def counts(store: Queryable, *, graphs: Sequence[str] | None = None) -> dict[str, int]:
-    """How many items each list has."""
-    return {name: len(browse(store, name, graphs=graphs)) for name in LISTS}
+    return Page(name, items, len(found), page, per_page)

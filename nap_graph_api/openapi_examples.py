@@ -253,8 +253,9 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
         "application/sparql-query": SELECT,
         "application/x-www-form-urlencoded": "query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp"
         "%20%3Fo%20%7D",
-        "application/sparql-update": f"INSERT DATA {{ GRAPH <{GRAPH}> {{ <{JENV}> skos:altLabel"
-        ' "JenV" }} }',
+        "application/sparql-update": "INSERT DATA { GRAPH"
+        " <https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv> {"
+        ' <https://w3id.org/nap-graph/id/organisation/jenv> skos:altLabel "JenV" } }',
     },
     ("put", "/store"): {"text/turtle": TURTLE},
     ("post", "/store"): {"text/turtle": TURTLE},

@@ -14,6 +14,8 @@ from nap_graph.i18n import current_language
 from nap_graph.namespaces import PREFIXES
 
 XSD = PREFIXES["xsd"]
+CLDR_LOCALES = {"en": "en_GB", "nl": "nl_NL"}
+"""English dates as written in Europe ("31 December 2027"), not in the United States."""
 NUMBERS = {XSD + n for n in ("integer", "decimal", "double", "float", "int", "long")}
 NUMBERS |= {XSD + n for n in ("nonNegativeInteger", "positiveInteger")}
 
@@ -22,7 +24,7 @@ def literal_text(term: ox.Literal) -> str:
     """``"2021-01-01"^^xsd:date`` -> "1 January 2021" (or "1 januari 2021"); a number with
     the reader's separators; anything that does not parse as its datatype, as written."""
     datatype = term.datatype.value
-    lang = current_language()
+    lang = CLDR_LOCALES.get(current_language(), current_language())
     try:
         if datatype == XSD + "date":
             return format_date(datetime.date.fromisoformat(term.value), "long", locale=lang)

@@ -7,13 +7,20 @@ Every command that touches the store takes ``--store PATH`` or ``--endpoint URL`
 
 from __future__ import annotations
 
-from nap_graph.cli import curation_commands, query_commands, store_commands, submission_commands
+from nap_graph.cli import (
+    curation_commands,
+    query_commands,
+    search_commands,
+    store_commands,
+    submission_commands,
+)
 from nap_graph.cli.common import app
 
 __all__ = [
     "app",
     "curation_commands",
     "query_commands",
+    "search_commands",
     "store_commands",
     "submission_commands",
 ]

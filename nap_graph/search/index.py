@@ -362,7 +362,7 @@ class SearchIndex:
         with self._lock:
             return self._labels(iris, lang)
 
-    def _labels(self, iris: Sequence[str], lang: str) -> dict[str, str]:
+    def _labels(self, iris: Sequence[str], lang: str, describe: bool = True) -> dict[str, str]:
         rank = {lang: 0, "en": 1, "": 2}
         found: dict[str, tuple[int, int, str]] = {}
         label_marks = ",".join("?" * len(LABELS))
@@ -377,7 +377,31 @@ class SearchIndex:
                 key = (rank.get(text_lang, 3), LABELS.index(prop), text)
                 if iri not in found or key < found[iri]:
                     found[iri] = key
-        return {iri: key[2] for iri, key in found.items()}
+        labels = {iri: key[2] for iri, key in found.items()}
+        unnamed = [iri for iri in iris if iri not in labels]
+        if unnamed and describe:
+            labels.update(self._described(unnamed, lang))
+        return labels
+
+    def _described(self, iris: Sequence[str], lang: str) -> dict[str, str]:
+        """Names for things without one (a record's contribution): its organisation's and
+        its outcome's, "Ministry of Justice and Security: Protection"."""
+        related: dict[str, dict[str, str]] = defaultdict(dict)
+        for start in range(0, len(iris), BATCH):
+            batch = list(iris[start : start + BATCH])
+            marks = ",".join("?" * len(batch))
+            for iri, facet, value in self._db.execute(
+                f"SELECT iri, facet, MIN(value) FROM facets WHERE iri IN ({marks}) "
+                "AND facet IN ('organisation', 'outcome') GROUP BY iri, facet",
+                batch,
+            ):
+                related[iri][facet] = value
+        values = sorted({v for r in related.values() for v in r.values()})
+        names = self._labels(values, lang, describe=False) if values else {}
+        return {
+            iri: ": ".join(names.get(r[f], r[f]) for f in ("organisation", "outcome") if f in r)
+            for iri, r in related.items()
+        }
 
     def _exclude(self, graphs: frozenset[str]) -> None:
         if graphs == self._excluded:

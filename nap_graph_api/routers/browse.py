@@ -3,18 +3,29 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from nap_graph.browse import COLUMNS, LISTS, browse, counts
+from nap_graph.browse import COLUMNS, LISTS, PER_PAGE, page_of, rows
 from nap_graph.i18n import N_, current_language
+from nap_graph.store.query_path import QueryPath
 from nap_graph_api.deps import ViewDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["browse"])
+
+
+def _rows(view: QueryPath, name: str) -> list[dict[str, object]]:
+    """The whole list, computed once per store generation (every write starts a new one)."""
+    graphs = view.default_graphs()
+    return view.cached(f"browse-{name}", lambda: rows(view, name, graphs=graphs))  # type: ignore[no-any-return]
+
+
 TITLES = {
     "organisations": N_("Organisations"),
     "outcomes": N_("Outcomes"),
@@ -55,10 +66,7 @@ HEADINGS = {
     },
 )
 async def browse_index(request: Request, view: ViewDep) -> Response:
-    graphs = view.default_graphs()
-    found = await run_in_threadpool(
-        lambda: view.cached("browse-counts", lambda: counts(view, graphs=graphs))
-    )
+    found = {name: len(await run_in_threadpool(_rows, view, name)) for name in LISTS}
     if wants_json(request, "the browse index"):
         return JSONResponse(found)
     return templates.TemplateResponse(
@@ -74,38 +82,52 @@ async def browse_index(request: Request, view: ViewDep) -> Response:
             "description": "The items, labelled in the request's language, with their counts",
             "content": {
                 "application/json": {
-                    "example": [
-                        {
-                            "iri": "https://w3id.org/nap-graph/id/organisation/jenv",
-                            "label": "Ministry of Justice and Security",
-                            "kind": "https://w3id.org/nap-graph/id/organisation-kind/government-body",
-                            "kind_label": "Government body",
-                            "activities": 0,
-                            "records": 1,
-                        }
-                    ]
+                    "example": {
+                        "list": "organisations",
+                        "total": 15,
+                        "page": 1,
+                        "per_page": 100,
+                        "items": [
+                            {
+                                "iri": "https://w3id.org/nap-graph/id/organisation/jenv",
+                                "label": "Ministry of Justice and Security",
+                                "kind": "https://w3id.org/nap-graph/id/organisation-kind/government-body",
+                                "kind_label": "Government body",
+                                "activities": 0,
+                                "records": 1,
+                            }
+                        ],
+                    }
                 },
                 "text/html": {},
             },
         }
     },
 )
-async def browse_list(name: str, request: Request, view: ViewDep) -> Response:
+async def browse_list(
+    name: str,
+    request: Request,
+    view: ViewDep,
+    page: Annotated[int, Query(ge=1, le=100_000, description="Page of 100 items.")] = 1,
+) -> Response:
     if name not in LISTS:
         raise ApiError(404, "Not found", f"no list {name!r}; lists: {', '.join(LISTS)}")
     as_json = wants_json(request, "a list")
     lang = current_language()
     graphs = view.default_graphs()
-    items = await run_in_threadpool(lambda: browse(view, name, graphs=graphs, lang=lang))
+    found = await run_in_threadpool(_rows, view, name)
+    shown = await run_in_threadpool(
+        lambda: page_of(view, name, found, page=page, per_page=PER_PAGE, graphs=graphs, lang=lang)
+    )
     if as_json:
-        return JSONResponse([i.as_dict() for i in items])
+        return JSONResponse(shown.as_dict())
     return templates.TemplateResponse(
         request,
         "browse_list.html",
         {
             "name": name,
             "title": TITLES[name],
-            "items": items,
+            "listing": shown,
             "columns": COLUMNS[name],
             "headings": HEADINGS,
         },

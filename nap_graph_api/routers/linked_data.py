@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -38,6 +39,8 @@ from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["linked data"])
+COUNTRY_CODE = re.compile(r"[A-Z0-9_]{2,12}")
+"""The codes of the EU's country vocabulary (NLD, SEN; a few longer ones such as 1A0)."""
 DOCUMENT_OFFERS = [media.TURTLE, media.HTML, media.JSON_LD, media.N_TRIPLES, media.RDF_XML]
 """Turtle first (qs 1.0), HTML next (0.999), as W3C's DCAT server does."""
 
@@ -116,6 +119,10 @@ async def document(path: str, request: Request, view: ViewDep) -> Response:
     summary="A country (the EU's country IRI): who works there or for it, and on what",
 )
 async def country(code: str, request: Request, view: ViewDep) -> Response:
+    if not COUNTRY_CODE.fullmatch(code):
+        raise ApiError(
+            404, "Not found", f"no country {code[:20]!r}: expected a code such as NLD or SEN"
+        )
     return await _document(request, view, f"{NAMESPACES['COUNTRY']}{code}")
 
 

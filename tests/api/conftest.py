@@ -85,10 +85,12 @@ CHROMIUM_FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (``.ci/run`` installs it); skipped without it
-    outside CI, a failure in CI."""
+    outside CI, a failure in CI. One per test module: Playwright's synchronous API keeps an
+    event loop on the main thread while it runs, which other modules' ``asyncio.run`` must
+    not meet."""
     import shutil
 
     executable = shutil.which("chromium") or shutil.which("chromium-browser")

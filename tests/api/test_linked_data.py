@@ -49,7 +49,7 @@ def test_html_page_shows_properties_incoming_links_and_graphs(server: Server) ->
     text = page.text
     assert "<h1>Ministry of Justice and Security</h1>" in text
     assert "Directorate for European and International Affairs" in text  # a linked unit, by label
-    assert "Incoming links" in text and "Record of the Ministry of Justice and Security" in text
+    assert "What points here" in text and "Record of the Ministry of Justice and Security" in text
     assert "https://w3id.org/nap-graph/graph/actors/nld" in text
 
 
@@ -214,3 +214,41 @@ def test_versioned_ontology_iris_answer_only_for_versions_that_exist(server: Ser
         assert missing.status_code == 404
         assert missing.headers["content-type"].startswith("application/problem+json")
         assert "versions: 0.1.0" in missing.json()["detail"]
+
+
+def test_plan_document_holds_its_period_and_extension(server: Server) -> None:
+    """The plan's blank nodes (its period, its extension) are part of its document: in Turtle
+    (a concise bounded description, written with prefixes) and inline on its page."""
+    with server.client() as client:
+        turtle = client.get("/doc/plan/nld-nap-4", headers={"Accept": "text/turtle"}).text
+        page = client.get("/doc/plan/nld-nap-4", headers={"Accept": "text/html"}).text
+    assert "@prefix skos: <http://www.w3.org/2004/02/skos/core#>" in turtle
+    graph = Graph().parse(data=turtle, format="turtle")
+    dates = {str(o) for o in graph.objects(None, URIRef("http://www.w3.org/ns/dcat#startDate"))}
+    dates |= {str(o) for o in graph.objects(None, URIRef("http://www.w3.org/ns/dcat#endDate"))}
+    assert {"2021-01-01", "2025-12-31", "2027-12-31"} <= dates
+    assert 'class="inline"' in page and "_:" not in page
+    assert ">start date<" in page and "31 December 2027" in page
+    assert ">period<" in page  # dcterms:temporal, by its label
+
+
+def test_every_vocabulary_term_the_data_uses_has_a_label_in_both_languages(store) -> None:
+    """Pages show labels, not IRIs: every property and class the default data uses has an
+    English and a Dutch label (the WPS ontology's own, ontology/vocabulary-labels.ttl for the
+    rest)."""
+    used = store.query(
+        "SELECT DISTINCT ?t WHERE { GRAPH ?g { { ?s ?t ?o } UNION { ?s a ?t } } "
+        "FILTER (!STRSTARTS(STR(?g), 'https://w3id.org/nap-graph/graph/shapes/')) }"
+    )
+    labelled = store.query(
+        "SELECT ?t (GROUP_CONCAT(LANG(?l)) AS ?langs) WHERE { GRAPH ?g { ?t "
+        "<http://www.w3.org/2000/01/rdf-schema#label> ?l } } GROUP BY ?t"
+    )
+    langs = {row["t"].value: set(row["langs"].value.split()) for row in labelled}
+    missing = [
+        row["t"].value
+        for row in used
+        if not {"en", "nl"} <= langs.get(row["t"].value, set())
+        and not row["t"].value.startswith("https://w3id.org/nap-graph/def/shapes#")
+    ]
+    assert not missing, missing
