@@ -36,6 +36,9 @@ SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "target-group": (("activities", "profile-target-group.rq"),),
 }
 """The sections of each kind's page, each from one query."""
+ROWS = 500
+"""At most this many rows per section (the queries' ``LIMIT``); a page says when it shows
+the first ones only."""
 LISTS = {"investments", "outcomes", "partners", "targetGroups", "countries", "targets"}
 """Columns that hold several IRIs (``GROUP_CONCAT``, separated by spaces)."""
 
@@ -69,6 +72,10 @@ class Profile:
     kind: str
     sections: dict[str, list[Row]]
     tree: list[Node] = field(default_factory=list)
+
+    def capped(self, section: str) -> bool:
+        """Whether the section shows only the first :data:`ROWS` rows."""
+        return len(self.sections.get(section, [])) >= ROWS
 
     def first(self, section: str, column: str) -> Value | None:
         for row in self.sections.get(section, []):

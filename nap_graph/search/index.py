@@ -210,7 +210,12 @@ class SearchIndex:
         with self._lock, self._transaction():
             for table in ("graphs", "docs", "facets", "fts"):
                 self._db.execute(f"DELETE FROM {table}")
-        return self._replace(store, texts, graphs=None)
+        count = self._replace(store, texts, graphs=None)
+        with self._lock:
+            self._db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+            if self.path is not None:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return count
 
     def sync(self, store: Queryable, graphs: Sequence[str] | None = None) -> list[str]:
         """Bring the index up to date after a write: re-index the named graphs whose texts
@@ -417,7 +422,10 @@ class SearchIndex:
                 "SELECT COUNT(*), COUNT(DISTINCT iri) FROM docs"
             ).fetchone()
             graphs = self._db.execute("SELECT COUNT(*) FROM graphs").fetchone()[0]
-        size = self.path.stat().st_size if self.path is not None and self.path.exists() else 0
+        files = (
+            [] if self.path is None else [self.path, self.path.with_name(self.path.name + "-wal")]
+        )
+        size = sum(f.stat().st_size for f in files if f.exists())
         return {"texts": texts, "things": things, "graphs": graphs, "bytes": size}
 
 
