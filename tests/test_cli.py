@@ -102,3 +102,29 @@ def test_query_results_as_sparql_xml_and_json_read_back_by_rdflib() -> None:
         parsed = Result.parse(io.StringIO(result.output), format=fmt)
         rows = [(str(r.code), str(r.title), r.title.language) for r in parsed]
         assert rows[2] == ("3", "Bescherming", "nl") and len(rows) == 5
+
+
+def test_validate_in_dutch_reports_every_violation_in_dutch(tmp_path: Path) -> None:
+    """`validate --lang nl`: the readers' and the resolution's violations, the shapes'
+    warnings, the severities and the verdict all in Dutch; English stays the default."""
+    seed = Path(__file__).resolve().parents[1] / "data/submissions/nld-nap-4/jenv"
+    text = (seed / "000_9b141defdd96629b.txt").read_text(encoding="utf-8")
+    broken = (
+        text.replace("\n3.2 Impunity", "\n3.9 Impunity", 1)
+        .replace("\nPolicy, Programmatic", "\nPolicy, Monetary", 1)
+        .replace("\n5. WPS", "\n7. WPS", 1)
+    )
+    path = tmp_path / "broken.txt"
+    path.write_text(broken, encoding="utf-8")
+    dutch = runner.invoke(app, ["validate", str(path), "--lang", "nl"])
+    assert dutch.exit_code == 1
+    lines = dutch.output.strip().splitlines()
+    problems = [line for line in lines if ": overtreding: " in line or ": waarschuwing: " in line]
+    assert len(problems) == 6, dutch.output
+    assert any("'7' is geen strategische doelstelling van NAP 1325-IV" in p for p in problems)
+    assert any("'Monetary' is geen soort investering" in p for p in problems)
+    assert any("Een alinea beschrijft doelstelling 3.2" in p for p in problems)
+    assert lines[-1].endswith("ongeldig: 0 fout(en), 4 overtreding(en), 2 waarschuwing(en)")
+    english = runner.invoke(app, ["validate", str(path)])
+    assert english.output.strip().endswith("invalid: 0 error(s), 4 violation(s), 2 warning(s)")
+    assert "'7' is not a strategic outcome of NAP 1325-IV" in english.output

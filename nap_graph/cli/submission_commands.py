@@ -21,6 +21,7 @@ from nap_graph.cli.common import (
     write_rows,
 )
 from nap_graph.errors import NapGraphError, SubmissionReadError
+from nap_graph.i18n import language
 from nap_graph.ingest import IngestResult, Status, history, ingest_files, interactive
 from nap_graph.reference import (
     folded,
@@ -92,6 +93,11 @@ def validate(
 
 
 def _validate_files(files: list[Path], fmt: ReportFormat, lang: str) -> None:
+    with language(lang):  # the readers' and the reports' words too (docs/i18n.md)
+        _validate_in_language(files, fmt, lang)
+
+
+def _validate_in_language(files: list[Path], fmt: ReportFormat, lang: str) -> None:
     worst = 0
     json_reports: list[dict[str, object]] = []
     for path in files:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from nap_graph.i18n import gettext as _
 from nap_graph.reference import ReferenceIndex, folded, reference_index
 from nap_graph.submissions.mentions import find_mentions
 from nap_graph.submissions.model import (
@@ -155,8 +156,10 @@ def _sections(lines: list[str], problems: list[Problem]) -> list[_Section]:
                 problems.append(
                     _at_line(
                         Severity.violation,
-                        f"duplicate section '{label}' (first at line {seen[key].line}); "
-                        "expected each question once",
+                        _(
+                            "duplicate section '{label}' (first at line {line}); "
+                            "expected each question once"
+                        ).format(label=label, line=seen[key].line),
                         label,
                         number,
                     )
@@ -168,8 +171,10 @@ def _sections(lines: list[str], problems: list[Problem]) -> list[_Section]:
                 problems.append(
                     Problem(
                         Severity.warning,
-                        f"unknown question '{line[:80]}' at line {number}: its answer is not "
-                        "read (the rest of the record is)",
+                        _(
+                            "unknown question '{question}' at line {line}: its answer is not "
+                            "read (the rest of the record is)"
+                        ).format(question=line[:80], line=number),
                         Location(line[:80], line=number),
                         found=line,
                     )
@@ -182,7 +187,7 @@ def _sections(lines: list[str], problems: list[Problem]) -> list[_Section]:
         known = ", ".join(f"'{q[0]}'" for q in QUESTIONS.values())
         problems.append(
             Problem.error(
-                f"no known question found; expected lines such as {known}",
+                _("no known question found; expected lines such as {known}").format(known=known),
                 Location("file", line=1),
             )
         )
@@ -282,7 +287,7 @@ def parse_export(text: str, source: SourceInfo, *, plan: str = "nld-nap-4") -> P
         elif key == "organisation_kind":
             _organisation_details(index, answers, label, fields, locations, problems)
         else:
-            fields[key] = "\n\n".join(line for _, line in answers)
+            fields[key] = "\n\n".join(line for _number, line in answers)
             locations[key] = where
 
     _cut_off(lines, sections, problems)
@@ -323,7 +328,7 @@ def _organisation_details(
 ) -> None:
     """The kind, in the database's wording; or a description written under the question."""
     number, first = answers[0]
-    text = "\n\n".join(line for _, line in answers)
+    text = "\n\n".join(line for _number, line in answers)
     if len(answers) == 1 and (index.organisation_kinds.get(folded(first)) or not _is_prose(first)):
         fields["organisation_kind"] = first.strip().rstrip(".")
         locations["organisation_kind"] = Location(label, line=number)
@@ -331,9 +336,11 @@ def _organisation_details(
     problems.append(
         _at_line(
             Severity.warning,
-            f"'{label}' holds a description, not a kind of organisation; it is kept as the "
-            "organisation's description (the kind is taken from the reference data for a "
-            "known organisation)",
+            _(
+                "'{label}' holds a description, not a kind of organisation; it is kept as the "
+                "organisation's description (the kind is taken from the reference data for a "
+                "known organisation)"
+            ).format(label=label),
             label,
             number,
             found=first,
@@ -369,17 +376,21 @@ def _cut_off(lines: list[str], sections: list[_Section], problems: list[Problem]
     if not (missing or mid_sentence):
         return
     lacking = (
-        "; missing after it: " + ", ".join(f"'{QUESTIONS.get(k, (k,))[0]}'" for k in missing)
+        _("; missing after it: {questions}").format(
+            questions=", ".join(f"'{QUESTIONS.get(k, (k,))[0]}'" for k in missing)
+        )
         if missing
         else ""
     )
     problems.append(
         Problem(
             Severity.warning,
-            f"the record appears cut off at line {final_line}, in '{last.label}'"
-            + (" (the text stops mid-sentence)" if mid_sentence else "")
+            _("the record appears cut off at line {line}, in '{label}'").format(
+                line=final_line, label=last.label
+            )
+            + (_(" (the text stops mid-sentence)") if mid_sentence else "")
             + lacking
-            + "; was it copied from a web page in full?",
+            + _("; was it copied from a web page in full?"),
             Location(last.label, line=final_line),
             found=final_text[-80:],
         )
@@ -397,7 +408,9 @@ def _outcome_line(
         problems.append(
             _at_line(
                 Severity.violation,
-                f"expected an item such as '{example}' under '{label}'",
+                _("expected an item such as '{example}' under '{label}'").format(
+                    example=example, label=label
+                ),
                 label,
                 number,
                 found=line,
@@ -409,8 +422,10 @@ def _outcome_line(
         problems.append(
             _at_line(
                 Severity.violation,
-                f"sub-outcome {code} is listed under '{label}'; "
-                f"expected codes {parent}.1, {parent}.2, ...",
+                _(
+                    "sub-outcome {code} is listed under '{label}'; "
+                    "expected codes {parent}.1, {parent}.2, ..."
+                ).format(code=code, label=label, parent=parent),
                 label,
                 number,
                 found=code,
@@ -450,8 +465,10 @@ def _check_visible_text(
         problems.append(
             _at_line(
                 Severity.warning,
-                f"the text of outcome {code} is that of outcome {others[0]}: expected it to "
-                f"start with '{titles[0][:60]}...'; check which outcome is meant",
+                _(
+                    "the text of outcome {code} is that of outcome {other}: expected it to "
+                    "start with '{title}...'; check which outcome is meant"
+                ).format(code=code, other=others[0], title=titles[0][:60]),
                 label,
                 number,
                 found=shown[:80],
@@ -476,8 +493,10 @@ def _contributions(
             problems.append(
                 _at_line(
                     Severity.violation,
-                    f"text under '{label}' must start with a heading such as "
-                    "'Strategic outcome 3:' or 'Sub-outcome 3.2:'",
+                    _(
+                        "text under '{label}' must start with a heading such as "
+                        "'Strategic outcome 3:' or 'Sub-outcome 3.2:'"
+                    ).format(label=label),
                     label,
                     number,
                     found=line[:80],
@@ -489,7 +508,7 @@ def _contributions(
             problems.append(
                 _at_line(
                     Severity.violation,
-                    f"the heading for outcome {code} has no text",
+                    _("the heading for outcome {code} has no text").format(code=code),
                     label,
                     number,
                 )
@@ -499,7 +518,9 @@ def _contributions(
             problems.append(
                 _at_line(
                     Severity.violation,
-                    f"outcome {code} has two paragraphs; expected one heading per outcome",
+                    _("outcome {code} has two paragraphs; expected one heading per outcome").format(
+                        code=code
+                    ),
                     label,
                     number,
                     found=code,

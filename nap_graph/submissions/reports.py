@@ -9,12 +9,22 @@ from typing import TYPE_CHECKING
 
 from rdflib import Graph
 
+from nap_graph.i18n import N_
+from nap_graph.i18n import gettext as _
 from nap_graph.submissions.model import Problem, Severity
 
 if TYPE_CHECKING:
     from nap_graph.submissions.validation import SubmissionReport
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
+
+
+SEVERITY_WORDS = {
+    Severity.error: N_("error"),
+    Severity.violation: N_("violation"),
+    Severity.warning: N_("warning"),
+}
+"""How a report line names a problem's severity, in the report's language."""
 
 
 def problem_line(file: str, problem: Problem) -> str:
@@ -28,7 +38,7 @@ def problem_line(file: str, problem: Problem) -> str:
     elif loc and loc.row is not None:
         where = f"{file}:row {loc.row}" + (f", column {loc.column}" if loc.column else "")
     field = f"{loc.field}: " if loc and loc.field else ""
-    return f"{where}: {problem.severity.value}: {field}{problem.message}"
+    return f"{where}: {_(SEVERITY_WORDS[problem.severity])}: {field}{problem.message}"
 
 
 def record_summary(report: SubmissionReport) -> dict[str, object]:
@@ -91,15 +101,17 @@ def text_report(
     lines += [problem_line(file, p) for p in sorted(problems, key=key)]
     counts = {s: sum(p.severity is s for p in problems) for s in Severity}
     if counts[Severity.error]:
-        verdict = "unreadable"
+        verdict = _("unreadable")
     elif counts[Severity.violation]:
-        verdict = "invalid"
+        verdict = _("invalid")
     else:
-        verdict = "valid"
-    lines.append(
-        f"{file}: {verdict}: {counts[Severity.error]} error(s), "
-        f"{counts[Severity.violation]} violation(s), {counts[Severity.warning]} warning(s)"
+        verdict = _("valid")
+    tally = _("{errors} error(s), {violations} violation(s), {warnings} warning(s)").format(
+        errors=counts[Severity.error],
+        violations=counts[Severity.violation],
+        warnings=counts[Severity.warning],
     )
+    lines.append(f"{file}: {verdict}: {tally}")
     return "\n".join(lines)
 
 

@@ -23,6 +23,8 @@ from pyshacl import validate
 from rdflib import Graph
 
 from nap_graph.default_data import parse_into
+from nap_graph.i18n import N_, language
+from nap_graph.i18n import gettext as _
 from nap_graph.integrity import Finding, findings_of
 from nap_graph.namespaces import ID, SHAPES
 from nap_graph.reference import (
@@ -118,48 +120,59 @@ def _explain(
             known = index.codes(plan, strategic=False, parent=parent) or index.codes(
                 plan, strategic=False
             )
-            return f"'{code}' is not a sub-outcome of {plan_name}; known: {', '.join(known)}"
+            return _("'{code}' is not a sub-outcome of {plan}; known: {known}").format(
+                code=code, plan=plan_name, known=", ".join(known)
+            )
         known = index.codes(plan, strategic=True)
-        return f"'{code}' is not a strategic outcome of {plan_name}; known: {', '.join(known)}"
+        return _("'{code}' is not a strategic outcome of {plan}; known: {known}").format(
+            code=code, plan=plan_name, known=", ".join(known)
+        )
     if finding.component == "StrategicOutcomeSelectedConstraintComponent":
         code = _code(finding.value, plan)
-        return (
-            f"sub-outcome {code} is selected without its strategic outcome "
-            f"{code.split('.')[0]}; select both"
-        )
+        return _(
+            "sub-outcome {code} is selected without its strategic outcome {parent}; select both"
+        ).format(code=code, parent=code.split(".")[0])
     if (
         shape == "ReceivedSubmissionShape-investment-type"
         and finding.component == "ClassConstraintComponent"
     ):
         known = sorted(set(index.investment_type_names.values()))
-        return f"'{found}' is not an investment type; known: {', '.join(known)}"
+        return _("'{found}' is not an investment type; known: {known}").format(
+            found=found, known=", ".join(known)
+        )
     if (
         shape == "SubmittingOrganisationShape-kind"
         and finding.component == "ClassConstraintComponent"
     ):
         known = sorted(set(index.kind_names.values()))
-        return f"'{found}' is not a kind of organisation; known: {', '.join(known)}"
+        return _("'{found}' is not a kind of organisation; known: {known}").format(
+            found=found, known=", ".join(known)
+        )
     vocabularies = {
-        "ActivityShape-mission-type": ("mission-type", "a mission type"),
-        "ActivityShape-activity-type": ("activity-type", "an activity type"),
+        "ActivityShape-mission-type": ("mission-type", N_("'{found}' is not a mission type")),
+        "ActivityShape-activity-type": ("activity-type", N_("'{found}' is not an activity type")),
     }
     if (
         shape in {"ActivityShape-partner-country", "ActivityShape-country"}
         and finding.component == "ClassConstraintComponent"
     ):
-        return (
-            f"'{found}' is not a known country or region; give its English or Dutch name "
+        return _(
+            "'{found}' is not a known country or region; give its English or Dutch name "
             "(Yemen, Jemen, DRC) or its ISO 3166 code (YE, YEM)"
-        )
+        ).format(found=found)
     if shape == "ActivityShape-contributes-to" and finding.component == "ClassConstraintComponent":
         known = index.codes(plan, strategic=True) + index.codes(plan, strategic=False)
-        return f"'{found}' is not an outcome of {plan_name}; known: {', '.join(known)}"
+        return _("'{found}' is not an outcome of {plan}; known: {known}").format(
+            found=found, plan=plan_name, known=", ".join(known)
+        )
     if shape in vocabularies and finding.component == "ClassConstraintComponent":
         vocabulary, what = vocabularies[shape]
         known = ", ".join(index.concept_names(vocabulary))
-        return f"'{found}' is not {what}; known: {known}"
+        return _(what).format(found=found) + _("; known: {known}").format(known=known)
     if shape == "ReceivedSubmissionShape-plan":
-        return f"'{plan}' is not a known plan; known: {', '.join(sorted(index.plan_names))}"
+        return _("'{plan}' is not a known plan; known: {known}").format(
+            plan=plan, known=", ".join(sorted(index.plan_names))
+        )
     message = finding.message
     if finding.value and "/outcome/" in finding.value:
         message = message.replace(finding.value, _code(finding.value, plan))
@@ -302,7 +315,8 @@ def validate_submission(
     (``aliases``: organisations linked to known ones, see :mod:`nap_graph.organisation_links`)."""
     built = submission_to_graph(parsed, received=received, aliases=aliases)
     findings, report = check_submission_graph(built.graph, lang=lang)
-    problems = [*parsed.problems, *problems_of(parsed, built, findings)]
+    with language(lang):
+        problems = [*parsed.problems, *problems_of(parsed, built, findings)]
     return SubmissionReport(
         parsed=parsed, submission=built, problems=tuple(problems), report_graph=report
     )
