@@ -36,7 +36,7 @@ SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "target-group": (("activities", "profile-target-group.rq"),),
 }
 """The sections of each kind's page, each from one query."""
-ROWS = 500
+ROWS = 200
 """At most this many rows per section (the queries' ``LIMIT``); a page says when it shows
 the first ones only."""
 LISTS = {"investments", "outcomes", "partners", "targetGroups", "countries", "targets"}

@@ -142,6 +142,14 @@ def install(app: FastAPI) -> None:
         detail = str(exc.detail) if exc.detail != title else f"nothing at {request.url.path}"
         return answer(request, exc.status_code, title, detail, dict(exc.headers or {}))
 
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        """The last resort (Starlette's ServerErrorMiddleware calls it, then logs the
+        traceback): a page with a way back, or problem+json, never a bare text."""
+        return answer(
+            request, 500, "Internal error", "the server failed on this request; it is logged"
+        )
+
     @app.exception_handler(RejectedError)
     async def rejected(_request: Request, exc: RejectedError) -> Response:
         return exc.response

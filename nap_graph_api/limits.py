@@ -21,7 +21,7 @@ class BodyLimitMiddleware:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)
             return
         seen = 0
 
@@ -37,15 +37,25 @@ class BodyLimitMiddleware:
         try:
             await self.app(scope, limited, send)
         except _TooLargeError:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send)
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from starlette.requests import Request
+
+        from nap_graph_api.errors import answer
+
+        request = Request(scope, receive)
+        detail = f"the request body is over the limit of {self.max_bytes:,} bytes"
+        if "text/html" in request.headers.get("accept", ""):
+            page = answer(request, 413, "Request body too large", detail)
+            await page(scope, receive, send)
+            return
         body = json.dumps(
             {
                 "type": "about:blank",
                 "title": "Request body too large",
                 "status": 413,
-                "detail": f"the request body is over the limit of {self.max_bytes:,} bytes",
+                "detail": detail,
             }
         ).encode()
         await send(

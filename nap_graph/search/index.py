@@ -43,6 +43,8 @@ FACETS = ("kind", "organisation", "outcome", "plan", "country", "organisation-ki
 graph (``queries/search-facets.rq``)."""
 BATCH = 400
 FEW = 40
+FACET_VALUES = 20
+"""Each facet lists its most frequent values, at most this many (with their counts)."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -318,35 +320,38 @@ class SearchIndex:
             else:
                 raise ValueError(f"no facet {name!r}; facets: {', '.join(FACETS)}")
         label_marks = ",".join("?" * len(LABELS))
-        sql = (
-            "INSERT INTO temp.matched SELECT d.iri, d.kind, d.id, bm25(fts) * "
-            f"CASE WHEN d.property IN ({label_marks}) THEN 2.0 ELSE 1.0 END * "
-            "CASE WHEN d.lang = ? THEN 1.5 ELSE 1.0 END "
-            f"FROM fts JOIN docs d ON d.id = fts.rowid WHERE {' AND '.join(where)}"
+        sql = (  # one row per thing: its best text (SQLite takes the bare columns from it)
+            "INSERT INTO temp.matched WITH texts AS MATERIALIZED (SELECT d.iri, d.kind, d.id, "
+            f"bm25(fts) * CASE WHEN d.property IN ({label_marks}) THEN 2.0 ELSE 1.0 END * "
+            "CASE WHEN d.lang = ? THEN 1.5 ELSE 1.0 END AS score "
+            f"FROM fts JOIN docs d ON d.id = fts.rowid WHERE {' AND '.join(where)}) "
+            "SELECT iri, kind, id, MIN(score) FROM texts GROUP BY iri"
         )
         with self._lock:
             self._exclude(frozenset(exclude_graphs))
             self._db.execute("DELETE FROM temp.matched")
             self._db.execute(sql, [*LABELS, lang, *params])
-            total = self._db.execute("SELECT COUNT(DISTINCT iri) FROM temp.matched").fetchone()[0]
+            total = self._db.execute("SELECT COUNT(*) FROM temp.matched").fetchone()[0]
             best = self._db.execute(
-                "SELECT m.iri, m.kind, d.property, d.text, MIN(m.score) AS score "
+                "SELECT m.iri, m.kind, d.property, d.text, m.score "
                 "FROM temp.matched m JOIN docs d ON d.id = m.id "
-                "GROUP BY m.iri ORDER BY score, m.iri LIMIT ? OFFSET ?",
+                "ORDER BY m.score, m.iri LIMIT ? OFFSET ?",
                 (limit, offset),
             ).fetchall()
             counts: dict[str, list[tuple[str, int]]] = {
                 "kind": self._db.execute(
-                    "SELECT kind, COUNT(DISTINCT iri) AS n FROM temp.matched "
+                    "SELECT kind, COUNT(*) AS n FROM temp.matched "
                     "GROUP BY kind ORDER BY n DESC, kind"
                 ).fetchall()
             }
             for facet, value, n in self._db.execute(
-                "SELECT f.facet, f.value, COUNT(DISTINCT m.iri) AS n FROM temp.matched m "
+                "SELECT f.facet, f.value, COUNT(*) AS n FROM temp.matched m "
                 "JOIN facets f ON f.iri = m.iri GROUP BY f.facet, f.value "
                 "ORDER BY f.facet, n DESC, f.value"
             ):
-                counts.setdefault(facet, []).append((value, n))
+                shown = counts.setdefault(facet, [])
+                if len(shown) < FACET_VALUES:
+                    shown.append((value, n))
             named = {iri for iri, *_ in best} | {
                 v for name, values in counts.items() if name != "kind" for v, _ in values
             }

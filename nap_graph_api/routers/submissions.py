@@ -25,6 +25,7 @@ from nap_graph.reference import (
     using_reference,
 )
 from nap_graph.store.query_path import QueryPath
+from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.organisations import resolve_organisation
 from nap_graph.submissions.reading import read_submissions
@@ -154,7 +155,8 @@ async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
             )
         )
         results.append(result)
-    await run_in_threadpool(view.invalidate)
+    written = [iris.submission_graph_iri(r.submission) for r in results if r.submission]
+    await run_in_threadpool(view.invalidate, [*written, PROVENANCE_GRAPH])
     body = {
         "file": name,
         "submissions": [

@@ -80,3 +80,21 @@ def test_errors_are_pages_for_browsers_and_problems_for_machines(server: Server)
         bad = client.get("/sparql", params={"query": "SELEC"}, headers={"Accept": BROWSER_ACCEPT})
         assert bad.status_code == 400 and "Malformed query" in bad.text
         assert bad.headers["content-type"].startswith("text/html")
+
+
+def test_a_browser_gets_a_page_for_a_body_over_the_limit(server: Server) -> None:
+    with server.client() as client:
+        page = client.post(
+            "/submissions/validate",
+            content=b"x" * 2_100_000,
+            headers={"Content-Type": "text/plain", "Accept": "text/html"},
+        )
+        machine = client.post(
+            "/submissions/validate",
+            content=b"x" * 2_100_000,
+            headers={"Content-Type": "text/plain"},
+        )
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    assert "Too large" in page.text and "over the limit" in page.text
+    assert machine.status_code == 413
+    assert machine.headers["content-type"] == "application/problem+json"

@@ -69,7 +69,15 @@ def test_an_unhandled_error_is_a_500(client: TestClient, monkeypatch: pytest.Mon
         raise RuntimeError("boom")
 
     monkeypatch.setattr(sparql, "sparql_get", broken)
-    assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 500
+    machine = client.get("/sparql", params={"query": "ASK {}"})
+    assert machine.status_code == 500
+    assert machine.headers["content-type"] == "application/problem+json"
+    assert "boom" not in machine.text  # nothing of the failure leaks out
+    browser = client.get(
+        "/sparql", params={"query": "ASK {}", "lang": "nl"}, headers={"Accept": "text/html"}
+    )
+    assert browser.status_code == 500 and browser.headers["content-type"].startswith("text/html")
+    assert "Er ging aan onze kant iets mis" in browser.text and 'href="/"' in browser.text
 
 
 def test_other_methods_and_paths_go_through_fastapi(client: TestClient) -> None:
