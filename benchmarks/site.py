@@ -14,19 +14,16 @@ report.
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
 
 from benchmarks.__main__ import scale
-from benchmarks.servers import free_port
+from benchmarks.servers import nap_graph_server
+from benchmarks.submissions import times_of
 from benchmarks.synthetic import synthetic_dump
 from nap_graph.search import SearchIndex
 from nap_graph.store.oxigraph_store import OxigraphStore
@@ -59,16 +56,6 @@ SAMPLES = {
     "activity": "SELECT ?x WHERE { ?x a wps:Activity ; wps:carriedOutBy ?o } ORDER BY ?x LIMIT 1",
     "target group": "SELECT ?x WHERE { ?a wps:targetGroup ?x } LIMIT 1",
 }
-
-
-def _timed(call: Callable[[], object], runs: int) -> list[float]:
-    call()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 def _p(times: list[float], q: float) -> float:
@@ -124,44 +111,28 @@ def run(triples: int, runs: int) -> list[str]:
             lines.append(
                 _row(
                     f"index: {name} ({words!r})",
-                    _timed(lambda w=words: index.search(w), runs),
+                    times_of(lambda w=words: index.search(w), runs),
                     str(found),
                 )
             )
         for name, query in SCANS.items():
             found = len(store.query(query).rows)  # type: ignore[union-attr]
-            times = _timed(lambda q=query: store.query(q), max(3, runs // 10))
+            times = times_of(lambda q=query: store.query(q), max(3, runs // 10))
             lines.append(_row(f"SPARQL {name}", times, str(found)))
         pages = _pages(store)
         index.close()
         store.close()
         lines += ["", "| page | p50 ms | p95 ms | bytes |", "|---|---:|---:|---:|"]
-        port = free_port()
-        exe = str(Path(sys.executable).with_name("nap-graph"))
-        server = subprocess.Popen(
-            [exe, "serve", "--host", "127.0.0.1", "--port", str(port), "--store", str(store_path)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=dict(os.environ),
-        )
-        try:
-            with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
-                for _ in range(600):
-                    try:
-                        if client.get("/health").status_code == 200:
-                            break
-                    except httpx.HTTPError:
-                        time.sleep(0.5)
+        with nap_graph_server(Path(folder), store_path) as server:
+            base = server.query.removesuffix("/sparql")
+            with httpx.Client(base_url=base, timeout=120) as client:
                 for kind, path in pages.items():
                     answer = client.get(path, headers={"Accept": "text/html"})
                     assert answer.status_code == 200, (path, answer.status_code)
-                    times = _timed(
+                    times = times_of(
                         lambda p=path: client.get(p, headers={"Accept": "text/html"}), runs
                     )
                     lines.append(_row(f"{kind} (`{path}`)", times, f"{len(answer.content):,}"))
-        finally:
-            server.terminate()
-            server.wait(timeout=60)
     return [*lines, ""]
 
 

@@ -28,7 +28,7 @@ SEED = data_dir() / "submissions" / "nld-nap-4" / "jenv" / "000_9b141defdd96629b
 EXAMPLES = ROOT / "docs" / "examples"
 
 
-def _times(work: Callable[[], object], runs: int) -> list[float]:
+def times_of(work: Callable[[], object], runs: int) -> list[float]:
     work()  # warm: shapes, reference data, regexes
     out = []
     for _ in range(runs):
@@ -63,7 +63,7 @@ def main() -> None:
     print(f"# Submissions: parse + validate ({platform.python_version()}, {platform.machine()})\n")
     print("| input | runs | median ms | p95 ms |\n|---|---|---|---|")
     for label, (data, name) in inputs.items():
-        times = _times(lambda d=data, n=name: _parse_and_validate(d, n), args.runs)
+        times = times_of(lambda d=data, n=name: _parse_and_validate(d, n), args.runs)
         print(f"| {label} | {args.runs} | {statistics.median(times):.1f} | {_p95(times):.1f} |")
 
     bulk = render_csv(submission_records(args.bulk)).encode()

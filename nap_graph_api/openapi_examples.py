@@ -76,6 +76,8 @@ RECORD_SUMMARY = {
     "activities": 0,
 }
 
+REJECTED = {"file": "record.txt", "valid": False, "record": RECORD_SUMMARY, "problems": PROBLEMS}
+
 RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
     ("get", "/sparql"): {
         "200": {"application/sparql-results+json": RESULTS, "text/html": "<!doctype html>..."}
@@ -107,14 +109,7 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
                 ],
             }
         },
-        "422": {
-            "application/json": {
-                "file": "record.txt",
-                "valid": False,
-                "record": RECORD_SUMMARY,
-                "problems": PROBLEMS,
-            }
-        },
+        "422": {"application/json": REJECTED},
     },
     ("get", "/submissions"): {
         "200": {
@@ -145,14 +140,7 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
                 "problems": [],
             }
         },
-        "422": {
-            "application/json": {
-                "file": "record.txt",
-                "valid": False,
-                "record": RECORD_SUMMARY,
-                "problems": PROBLEMS,
-            }
-        },
+        "422": {"application/json": REJECTED},
     },
     ("get", "/submissions/{plan}/{organisation}/{version}"): {
         "200": {"text/turtle": TURTLE, "text/plain": RECORD}

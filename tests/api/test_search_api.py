@@ -40,24 +40,20 @@ def _record(word: str) -> bytes:
     ).encode()
 
 
+def _submit(server: Server, word: str) -> str:
+    with server.client(ADMIN) as client:
+        answer = client.post(
+            "/submissions", content=_record(word), headers={"Content-Type": "text/plain"}
+        )
+    assert answer.status_code == 201, answer.text
+    return answer.json()["submissions"][0]["submission"]
+
+
 def test_a_submission_is_found_and_its_replacement_supersedes_it(own_server: Server) -> None:
     assert _found(own_server, "kwaliteitszebra") == []
-    with own_server.client(ADMIN) as client:
-        first = client.post(
-            "/submissions",
-            content=_record("kwaliteitszebra"),
-            headers={"Content-Type": "text/plain"},
-        )
-        assert first.status_code == 201, first.text
-        version = first.json()["submissions"][0]["submission"]
-        assert _found(own_server, "kwaliteitszebra") == [version]
-        second = client.post(
-            "/submissions",
-            content=_record("regenboogzebra"),
-            headers={"Content-Type": "text/plain"},
-        )
-        assert second.status_code == 201, second.text
-    newer = second.json()["submissions"][0]["submission"]
+    first = _submit(own_server, "kwaliteitszebra")
+    assert _found(own_server, "kwaliteitszebra") == [first]
+    newer = _submit(own_server, "regenboogzebra")
     assert _found(own_server, "regenboogzebra") == [newer]
     assert _found(own_server, "kwaliteitszebra") == []  # superseded: not searched
 
