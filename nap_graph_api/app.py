@@ -25,6 +25,7 @@ from nap_graph_api.limits import BodyLimitMiddleware
 from nap_graph_api.routers import (
     api_docs,
     browse,
+    check,
     compare,
     dataset,
     graph_store,
@@ -112,6 +113,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         home.router,
         api_docs.router,
         browse.router,
+        check.router,
         sparql.router,
         graph_store.router,
         submissions.router,

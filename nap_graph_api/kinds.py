@@ -76,3 +76,10 @@ RELATIONS = {
 
 def relation_label(relation: str) -> str:
     return gettext(RELATIONS.get(relation, relation))
+
+
+SEVERITIES = {"error": N_("error"), "violation": N_("violation"), "warning": N_("warning")}
+
+
+def severity_label(severity: str) -> str:
+    return gettext(SEVERITIES.get(severity, severity))

@@ -23,6 +23,8 @@ class ApiSettings(StoreSettings):
     query_in_memory: bool = True
     max_body_bytes: int = 5 * 1024 * 1024
     max_submission_bytes: int = 1024 * 1024
+    checks_per_minute: int = 30
+    """How many records one client may check on ``/check`` in a minute (then 429)."""
     max_results: int = 100_000
     max_result_bytes: int = 200 * 1024 * 1024
     cors_origins: list[str] = Field(default_factory=list)

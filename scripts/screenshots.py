@@ -34,6 +34,7 @@ PAGES = {
     "target-group": "/doc/target-group/deployed-police-staff",
     "query": "/sparql",
     "compare": "/compare",
+    "check": "/check",
     "error": "/doc/organisation/no-such-organisation",
 }
 PHONE = ("home", "organisation")

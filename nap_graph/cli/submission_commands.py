@@ -21,7 +21,6 @@ from nap_graph.cli.common import (
     write_rows,
 )
 from nap_graph.errors import NapGraphError, SubmissionReadError
-from nap_graph.i18n import language
 from nap_graph.ingest import IngestResult, Status, history, ingest_files, interactive
 from nap_graph.reference import (
     folded,
@@ -29,18 +28,16 @@ from nap_graph.reference import (
     reference_index,
     using_reference,
 )
-from nap_graph.submissions.reading import SUFFIXES, read_file
+from nap_graph.submissions.checking import CheckedRecord, CheckResult, check_bytes
+from nap_graph.submissions.reading import SUFFIXES, file_bytes
 from nap_graph.submissions.reports import (
     EXIT_UNREADABLE,
     exit_code,
-    json_report,
     json_text,
     problem_line,
-    record_summary,
     text_report,
     turtle_report,
 )
-from nap_graph.submissions.validation import validate_submission
 
 
 class ReportFormat(StrEnum):
@@ -93,35 +90,23 @@ def validate(
 
 
 def _validate_files(files: list[Path], fmt: ReportFormat, lang: str) -> None:
-    with language(lang):  # the readers' and the reports' words too (docs/i18n.md)
-        _validate_in_language(files, fmt, lang)
-
-
-def _validate_in_language(files: list[Path], fmt: ReportFormat, lang: str) -> None:
     worst = 0
     json_reports: list[dict[str, object]] = []
     for path in files:
-        name = str(path)
         try:
-            parsed_all = read_file(path)
+            data = file_bytes(path)
         except SubmissionReadError as exc:
-            problems = list(exc.problems)
-            worst = max(worst, EXIT_UNREADABLE)
-            if fmt is ReportFormat.json:
-                json_reports.append(json_report(name, problems))  # type: ignore[arg-type]
-            else:
-                typer.echo(text_report(name, problems))  # type: ignore[arg-type]
-            continue
-        for parsed in parsed_all:
-            report = validate_submission(parsed, lang=lang)
-            worst = max(worst, exit_code(report.problems))
-            record = record_summary(report)
-            if fmt is ReportFormat.json:
-                json_reports.append(json_report(name, report.problems, record))
-            elif fmt is ReportFormat.turtle:
-                typer.echo(turtle_report(report.report_graph))
-            else:
-                typer.echo(text_report(name, report.problems, record))
+            checked = CheckResult(str(path), [CheckedRecord(list(exc.problems))], lang)
+        else:
+            checked = check_bytes(data, str(path), lang=lang)
+        worst = max(worst, checked.exit_code)
+        if fmt is ReportFormat.json:
+            json_reports += checked.json()
+        elif fmt is ReportFormat.turtle and all(r.report for r in checked.records):
+            for record in checked.records:
+                typer.echo(turtle_report(record.report.report_graph))  # type: ignore[union-attr]
+        else:
+            typer.echo(checked.text())
     if fmt is ReportFormat.json:
         typer.echo(json_text(json_reports))
     raise typer.Exit(worst)

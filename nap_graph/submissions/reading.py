@@ -45,6 +45,25 @@ def detect_format(file_name: str) -> str:
     return fmt
 
 
+def sniff_format(text: str) -> str:
+    """The format of pasted text without a file name: JSON (``{`` or ``[``), JSON-LD (JSON
+    with ``@context``), Turtle (``@prefix``, ``PREFIX`` or an IRI first), CSV (a header line
+    naming the ``organisation`` column), else the partner database's export.
+
+    >>> sniff_format('{"organisation": "TNN"}'), sniff_format("@prefix wps: <x> .")
+    ('json', 'turtle')
+    """
+    start = text.lstrip("\ufeff \t\r\n")
+    first_line = start.split("\n", 1)[0].strip().lower()
+    if start.startswith(("{", "[")):
+        return "jsonld" if '"@context"' in start[:2000] else "json"
+    if first_line.startswith(("@prefix", "prefix ", "@base", "<http")):
+        return "turtle"
+    if "," in first_line and first_line.split(",")[0].strip('" ') in {"organisation", "plan"}:
+        return "csv"
+    return "export"
+
+
 def decode(data: bytes, file_name: str) -> str:
     """UTF-8 text (a byte-order mark is dropped), or a clear error."""
 

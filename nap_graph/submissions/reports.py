@@ -85,11 +85,8 @@ def summary_line(file: str, record: dict[str, object]) -> str:
     )
 
 
-def text_report(
-    file: str, problems: Sequence[Problem], record: dict[str, object] | None = None
-) -> str:
-    """A one-line summary of what was read (when something was), one line per problem
-    (errors, then violations, then warnings, each in input order), then the verdict."""
+def in_report_order(problems: Sequence[Problem]) -> list[Problem]:
+    """Errors, then violations, then warnings, each in input order."""
     order = {Severity.error: 0, Severity.violation: 1, Severity.warning: 2}
 
     def key(p: Problem) -> tuple[int, int, str]:
@@ -97,8 +94,16 @@ def text_report(
         position = (loc.line or loc.row or 0) if loc else 0
         return order[p.severity], position, loc.pointer or "" if loc else ""
 
+    return sorted(problems, key=key)
+
+
+def text_report(
+    file: str, problems: Sequence[Problem], record: dict[str, object] | None = None
+) -> str:
+    """A one-line summary of what was read (when something was), one line per problem
+    (errors, then violations, then warnings, each in input order), then the verdict."""
     lines = [summary_line(file, record)] if record else []
-    lines += [problem_line(file, p) for p in sorted(problems, key=key)]
+    lines += [problem_line(file, p) for p in in_report_order(problems)]
     counts = {s: sum(p.severity is s for p in problems) for s in Severity}
     if counts[Severity.error]:
         verdict = _("unreadable")

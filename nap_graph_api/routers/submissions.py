@@ -17,10 +17,8 @@ from nap_graph.i18n import current_language
 from nap_graph.ingest import Status, ingest_parsed
 from nap_graph.iris import checked_iri
 from nap_graph.namespaces import ID
-from nap_graph.organisation_links import organisation_links
 from nap_graph.reference import (
     ReferenceData,
-    reference_from_store,
     reference_index,
     using_reference,
 )
@@ -36,6 +34,7 @@ from nap_graph_api.deps import StoreDep, ViewDep, authorise
 from nap_graph_api.errors import ApiError, RejectedError
 from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
+from nap_graph_api.records import aliases_of, reference_of
 
 router = APIRouter(prefix="/submissions", tags=["submissions"])
 FORMATS = {
@@ -45,12 +44,6 @@ FORMATS = {
     "text/turtle": ("turtle", ".ttl"),
     "application/ld+json": ("jsonld", ".jsonld"),
 }
-
-
-def _reference(view: QueryPath) -> ReferenceData:
-    """The reference data of the current view (imported plans included), built once per
-    store generation."""
-    return view.cached("reference-data", lambda: reference_from_store(view))  # type: ignore[no-any-return]
 
 
 def _read_with(
@@ -80,7 +73,7 @@ async def _read(request: Request, view: QueryPath) -> tuple[str, list[ParsedSubm
             "is a few kilobytes: is this the right file?)",
         )
     try:
-        reference = await run_in_threadpool(_reference, view)
+        reference = await run_in_threadpool(reference_of, view)
         return name, await run_in_threadpool(_read_with, reference, data, name, fmt)
     except SubmissionReadError as exc:
         raise _rejected(request, name, list(exc.problems), None) from exc  # type: ignore[arg-type]
@@ -113,8 +106,8 @@ def _version_path(submission: str) -> str:
 async def _check(
     request: Request, name: str, parsed: list[ParsedSubmission], view: QueryPath
 ) -> list[SubmissionReport]:
-    aliases = await run_in_threadpool(organisation_links, view)
-    reference = await run_in_threadpool(_reference, view)
+    aliases = await run_in_threadpool(aliases_of, view)
+    reference = await run_in_threadpool(reference_of, view)
     lang = current_language()  # ?lang=, the lang cookie or Accept-Language (docs/i18n.md)
 
     def check(item: ParsedSubmission) -> SubmissionReport:

@@ -29,6 +29,7 @@ PAGES = {
     "compare": "/compare",
     "ontology": "/def/wps",
     "submissions": "/submissions",
+    "check": "/check",
     "download": "/dumps",
     "error": "/doc/organisation/no-such-organisation",
 }
@@ -176,6 +177,28 @@ def test_nap_iv_page_shows_its_period_and_extension(server: Server, tab: Watched
     assert "januari 2021" in period and "december 2027" in period
 
 
+def test_check_a_broken_record_and_see_the_problem_beside_its_line(
+    server: Server, tab: Watched, tmp_path
+) -> None:
+    from tests.submissions.helpers import SEED
+
+    broken = tmp_path / "record.txt"
+    broken.write_text(
+        SEED.read_text(encoding="utf-8").replace("\n3.2 Impunity", "\n3.9 Impunity", 1),
+        encoding="utf-8",
+    )
+    tab.page.goto(f"{server.url}/check?lang=nl")
+    tab.page.set_input_files("#record-file", str(broken))
+    tab.page.locator("main form button[type=submit]").click()
+    tab.page.wait_for_load_state()
+    assert "Nog niet geldig" in tab.page.locator(".verdict").inner_text()
+    row = tab.page.locator("tr.has-problem", has_text="3.9 Impunity")
+    assert "is geen subdoelstelling van NAP 1325-IV" in row.inner_text()
+    tab.page.locator("ol.problems a", has_text="regel").first.click()
+    assert "#line-" in tab.page.url
+    assert not tab.errors
+
+
 @pytest.mark.parametrize("kind", sorted(PAGES))
 def test_no_serious_or_critical_accessibility_violation(
     server: Server, tab: Watched, kind: str
@@ -184,6 +207,10 @@ def test_no_serious_or_critical_accessibility_violation(
 
     tab.page.goto(f"{server.url}{PAGES[kind]}")
     tab.page.wait_for_load_state("networkidle")
+    if kind == "check":  # the page with a report on it
+        tab.page.locator("#record-text").fill("Not a record at all")
+        tab.page.locator("main form button[type=submit]").click()
+        tab.page.wait_for_load_state("networkidle")
     results = Axe().run(tab.page)
     bad = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])

@@ -1,0 +1,137 @@
+"""``/check``: check a record in the browser, as ``nap-graph validate`` does: paste its text
+or upload its file, get the same report in the reader's language, each problem beside the
+line (or field) it concerns. No token; nothing stored; bounded in size and in rate."""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from nap_graph.i18n import N_, current_language
+from nap_graph.reference import using_reference
+from nap_graph.submissions.checking import CheckResult, check_bytes
+from nap_graph.submissions.model import Severity
+from nap_graph.submissions.reading import SUFFIXES, sniff_format
+from nap_graph_api.deps import SettingsDep, ViewDep
+from nap_graph_api.errors import ApiError
+from nap_graph_api.pages import templates
+from nap_graph_api.rate_limit import RateLimit
+from nap_graph_api.records import aliases_of, reference_of
+
+router = APIRouter(tags=["check"])
+FORMATS = ("auto", "export", "json", "csv", "turtle", "jsonld")
+FORMAT_NAMES = {
+    "auto": N_("recognise it"),
+    "export": N_("partner database export (.txt)"),
+    "json": "JSON",
+    "csv": "CSV",
+    "turtle": "Turtle",
+    "jsonld": "JSON-LD",
+}
+
+
+def _limit(request: Request, per_minute: int) -> RateLimit:
+    state = request.app.state
+    if getattr(state, "check_limit", None) is None:
+        state.check_limit = RateLimit(per_minute)
+    return state.check_limit  # type: ignore[no-any-return]
+
+
+def _form(request: Request, **context: object) -> Response:
+    status = int(context.pop("status", 200))  # type: ignore[call-overload]
+    return templates.TemplateResponse(
+        request,
+        "check.html",
+        {"formats": FORMATS, "format_names": FORMAT_NAMES, "text": "", "fmt": "auto", **context},
+        status_code=status,
+    )
+
+
+@router.get("/check", summary="The page to check a record (no token; nothing is stored)")
+async def check_page(request: Request) -> Response:
+    return _form(request)
+
+
+@router.post(
+    "/check",
+    summary="Check a pasted or uploaded record: the report as a page",
+    responses={200: {"content": {"text/html": {"example": "<!doctype html>..."}}}},
+)
+async def check_record(
+    request: Request,
+    view: ViewDep,
+    settings: SettingsDep,
+    text: Annotated[str, Form(description="The record's text, pasted.")] = "",
+    upload: Annotated[UploadFile | None, File(description="Or the record's file.")] = None,
+    fmt: Annotated[str, Form(alias="format", description="auto, export, json, ...")] = "auto",
+) -> Response:
+    if fmt not in FORMATS:
+        raise ApiError(400, "Bad request", f"format: expected one of {', '.join(FORMATS)}")
+    limit = settings.max_submission_bytes
+    if upload is not None and upload.filename:
+        data = await upload.read(limit + 1)
+        name = upload.filename
+    else:
+        data = text.replace("\r\n", "\n").encode("utf-8")
+        name = "record"
+    if len(data) > limit:
+        return _form(
+            request,
+            status=413,
+            too_large={"limit": limit},
+            fmt=fmt,
+        )
+    if not data.strip():
+        return _form(request, status=400, empty=True, fmt=fmt)
+    client = request.client.host if request.client else "unknown"
+    wait = _limit(request, settings.checks_per_minute).allow(client)
+    if wait is not None:
+        raise ApiError(
+            429,
+            "Too many requests",
+            f"at most {settings.checks_per_minute} checks a minute; try again in "
+            f"{math.ceil(wait)} s",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
+    chosen = _chosen_format(fmt, name, data)
+    lang = current_language()
+    reference = await run_in_threadpool(reference_of, view)
+    aliases = await run_in_threadpool(aliases_of, view)
+
+    def run() -> CheckResult:
+        with using_reference(reference):
+            return check_bytes(data, name, fmt=chosen, lang=lang, aliases=aliases)
+
+    result = await run_in_threadpool(run)
+    shown = data.decode("utf-8", errors="replace") if chosen == "export" else ""
+    return _form(
+        request,
+        result=result,
+        lines=_lines(shown, result),
+        text=text if upload is None or not upload.filename else "",
+        fmt=fmt,
+        chosen=chosen,
+        severities=Severity,
+    )
+
+
+def _chosen_format(fmt: str, name: str, data: bytes) -> str:
+    if fmt != "auto":
+        return fmt
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    return sniff_format(data[:4000].decode("utf-8", errors="replace"))
+
+
+def _lines(text: str, result: CheckResult) -> list[tuple[int, str, list[object]]]:
+    """The export's lines, numbered, each with the problems reported at it."""
+    at: dict[int, list[object]] = {}
+    for record in result.records:
+        for problem in record.problems:
+            if problem.location is not None and problem.location.line is not None:
+                at.setdefault(problem.location.line, []).append(problem)
+    return [(n, line, at.get(n, [])) for n, line in enumerate(text.split("\n"), start=1)]

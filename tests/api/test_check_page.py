@@ -1,0 +1,104 @@
+"""/check: a record checked in the browser says what `nap-graph validate` says, each problem
+beside its line; an oversized file gets a readable refusal; nothing is stored; the rate is
+bounded."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from nap_graph.cli import app
+from nap_graph_api.rate_limit import RateLimit
+from tests.api.conftest import Server
+from tests.submissions.helpers import SEED
+
+HTML = {"Accept": "text/html"}
+
+
+def _broken() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    return (
+        text.replace("\n3.2 Impunity", "\n3.9 Impunity", 1)
+        .replace("\nPolicy, Programmatic", "\nPolicy, Monetary", 1)
+        .replace("\n5. WPS", "\n7. WPS", 1)
+    )
+
+
+def _messages(page: str) -> list[str]:
+    items = re.findall(r'<ol class="problems">(.*?)</ol>', page, re.S)[0]
+    found = []
+    for item in re.findall(r"<li>(.*?)</li>", items, re.S):
+        text = html.unescape(re.sub(r"<[^>]+>", "", item))
+        found.append(" ".join(text.split()))
+    return found
+
+
+def test_the_page_reports_what_the_cli_reports(server: Server, tmp_path: Path) -> None:
+    broken = _broken()
+    path = tmp_path / "broken.txt"
+    path.write_text(broken, encoding="utf-8")
+    for lang in ("en", "nl"):
+        cli = CliRunner().invoke(app, ["validate", str(path), "--lang", lang])
+        expected = [
+            line.split(": ", 3)[3]
+            for line in cli.output.splitlines()
+            if re.match(rf"{re.escape(str(path))}:\d+: ", line)
+        ]
+        with server.client() as client:
+            page = client.post(
+                "/check", params={"lang": lang}, data={"text": broken}, headers=HTML
+            ).text
+        shown = _messages(page)
+        assert len(shown) == len(expected) == 6
+        for message, item in zip(expected, shown, strict=True):
+            assert message.split(": ", 1)[-1] in item, (message, item)
+
+
+def test_each_problem_is_beside_its_line_and_nothing_is_stored(server: Server) -> None:
+    with server.client() as client:
+        before = client.get("/submissions?format=json").json()["total"]
+        page = client.post(
+            "/check", files={"upload": ("record.txt", _broken().encode())}, headers=HTML
+        ).text
+        after = client.get("/submissions?format=json").json()["total"]
+    assert before == after
+    row = re.search(r'<tr id="line-(\d+)" class="has-problem">(.*?)</tr>', page, re.S)
+    assert row is not None
+    rows = dict(re.findall(r'<tr id="line-(\d+)" class="has-problem">(.*?)</tr>', page, re.S))
+    assert any("3.9 Impunity" in cells and "&#39;3.9&#39;" in cells for cells in rows.values())
+    assert "Not valid yet" in page and "Ministry of Justice and Security" in page
+
+
+def test_other_formats_and_a_valid_record(server: Server) -> None:
+    record = '{"organisation": "Transgender Netwerk Nederland", "plan": "nld-nap-4"}'
+    with server.client() as client:
+        json_page = client.post("/check", data={"text": record}, headers=HTML).text
+        valid = client.post(
+            "/check", files={"upload": ("seed.txt", SEED.read_bytes())}, headers=HTML
+        ).text
+    assert '<ol class="problems">' in json_page  # a JSON record without outcomes: problems
+    assert "Valid</strong>" in valid
+
+
+def test_oversized_and_empty_input_get_readable_pages(server: Server) -> None:
+    with server.client() as client:
+        big = client.post("/check", files={"upload": ("big.txt", b"x" * 1_100_000)}, headers=HTML)
+        empty = client.post("/check", data={"text": "  "}, headers=HTML)
+    assert big.status_code == 413 and "is this the right file?" in big.text
+    assert 'role="alert"' in big.text
+    assert empty.status_code == 400 and "There was nothing to check" in empty.text
+
+
+def test_rate_limit_counts_a_sliding_minute_per_client() -> None:
+    now = [0.0]
+    limit = RateLimit(3, clock=lambda: now[0])
+    assert [limit.allow("a") for _ in range(3)] == [None, None, None]
+    assert limit.allow("a") == 60.0
+    assert limit.allow("b") is None  # another client
+    now[0] = 30.0
+    assert limit.allow("a") == 30.0
+    now[0] = 60.5
+    assert limit.allow("a") is None
