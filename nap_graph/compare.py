@@ -5,21 +5,15 @@ store."""
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
 from nap_graph import iris
 from nap_graph.resources import example_queries_dir
+from nap_graph.spreadsheets import csv_text, spreadsheet_safe  # noqa: F401 (re-exported)
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """``cell`` with a leading apostrophe when a spreadsheet would read it as a formula."""
-    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,17 +37,21 @@ class Comparison:
     counts: list[tuple[str, str, int]]
 
     def csv(self) -> str:
-        """The table as CSV for spreadsheets: a cell that starts with ``=``, ``+``, ``-``,
-        ``@``, a tab or a carriage return gets a leading apostrophe, so that a spreadsheet
-        shows it as text instead of running it as a formula (OWASP's advice on CSV
-        injection)."""
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["pillar", "country", "plan", "code", "area", "match"])
-        for m in self.mappings:
-            row = [m.pillar_name, m.country, m.plan_name, m.code, m.area, m.match]
-            writer.writerow([spreadsheet_safe(str(cell)) for cell in row])
-        return out.getvalue()
+        """The table as spreadsheet-safe CSV (:mod:`nap_graph.spreadsheets`)."""
+        columns = ["pillar", "country", "plan", "code", "area", "match"]
+        return csv_text(
+            columns,
+            (
+                dict(
+                    zip(
+                        columns,
+                        (m.pillar_name, m.country, m.plan_name, m.code, m.area, m.match),
+                        strict=True,
+                    )
+                )
+                for m in self.mappings
+            ),
+        )
 
     def text(self) -> str:
         lines: list[str] = []

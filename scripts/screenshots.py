@@ -35,6 +35,8 @@ PAGES = {
     "query": "/sparql",
     "compare": "/compare",
     "check": "/check",
+    "coverage": "/coverage",
+    "monitoring": "/monitoring",
     "error": "/doc/organisation/no-such-organisation",
 }
 PHONE = ("home", "organisation")

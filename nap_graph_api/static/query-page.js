@@ -3,6 +3,7 @@
 (function () {
   const Y = window.Yasgui.default || window.Yasgui.Yasgui || window.Yasgui;
   const examples = JSON.parse(document.getElementById("nap-examples").textContent);
+  const labels = JSON.parse(document.getElementById("nap-labels").textContent);
   const yasgui = new Y(document.getElementById("yasgui"), {
     requestConfig: { endpoint: examples.endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
@@ -18,6 +19,18 @@
       yasqe: { ...defaults.yasqe, value: tab.query },
       requestConfig: { ...defaults.requestConfig, endpoint: examples.endpoint, method: "POST" },
     });
+  }
+  // A page's "open it in the query page" link: /sparql#query=<the query>, a tab of its own.
+  if (location.hash.startsWith("#query=")) {
+    const text = decodeURIComponent(location.hash.slice("#query=".length));
+    const defaults = Y.Tab.getDefaults();
+    const tab = yasgui.addTab(true, {
+      ...defaults,
+      name: labels.linked,
+      yasqe: { ...defaults.yasqe, value: text },
+      requestConfig: { ...defaults.requestConfig, endpoint: examples.endpoint, method: "POST" },
+    });
+    yasgui.selectTabId(tab.getId());
   }
   const BASE = "https://w3id.org/nap-graph/";
   const COUNTRY = "http://publications.europa.eu/resource/authority/country/";
@@ -36,7 +49,6 @@
   // YASGUI's markup, made accessible (axe-core, tests/api/test_site.py): the editor's
   // textarea gets a name, tabs point only at panels that exist, and the "new tab" button in
   // the tab list is a tab itself.
-  const labels = JSON.parse(document.getElementById("nap-labels").textContent);
   function accessible(root) {
     for (const area of root.querySelectorAll(".CodeMirror textarea:not([aria-label])")) {
       area.setAttribute("aria-label", labels.editor);

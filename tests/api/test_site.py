@@ -30,6 +30,8 @@ PAGES = {
     "ontology": "/def/wps",
     "submissions": "/submissions",
     "check": "/check",
+    "coverage": "/coverage",
+    "monitoring": "/monitoring",
     "download": "/dumps",
     "error": "/doc/organisation/no-such-organisation",
 }

@@ -1,0 +1,84 @@
+"""/coverage and /monitoring agree with SPARQL asked directly, show the Ministry's data, and
+refuse what they cannot answer."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from tests.api.conftest import Server
+
+NAP4 = "https://w3id.org/nap-graph/id/plan/nld-nap-4"
+JENV = "https://w3id.org/nap-graph/id/organisation/jenv"
+
+
+def _select(server: Server, query: str) -> list[dict[str, str]]:
+    with server.client() as client:
+        answer = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    assert answer.status_code == 200, answer.text
+    return list(csv.DictReader(io.StringIO(answer.text)))
+
+
+def test_coverage_counts_and_gaps_match_sparql(server: Server) -> None:
+    with server.client() as client:
+        found = client.get("/coverage", params={"format": "json"}).json()
+        table = client.get("/coverage", params={"format": "csv"}).text
+    counts = _select(
+        server,
+        f"SELECT ?n (COUNT(DISTINCT ?org) AS ?c) WHERE {{ <{NAP4}> wps:outcomeFramework ?f . "
+        "?o skos:inScheme ?f ; skos:notation ?n . OPTIONAL { ?s a wps:Submission ; "
+        f"wps:forPlan <{NAP4}> ; wps:selectsOutcome ?o ; wps:submittedBy ?org }} }} GROUP BY ?n",
+    )
+    expected = {row["n"]: int(row["c"]) for row in counts}
+    assert found["counts"] == expected
+    assert sorted(found["uncovered"]) == sorted(n for n, c in expected.items() if c == 0)
+    assert "3.2" not in found["uncovered"] and "4.1" in found["uncovered"]
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert len(rows) == sum(expected.values())
+    assert {r["organisation_iri"] for r in rows} >= {JENV}
+    jenv = [r for r in rows if r["organisation_iri"] == JENV]
+    assert {r["outcome"] for r in jenv} == {"1", "2", "3", "5", "3.1", "3.2", "3.4", "5.1"}
+    assert all("Policy" in r["investments"] for r in jenv)
+
+
+def test_coverage_page_and_its_filters(server: Server) -> None:
+    with server.client() as client:
+        page = client.get("/coverage", headers={"Accept": "text/html"}).text
+        police = client.get(
+            "/coverage",
+            params={
+                "kind": "https://w3id.org/nap-graph/id/organisation-kind/police",
+                "format": "json",
+            },
+        ).json()
+        unknown = client.get("/coverage", params={"plan": "xyz-nap-9"})
+        other = client.get("/coverage", params={"plan": "irl-nap-2019", "format": "json"})
+    assert "Ministry of Justice and Security" in page and "Outcomes nobody covers" in page
+    assert "/sparql#query=" in page  # the query behind it, runnable
+    assert police["organisations"] == 0  # the Ministry is a government body
+    assert unknown.status_code == 404 and "nld-nap-4" in unknown.json()["detail"]
+    assert other.status_code == 200
+
+
+def test_monitoring_missing_values_match_sparql(server: Server) -> None:
+    with server.client() as client:
+        found = client.get("/monitoring", params={"format": "json"}).json()
+        page = client.get(
+            "/monitoring", params={"lang": "nl"}, headers={"Accept": "text/html"}
+        ).text
+        table = client.get("/monitoring", params={"format": "csv"}).text
+        bad = client.get("/monitoring", params={"year": "20x5"})
+    targets = _select(
+        server,
+        f"SELECT DISTINCT ?a ?t WHERE {{ <{NAP4}> wps:outcomeFramework ?f . ?o skos:inScheme ?f . "
+        "?a wps:contributesTo ?o ; wps:hasTarget ?t . ?t wps:measures ?i "
+        "FILTER NOT EXISTS { ?a wps:hasObservedValue/wps:measures ?i } }",
+    )
+    assert {(m["activity"], m["target"]) for m in found["missing"]} == {
+        (r["a"], r["t"]) for r in targets
+    }
+    assert found["targets"] >= len(found["missing"]) > 0 and found["observed"] >= 1
+    assert "Wat ontbreekt" in page and "Driedaagse gendertraining" in page
+    rows = list(csv.DictReader(io.StringIO(table)))
+    assert len(rows) == found["targets"] + found["observed"]
+    assert bad.status_code == 400
