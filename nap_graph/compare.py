@@ -30,11 +30,45 @@ class AreaMapping:
     match: str
 
 
+MATCH_ORDER = ("exact", "close", "broad", "related")
+"""How closely an area matches a pillar, closest first (SKOS mapping properties)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GridCell:
+    """One plan on one pillar: how many of its areas map onto it, the closest match."""
+
+    areas: int
+    closest: str | None
+    codes: tuple[str, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
     mappings: list[AreaMapping]
     missing: list[tuple[str, str, str]]
     counts: list[tuple[str, str, int]]
+
+    def pillars(self) -> list[str]:
+        """The pillars in the comparison, in the mappings' order."""
+        return list(dict.fromkeys(m.pillar_name for m in self.mappings))
+
+    def grid(self) -> list[tuple[str, str, dict[str, GridCell]]]:
+        """Per plan (country, name): per pillar, its areas and their closest match: what the
+        comparison chart draws."""
+        plans: dict[tuple[str, str], dict[str, list[AreaMapping]]] = {}
+        for m in self.mappings:
+            plans.setdefault((m.country, m.plan_name), {}).setdefault(m.pillar_name, []).append(m)
+        rank = {match: i for i, match in enumerate(MATCH_ORDER)}
+        out = []
+        for (country, name), by_pillar in sorted(plans.items()):
+            cells = {}
+            for pillar in self.pillars():
+                areas = by_pillar.get(pillar, [])
+                closest = min((a.match for a in areas), key=lambda x: rank.get(x, 9), default=None)
+                cells[pillar] = GridCell(len(areas), closest, tuple(a.code for a in areas))
+            out.append((country, name, cells))
+        return out
 
     def csv(self) -> str:
         """The table as spreadsheet-safe CSV (:mod:`nap_graph.spreadsheets`)."""

@@ -83,3 +83,16 @@ SEVERITIES = {"error": N_("error"), "violation": N_("violation"), "warning": N_(
 
 def severity_label(severity: str) -> str:
     return gettext(SEVERITIES.get(severity, severity))
+
+
+MATCHES = {
+    "exact": N_("exact match"),
+    "close": N_("close match"),
+    "broad": N_("broader match"),
+    "related": N_("related"),
+}
+"""How closely an outcome area matches a pillar (the SKOS mapping property), in words."""
+
+
+def match_label(match: str | None) -> str:
+    return gettext(MATCHES.get(match or "", match or ""))

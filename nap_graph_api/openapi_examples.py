@@ -223,6 +223,7 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
             "text/html": "<!doctype html>...",
         }
     },
+    ("get", "/check"): {"200": {"text/html": '<!doctype html>... <form method="post" ...'}},
     ("get", "/health"): {
         "200": {
             "application/json": {
@@ -251,6 +252,7 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
     ("post", "/store/{path}"): {"text/turtle": TURTLE},
     ("post", "/submissions"): {"text/plain": RECORD},
     ("post", "/submissions/validate"): {"text/plain": RECORD},
+    ("post", "/check"): {"multipart/form-data": {"text": RECORD, "format": "auto"}},
 }
 """Example request bodies: (method, path) -> media type -> example."""
 

@@ -11,7 +11,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from nap_graph import __version__
 from nap_graph.i18n import current_language
 from nap_graph_api.i18n import gettext, ngettext, switch_links
-from nap_graph_api.kinds import facet_title, kind_label, relation_label, severity_label
+from nap_graph_api.kinds import (
+    facet_title,
+    kind_label,
+    match_label,
+    relation_label,
+    severity_label,
+)
 from nap_graph_api.links import local_link
 from nap_graph_api.values import is_iri, is_literal, literal_text
 
@@ -30,6 +36,7 @@ environment.globals.update(
     facet_title=facet_title,
     relation_label=relation_label,
     severity_label=severity_label,
+    match_label=match_label,
     is_iri=is_iri,
     is_literal=is_literal,
     literal_text=literal_text,

@@ -50,5 +50,12 @@ async def compare_plans(request: Request, view: ViewDep, pillar: str | None = No
     return templates.TemplateResponse(
         request,
         "compare.html",
-        {"result": result, "groups": groups, "pillar": pillar, "pillars": PILLARS},
+        {
+            "result": result,
+            "groups": groups,
+            "pillar": pillar,
+            "pillars": PILLARS,
+            "grid": result.grid(),
+            "chart_pillars": result.pillars(),
+        },
     )

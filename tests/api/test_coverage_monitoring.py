@@ -82,3 +82,27 @@ def test_monitoring_missing_values_match_sparql(server: Server) -> None:
     rows = list(csv.DictReader(io.StringIO(table)))
     assert len(rows) == found["targets"] + found["observed"]
     assert bad.status_code == 400
+
+
+def test_compare_chart_draws_the_counts_and_the_gaps(server: Server) -> None:
+    import html
+    import re
+
+    with server.client() as client:
+        data = client.get("/compare", params={"format": "json"}).json()
+        page = client.get("/compare", headers={"Accept": "text/html"}).text
+    svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert 'role="img"' in svg and "chart-desc" in svg
+    titles = re.findall(r"<g>\s*<title>([^<]*)</title>", svg)
+    plans = {m["plan_name"] for m in data["mappings"]}
+    pillars = {m["pillar_name"] for m in data["mappings"]}
+    assert len(titles) == len(plans) * len(pillars)
+    drawn = {}
+    for title in titles:
+        name, pillar, what = re.match(r"^(.*) · ([^:]+): (.*)$", html.unescape(title)).groups()
+        drawn[(name, pillar)] = what
+    for country, pillar, count in data["counts"]:
+        names = {m["plan_name"] for m in data["mappings"] if m["country"] == country}
+        assert any(drawn[(n, pillar)].startswith(f"{count} (") for n in names), (country, pillar)
+    for _country, name, pillar in data["missing"]:
+        assert drawn[(name, pillar)] == "no area"
