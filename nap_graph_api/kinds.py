@@ -70,6 +70,8 @@ RELATIONS = {
     "activity type": N_("activity type"),
     "based in": N_("based in"),
     "works for": N_("works in or for"),
+    "unit of": N_("unit of"),
+    "partner country": N_("partner country"),
 }
 """The relations the kind pages name (queries/profile-*.rq), as a reader reads them."""
 

@@ -37,6 +37,7 @@ PAGES = {
     "check": "/check",
     "coverage": "/coverage",
     "monitoring": "/monitoring",
+    "partners": "/partners",
     "error": "/doc/organisation/no-such-organisation",
 }
 PHONE = ("home", "organisation")

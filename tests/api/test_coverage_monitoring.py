@@ -106,3 +106,30 @@ def test_compare_chart_draws_the_counts_and_the_gaps(server: Server) -> None:
         assert any(drawn[(n, pillar)].startswith(f"{count} (") for n in names), (country, pillar)
     for _country, name, pillar in data["missing"]:
         assert drawn[(name, pillar)] == "no area"
+
+
+def test_partners_network_matches_sparql(server: Server) -> None:
+    with server.client() as client:
+        elements = client.get("/partners", params={"format": "json"}).json()["elements"]
+        page = client.get("/partners", headers={"Accept": "text/html"}).text
+    edges = [e["data"] for e in elements if "source" in e["data"]]
+    nodes = {e["data"]["id"]: e["data"] for e in elements if "source" not in e["data"]}
+    units = _select(
+        server, "SELECT DISTINCT ?u ?o WHERE { { ?u org:unitOf ?o } UNION { ?o org:hasUnit ?u } }"
+    )
+    drawn_units = {(e["source"], e["target"]) for e in edges if e["relation"] == "unit of"}
+    assert drawn_units == {(r["u"], r["o"]) for r in units}
+    partners = _select(
+        server,
+        "SELECT DISTINCT ?s ?t WHERE { ?a a wps:Activity ; wps:carriedOutBy ?s ; wps:partner ?t }",
+    )
+    assert {(e["source"], e["target"]) for e in edges if e["relation"] == "partner"} == {
+        (r["s"], r["t"]) for r in partners
+    }
+    assert {e["source"] for e in edges} | {e["target"] for e in edges} == set(nodes)
+    assert nodes[JENV]["label"] == "Ministry of Justice and Security"
+    assert (
+        nodes["http://publications.europa.eu/resource/authority/country/SEN"]["type"] == "country"
+    )
+    assert page.count("<tr><td>") == len(edges)  # the same relations as a table
+    assert "/static/cytoscape/cytoscape.min.js" in page

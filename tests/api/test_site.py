@@ -32,6 +32,7 @@ PAGES = {
     "check": "/check",
     "coverage": "/coverage",
     "monitoring": "/monitoring",
+    "partners": "/partners",
     "download": "/dumps",
     "error": "/doc/organisation/no-such-organisation",
 }
@@ -177,6 +178,30 @@ def test_nap_iv_page_shows_its_period_and_extension(server: Server, tab: Watched
     tab.page.goto(f"{server.url}/doc/plan/nld-nap-4?lang=nl")
     period = tab.page.locator("section[aria-labelledby=plan-period]").inner_text()
     assert "januari 2021" in period and "december 2027" in period
+
+
+def test_partners_graph_is_drawn_and_its_nodes_open_their_pages(
+    server: Server, tab: Watched
+) -> None:
+    tab.page.goto(f"{server.url}/partners")
+    tab.page.wait_for_function("window.napNetwork && window.napNetwork.nodes().length > 0")
+    nodes = tab.page.evaluate("window.napNetwork.nodes().map(n => n.data('label'))")
+    assert "Ministry of Justice and Security" in nodes and "Senegal" in nodes
+    rows = tab.page.locator("main table tbody tr").count()
+    assert rows == tab.page.evaluate("window.napNetwork.edges().length")
+    tab.page.evaluate(
+        "window.napNetwork.getElementById('https://w3id.org/nap-graph/id/organisation/jenv')"
+        ".emit('tap')"
+    )
+    tab.page.wait_for_url("**/doc/organisation/jenv")
+    assert not tab.errors
+
+
+def test_compare_chart_is_drawn(server: Server, tab: Watched) -> None:
+    tab.page.goto(f"{server.url}/compare")
+    chart = tab.page.locator("figure.chart svg[role=img]")
+    assert chart.count() == 1 and chart.bounding_box()["width"] > 300
+    assert tab.page.locator("figure.chart svg g rect").count() >= 8 * 5
 
 
 def test_check_a_broken_record_and_see_the_problem_beside_its_line(
