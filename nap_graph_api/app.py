@@ -23,6 +23,7 @@ from nap_graph_api.head_requests import HeadAsGet
 from nap_graph_api.i18n import LanguageMiddleware
 from nap_graph_api.limits import BodyLimitMiddleware
 from nap_graph_api.routers import (
+    account,
     api_docs,
     browse,
     check,
@@ -114,6 +115,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for router in (
         home.router,
+        account.router,
         api_docs.router,
         browse.router,
         check.router,

@@ -224,6 +224,12 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
         }
     },
     ("get", "/check"): {"200": {"text/html": '<!doctype html>... <form method="post" ...'}},
+    ("get", "/sign-in"): {"200": {"text/html": '<!doctype html>... <form method="post" ...'}},
+    ("post", "/sign-in"): {"303": {}, "401": {"text/html": "<!doctype html>..."}},
+    ("post", "/sign-out"): {"303": {}, "403": {"text/html": "<!doctype html>... out of date"}},
+    ("get", "/my/records"): {"200": {"text/html": "<!doctype html>..."}, "303": {}},
+    ("post", "/my/records"): {"303": {}, "422": {"text/html": "<!doctype html>..."}},
+    ("get", "/my/records/diff"): {"200": {"text/html": "<!doctype html>... <del>...</del>"}},
     ("get", "/health"): {
         "200": {
             "application/json": {
@@ -253,6 +259,11 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
     ("post", "/submissions"): {"text/plain": RECORD},
     ("post", "/submissions/validate"): {"text/plain": RECORD},
     ("post", "/check"): {"multipart/form-data": {"text": RECORD, "format": "auto"}},
+    ("post", "/sign-in"): {
+        "application/x-www-form-urlencoded": {"token": "...", "csrf": "...", "next": "/my/records"}
+    },
+    ("post", "/sign-out"): {"application/x-www-form-urlencoded": {"csrf": "..."}},
+    ("post", "/my/records"): {"multipart/form-data": {"csrf": "...", "text": RECORD}},
 }
 """Example request bodies: (method, path) -> media type -> example."""
 

@@ -19,6 +19,7 @@ from nap_graph_api.kinds import (
     severity_label,
 )
 from nap_graph_api.links import local_link
+from nap_graph_api.sessions import current as session_of
 from nap_graph_api.values import is_iri, is_literal, literal_text
 
 environment = Environment(
@@ -37,6 +38,7 @@ environment.globals.update(
     relation_label=relation_label,
     severity_label=severity_label,
     match_label=match_label,
+    session_of=session_of,
     is_iri=is_iri,
     is_literal=is_literal,
     literal_text=literal_text,

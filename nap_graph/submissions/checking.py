@@ -43,6 +43,18 @@ class CheckedRecord:
     def count(self, severity: Severity) -> int:
         return sum(p.severity is severity for p in self.problems)
 
+    @property
+    def errors(self) -> int:
+        return self.count(Severity.error)
+
+    @property
+    def violations(self) -> int:
+        return self.count(Severity.violation)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(Severity.warning)
+
 
 @dataclass(slots=True)
 class CheckResult:

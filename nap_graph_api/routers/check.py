@@ -13,7 +13,6 @@ from starlette.concurrency import run_in_threadpool
 from nap_graph.i18n import N_, current_language
 from nap_graph.reference import using_reference
 from nap_graph.submissions.checking import CheckResult, check_bytes
-from nap_graph.submissions.model import Severity
 from nap_graph.submissions.reading import SUFFIXES, sniff_format
 from nap_graph_api.deps import SettingsDep, ViewDep
 from nap_graph_api.errors import ApiError
@@ -114,7 +113,6 @@ async def check_record(
         text=text if upload is None or not upload.filename else "",
         fmt=fmt,
         chosen=chosen,
-        severities=Severity,
     )
 
 

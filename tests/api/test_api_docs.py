@@ -72,6 +72,10 @@ def test_head_answers_every_get_route(server: Server) -> None:
         "/check": "/check",
         "/coverage": "/coverage",
         "/monitoring": "/monitoring",
+        "/partners": "/partners",
+        "/sign-in": "/sign-in",
+        "/my/records": "/my/records",
+        "/my/records/diff": "/my/records/diff?old=x&new=y",
     }
     with server.client() as client:
         spec = client.get("/openapi.json").json()

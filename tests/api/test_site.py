@@ -33,6 +33,7 @@ PAGES = {
     "coverage": "/coverage",
     "monitoring": "/monitoring",
     "partners": "/partners",
+    "sign in": "/sign-in",
     "download": "/dumps",
     "error": "/doc/organisation/no-such-organisation",
 }
@@ -178,6 +179,55 @@ def test_nap_iv_page_shows_its_period_and_extension(server: Server, tab: Watched
     tab.page.goto(f"{server.url}/doc/plan/nld-nap-4?lang=nl")
     period = tab.page.locator("section[aria-labelledby=plan-period]").inner_text()
     assert "januari 2021" in period and "december 2027" in period
+
+
+def _no_serious_violations(tab: Watched) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(tab.page)
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, bad
+
+
+def test_sign_in_submit_replace_see_the_diff_and_sign_out(
+    server: Server, tab: Watched, tmp_path
+) -> None:
+    from tests.api.conftest import SIGNATORY
+    from tests.submissions.helpers import SEED
+
+    record = SEED.read_text(encoding="utf-8").replace(
+        "Ministry of Justice and Security\n\nOrganization details\n\nGovernment",
+        "Transgender Netwerk Nederland\n\nOrganization details\n\nCivil society",
+        1,
+    )
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(record.replace("maintaining", "defending", 1), encoding="utf-8")
+    second.write_text(record.replace("maintaining", "protecting", 1), encoding="utf-8")
+    tab.page.goto(f"{server.url}/my/records?lang=nl")
+    assert "/sign-in" in tab.page.url
+    tab.page.locator("#sign-in-token").fill(SIGNATORY)
+    tab.page.locator("main form button[type=submit]").click()
+    tab.page.wait_for_url("**/my/records?lang=nl")
+    _no_serious_violations(tab)
+    for path in (first, second):
+        tab.page.set_input_files("#submit-file", str(path))
+        tab.page.locator("main form button[type=submit]").click()
+        tab.page.wait_for_load_state()
+        assert "Uw registratie is opgeslagen" in tab.page.locator(".notice").inner_text()
+    tab.page.locator(".notice a", has_text="wat er veranderde").click()
+    tab.page.wait_for_load_state()
+    assert tab.page.locator("del", has_text="defending").count() == 1
+    assert tab.page.locator("ins", has_text="protecting").count() == 1
+    _no_serious_violations(tab)
+    tab.page.locator("header.site form.account button").click()
+    tab.page.wait_for_load_state()
+    tab.page.goto(f"{server.url}/my/records")
+    assert "/sign-in" in tab.page.url
+    assert not tab.errors
 
 
 def test_partners_graph_is_drawn_and_its_nodes_open_their_pages(

@@ -1,0 +1,238 @@
+"""Signing in and working on one's own record in the browser: ``/sign-in``, ``/sign-out``,
+``/my/records`` (the organisation's versions and a form to submit or replace the record) and
+``/my/records/diff`` (what changed between two versions). The same library calls as the API
+and the CLI: :func:`~nap_graph.submissions.checking.check_bytes` then
+:func:`~nap_graph.ingest.ingest_parsed`; the same role rules (a signatory submits only for
+its own organisation)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, File, Form, Query, Request, Response, UploadFile
+from fastapi.responses import RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from nap_graph import iris
+from nap_graph.i18n import current_language
+from nap_graph.ingest import history, ingest_parsed
+from nap_graph.reference import using_reference
+from nap_graph.store.views import PROVENANCE_GRAPH
+from nap_graph.submissions.checking import CheckResult, check_bytes
+from nap_graph.version_diff import diff
+from nap_graph_api import sessions
+from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep
+from nap_graph_api.errors import ApiError
+from nap_graph_api.pages import templates
+from nap_graph_api.records import aliases_of, reference_of
+from nap_graph_api.sessions import Session
+
+router = APIRouter(tags=["signing in"])
+ORGANISATION = iris.id_prefix("organisation")
+SEE_OTHER = 303
+
+
+def _safe_next(target: str | None) -> str:
+    """Where to go after signing in: a path on this site, never another site."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/my/records"
+
+
+def _signed_in(request: Request) -> Session | RedirectResponse:
+    session = sessions.current(request)
+    if session is None:
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/sign-in?{urlencode({'next': here})}", status_code=SEE_OTHER)
+    return session
+
+
+def _organisation(session: Session, asked: str | None) -> str | None:
+    """The organisation key the page is about: the signatory's own; an admin's choice."""
+    if session.principal.organisation and session.principal.role.value != "admin":
+        if asked and asked != session.principal.organisation:
+            raise ApiError(
+                403,
+                "Forbidden",
+                f"'{session.principal.name}' may see only the records of "
+                f"'{session.principal.organisation}'",
+            )
+        return session.principal.organisation
+    return asked or session.principal.organisation
+
+
+@router.get("/sign-in", summary="The sign-in page (a token, once, for a session)")
+async def sign_in_page(request: Request, next: str | None = None) -> Response:
+    if sessions.current(request) is not None:
+        return RedirectResponse(_safe_next(next), status_code=SEE_OTHER)
+    token = sessions.sign_in_token(request)
+    response = templates.TemplateResponse(
+        request, "sign_in.html", {"csrf": token, "next": _safe_next(next)}
+    )
+    sessions.set_sign_in_cookie(response, request, token)
+    return response
+
+
+@router.post("/sign-in", summary="Sign in with a token: a session cookie, then the next page")
+async def sign_in(
+    request: Request,
+    token: Annotated[str, Form(description="The organisation's token.")] = "",
+    csrf: Annotated[str, Form(description="The form's security token.")] = "",
+    next: Annotated[str, Form(description="Where to go after signing in.")] = "/my/records",
+) -> Response:
+    sessions.check_csrf(request, csrf, request.cookies.get(sessions.CSRF_COOKIE))
+    principal = request.app.state.tokens.find(token.strip()) if token.strip() else None
+    if principal is None:
+        response = templates.TemplateResponse(
+            request,
+            "sign_in.html",
+            {"csrf": csrf, "next": _safe_next(next), "unknown": True},
+            status_code=401,
+        )
+        return response
+    session = sessions.book(request).start(principal)
+    response = RedirectResponse(_safe_next(next), status_code=SEE_OTHER)
+    sessions.set_session_cookie(response, request, session)
+    response.delete_cookie(sessions.CSRF_COOKIE, path="/")
+    return response
+
+
+@router.post("/sign-out", summary="End the session")
+async def sign_out(
+    request: Request, csrf: Annotated[str, Form(description="The session's form token.")] = ""
+) -> Response:
+    session = sessions.current(request)
+    if session is not None:
+        sessions.check_csrf(request, csrf, session.csrf)
+        sessions.book(request).end(session.id)
+    response = RedirectResponse("/", status_code=SEE_OTHER)
+    sessions.clear_session_cookie(response, request)
+    return response
+
+
+def _versions(view: object, organisation: str) -> list[dict[str, str]]:
+    rows = history(view, ORGANISATION + organisation).values()  # type: ignore[arg-type]
+    return list(reversed(rows))  # newest first
+
+
+@router.get("/my/records", summary="The signed-in organisation's records, and a form to submit")
+async def my_records(
+    request: Request,
+    view: ViewDep,
+    organisation: Annotated[str | None, Query(description="For an admin: whose records.")] = None,
+    stored: Annotated[str | None, Query(description="The version just stored.")] = None,
+) -> Response:
+    session = _signed_in(request)
+    if isinstance(session, Response):
+        return session
+    key = _organisation(session, organisation)
+    versions = await run_in_threadpool(_versions, view, key) if key else []
+    return templates.TemplateResponse(
+        request,
+        "my_records.html",
+        {"session": session, "organisation": key, "versions": versions, "stored": stored},
+    )
+
+
+@router.post("/my/records", summary="Submit or replace the signed-in organisation's record")
+async def submit_record(
+    request: Request,
+    store: StoreDep,
+    view: ViewDep,
+    settings: SettingsDep,
+    csrf: Annotated[str, Form(description="The session's form token.")] = "",
+    text: Annotated[str, Form(description="The record's text, pasted.")] = "",
+    upload: Annotated[UploadFile | None, File(description="Or the record's file.")] = None,
+) -> Response:
+    session = _signed_in(request)
+    if isinstance(session, Response):
+        return session
+    sessions.check_csrf(request, csrf, session.csrf)
+    limit = settings.max_submission_bytes
+    if upload is not None and upload.filename:
+        data, name = await upload.read(limit + 1), upload.filename
+    else:
+        data, name = text.replace("\r\n", "\n").encode("utf-8"), "record.txt"
+    if len(data) > limit:
+        raise ApiError(413, "Submission too large", f"the record is over {limit:,} bytes")
+    if not data.strip():
+        raise ApiError(
+            400, "Bad request", "there was nothing to submit: paste the text or choose the file"
+        )
+    lang = current_language()
+    reference = await run_in_threadpool(reference_of, view)
+    aliases = await run_in_threadpool(aliases_of, view)
+
+    def check() -> CheckResult:
+        with using_reference(reference):
+            return check_bytes(data, name, lang=lang, aliases=aliases)
+
+    result = await run_in_threadpool(check)
+    if result.exit_code != 0:
+        return templates.TemplateResponse(
+            request,
+            "my_records.html",
+            {
+                "session": session,
+                "organisation": _organisation(session, None),
+                "versions": [],
+                "result": result,
+            },
+            status_code=422,
+        )
+    for record in result.records:
+        org = record.report.submission.organisation.value  # type: ignore[union-attr]
+        key = org.removeprefix(ORGANISATION)
+        if not session.principal.may_submit_for(key):
+            raise ApiError(
+                403,
+                "Forbidden",
+                f"'{session.principal.name}' may not submit records for "
+                f"'{record.record.get('organisation') if record.record else key}'",
+            )
+
+    def store_all() -> list[str]:
+        stored = []
+        for record in result.records:
+            outcome = ingest_parsed(
+                store,
+                record.report.parsed,  # type: ignore[union-attr]
+                sender=session.principal.name,
+                file=name,
+                report=record.report,
+            )
+            if outcome.submission:
+                stored.append(outcome.submission)
+        view.invalidate([*(iris.submission_graph_iri(s) for s in stored), PROVENANCE_GRAPH])
+        return stored
+
+    stored = await run_in_threadpool(store_all)
+    key = record.report.submission.organisation.value.removeprefix(ORGANISATION)  # type: ignore[union-attr]
+    target = (
+        f"/my/records?{urlencode({'organisation': key, 'stored': stored[-1] if stored else ''})}"
+    )
+    return RedirectResponse(target, status_code=SEE_OTHER)
+
+
+@router.get("/my/records/diff", summary="What changed between two versions of a record")
+async def record_diff(
+    request: Request,
+    view: ViewDep,
+    old: Annotated[str, Query(description="The older version's IRI.")],
+    new: Annotated[str, Query(description="The newer version's IRI.")],
+) -> Response:
+    session = _signed_in(request)
+    if isinstance(session, Response):
+        return session
+    for version in (old, new):
+        parts = version.removeprefix(iris.id_prefix("submission")).split("/")
+        if not version.startswith(iris.id_prefix("submission")) or len(parts) != 3:
+            raise ApiError(404, "Not found", f"no version {quote(version[:80])}")
+        if not session.principal.may_submit_for(parts[1]):
+            raise ApiError(403, "Forbidden", f"'{session.principal.name}' may not see that record")
+    lang = current_language()
+    changes = await run_in_threadpool(lambda: diff(view, old, new, lang=lang))
+    return templates.TemplateResponse(
+        request, "record_diff.html", {"d": changes, "organisation": old.split("/")[-2]}
+    )
