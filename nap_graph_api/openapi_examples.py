@@ -230,6 +230,10 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
     ("get", "/my/records"): {"200": {"text/html": "<!doctype html>..."}, "303": {}},
     ("post", "/my/records"): {"303": {}, "422": {"text/html": "<!doctype html>..."}},
     ("get", "/my/records/diff"): {"200": {"text/html": "<!doctype html>... <del>...</del>"}},
+    ("get", "/record-form"): {
+        "200": {"text/html": '<!doctype html>... <form id="record-form" ...'}
+    },
+    ("post", "/record-form"): {"200": {"text/html": "<!doctype html>..."}, "303": {}},
     ("get", "/health"): {
         "200": {
             "application/json": {
@@ -263,6 +267,12 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
         "application/x-www-form-urlencoded": {"token": "...", "csrf": "...", "next": "/my/records"}
     },
     ("post", "/sign-out"): {"application/x-www-form-urlencoded": {"csrf": "..."}},
+    ("post", "/record-form"): {
+        "application/x-www-form-urlencoded": {"organisation": "TNN", "strategic_outcomes": "3"}
+    },
+    ("post", "/record-form/check"): {
+        "application/x-www-form-urlencoded": {"organisation": "TNN", "strategic_outcomes": "3"}
+    },
     ("post", "/my/records"): {"multipart/form-data": {"csrf": "...", "text": RECORD}},
 }
 """Example request bodies: (method, path) -> media type -> example."""

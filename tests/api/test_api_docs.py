@@ -73,6 +73,7 @@ def test_head_answers_every_get_route(server: Server) -> None:
         "/coverage": "/coverage",
         "/monitoring": "/monitoring",
         "/partners": "/partners",
+        "/record-form": "/record-form",
         "/sign-in": "/sign-in",
         "/my/records": "/my/records",
         "/my/records/diff": "/my/records/diff?old=x&new=y",

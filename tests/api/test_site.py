@@ -34,6 +34,7 @@ PAGES = {
     "monitoring": "/monitoring",
     "partners": "/partners",
     "sign in": "/sign-in",
+    "record form": "/record-form",
     "download": "/dumps",
     "error": "/doc/organisation/no-such-organisation",
 }
@@ -227,6 +228,47 @@ def test_sign_in_submit_replace_see_the_diff_and_sign_out(
     tab.page.wait_for_load_state()
     tab.page.goto(f"{server.url}/my/records")
     assert "/sign-in" in tab.page.url
+    assert not tab.errors
+
+
+def test_write_a_record_for_a_new_organisation_in_the_form(server: Server, tab: Watched) -> None:
+    from tests.api.conftest import ADMIN
+
+    tab.page.goto(f"{server.url}/sign-in?next=/record-form")
+    tab.page.locator("#sign-in-token").fill(ADMIN)
+    tab.page.locator("main form button[type=submit]").click()
+    tab.page.wait_for_url("**/record-form")
+    page = tab.page
+    page.locator("#organisation").fill("Vrouwen voor Vrede Oost")
+    page.locator("#organisation_kind").select_option("Civil-society organisation")
+    page.locator("#organisation_description").fill("A network of women peacebuilders.")
+    page.locator("#outcome-1").check()
+    assert page.locator('.paragraph[data-outcome="1"]').is_visible()
+    assert not page.locator('.paragraph[data-outcome="2"]').is_visible()
+    page.locator("#contribution-1").fill("We support women mediators in peace talks.")
+    page.locator("#investment-1").check()
+    page.locator("#focus-international").check()
+    page.locator("#countries").fill("Colombia")
+    page.locator("#activity-0-name").fill("Mediation training")
+    page.locator("#activity-0-outcomes").fill("1.9")
+    problem = page.locator("#problems-activity-0-outcomes li")
+    problem.first.wait_for(timeout=30_000)  # checked as you type
+    assert "1.9" in problem.first.inner_text()
+    page.locator("#activity-0-outcomes").fill("1.2")
+    page.wait_for_function(
+        "!document.querySelector('#problems-activity-0-outcomes li')", timeout=30_000
+    )
+    _no_serious_violations(tab)
+    page.reload()  # the draft survives a reload
+    assert page.locator("#activity-0-name").input_value() == "Mediation training"
+    page.locator("button[value=submit]").click()
+    page.wait_for_url("**/my/records?*stored=*")
+    page.goto(f"{server.url}/search?q=vrouwen+voor+vrede+oost")
+    page.locator("article.result h3 a", has_text="Vrouwen voor Vrede Oost").first.click()
+    assert page.locator("h1").inner_text() == "Vrouwen voor Vrede Oost"
+    assert (
+        "Mediation training" in page.locator("section[aria-labelledby=org-activities]").inner_text()
+    )
     assert not tab.errors
 
 

@@ -1,0 +1,141 @@
+"""A record written in the website's form, as a JSON record (the JSON submission format,
+``docs/submission.schema.json``), and the way back from a problem's JSON pointer to the
+form field it concerns.
+
+The form's fields are named after the record's: ``organisation``, ``organisation_kind``,
+``plan``, ``strategic_outcomes`` and ``sub_outcomes`` (one value per ticked box),
+``investment_types``, ``geographic_focus``, ``countries`` (comma-separated), the
+descriptions, ``contribution-<code>`` (the paragraph for an outcome), and per activity
+``activity-<n>-<field>`` (``name``, ``description``, ``outcomes``, ``partners``,
+``partner_countries``, ``target_groups``, ``countries``, and ``target-`` / ``observed-``
+``value``, ``unit``, ``indicator``, ``year``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+LISTS = re.compile(r"\s*[,;\n]\s*")
+ACTIVITY_FIELD = re.compile(r"^activity-(\d+)-(.+)$")
+TEXT_LISTS = ("partners", "partner_countries", "target_groups", "countries")
+MAX_ACTIVITIES = 50
+
+
+@dataclass(slots=True)
+class FormRecord:
+    """The record the form describes, and which form activity each record activity is."""
+
+    record: dict[str, object]
+    activity_numbers: list[int] = field(default_factory=list)
+
+    def json(self) -> bytes:
+        return json.dumps(self.record, ensure_ascii=False, indent=2).encode("utf-8")
+
+    def field_for(self, pointer: str | None) -> str | None:
+        """The id of the form field a JSON pointer (``/activities/0/partners/1``) is about."""
+        if not pointer:
+            return None
+        parts = pointer.strip("/").split("/")
+        head = parts[0]
+        if head == "contributions" and len(parts) > 1 and parts[1].isdigit():
+            contributions = self.record.get("contributions") or []
+            index = int(parts[1])
+            if index < len(contributions):  # type: ignore[arg-type]
+                return f"contribution-{contributions[index]['outcome']}"  # type: ignore[index]
+            return None
+        if head == "activities" and len(parts) > 2 and parts[1].isdigit():
+            index = int(parts[1])
+            if index >= len(self.activity_numbers):
+                return None
+            number = self.activity_numbers[index]
+            name = {"targets": "target", "observed_values": "observed"}.get(parts[2], parts[2])
+            return f"activity-{number}-{name}"
+        return head
+
+
+def _items(value: str) -> list[str]:
+    return [v for v in LISTS.split(value.strip()) if v]
+
+
+def _one(form: Mapping[str, Sequence[str]], name: str) -> str:
+    values = form.get(name) or [""]
+    return values[0].strip()
+
+
+def _quantity(form: Mapping[str, Sequence[str]], prefix: str) -> dict[str, object] | None:
+    value = _one(form, f"{prefix}-value")
+    indicator = _one(form, f"{prefix}-indicator")
+    if not value and not indicator:
+        return None
+    found: dict[str, object] = {
+        "value": value,
+        "unit": _one(form, f"{prefix}-unit") or "number",
+        "indicator": indicator,
+    }
+    year = _one(form, f"{prefix}-year")
+    if year:
+        found["year"] = int(year) if year.isdigit() else year
+    return found
+
+
+def activity_numbers(form: Mapping[str, Sequence[str]]) -> list[int]:
+    """The numbers of the activities the form has fields for, in order."""
+    numbers = {int(m[1]) for key in form if (m := ACTIVITY_FIELD.match(key))}
+    return sorted(numbers)[:MAX_ACTIVITIES]
+
+
+def record_from_form(form: Mapping[str, Sequence[str]]) -> FormRecord:
+    """The JSON record of a filled-in form (empty fields left out; an activity without a
+    name is left out whole)."""
+    record: dict[str, object] = {"plan": _one(form, "plan") or "nld-nap-4"}
+    language = _one(form, "language")
+    if language:
+        record["language"] = language
+    organisation = _one(form, "organisation_new") or _one(form, "organisation")
+    if organisation:
+        record["organisation"] = organisation
+    for name in ("organisation_kind", "organisation_description", "activities_description"):
+        if _one(form, name):
+            record[name] = _one(form, name)
+    for name in ("strategic_outcomes", "sub_outcomes", "investment_types", "geographic_focus"):
+        values = [v.strip() for v in form.get(name, []) if v.strip()]
+        if values:
+            record[name] = values
+    countries = _items(_one(form, "countries"))
+    if countries:
+        record["countries"] = countries
+    selected = [*record.get("strategic_outcomes", []), *record.get("sub_outcomes", [])]  # type: ignore[misc]
+    contributions = [
+        {"outcome": code, "text": _one(form, f"contribution-{code}")}
+        for code in selected
+        if _one(form, f"contribution-{code}")
+    ]
+    if contributions:
+        record["contributions"] = contributions
+    activities, numbers = [], []
+    for number in activity_numbers(form):
+        prefix = f"activity-{number}"
+        name = _one(form, f"{prefix}-name")
+        if not name:
+            continue
+        activity: dict[str, object] = {"name": name}
+        if _one(form, f"{prefix}-description"):
+            activity["description"] = _one(form, f"{prefix}-description")
+        outcomes = _items(_one(form, f"{prefix}-outcomes").replace(" ", ","))
+        if outcomes:
+            activity["outcomes"] = outcomes
+        for key in TEXT_LISTS:
+            values = _items(_one(form, f"{prefix}-{key}"))
+            if values:
+                activity[key] = values
+        for key, prefix_of in (("targets", "target"), ("observed_values", "observed")):
+            quantity = _quantity(form, f"{prefix}-{prefix_of}")
+            if quantity is not None:
+                activity[key] = [quantity]
+        activities.append(activity)
+        numbers.append(number)
+    if activities:
+        record["activities"] = activities
+    return FormRecord(record, numbers)

@@ -1,0 +1,98 @@
+"""/record-form: the form becomes a JSON record whose report is the CLI's; problems are given
+by field; activities are added and removed without JavaScript; submitting needs a session,
+its CSRF token and the role rules."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from nap_graph.cli import app
+from tests.api.conftest import ADMIN, Server
+
+FIELDS = {
+    "plan": "nld-nap-4",
+    "organisation": "Transgender Netwerk Nederland",
+    "strategic_outcomes": "3",
+    "sub_outcomes": ["3.4", "4.1"],
+    "investment_types": "Programmatic",
+    "contribution-3": "We advise on the protection of LGBTQI+ asylum seekers.",
+    "activity-0-name": "Training of asylum staff",
+    "activity-0-outcomes": "3.4, 9.9",
+    "activity-0-target-value": "abc",
+    "activity-0-target-indicator": "Trained staff",
+}
+
+
+def test_the_forms_report_is_the_clis(server: Server, tmp_path: Path) -> None:
+    with server.client() as client:
+        answer = client.post("/record-form/check", data=FIELDS).json()
+    path = tmp_path / "record.json"
+    path.write_text(json.dumps(answer["record"]), encoding="utf-8")
+    cli = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+    expected = sorted(p["message"] for p in json.loads(cli.output)["problems"])
+    assert sorted(p["message"] for p in answer["problems"]) == expected
+    assert not answer["valid"]
+    fields = {p["field"] for p in answer["problems"]}
+    assert "activity-0-target" in fields  # "abc" is not a number: beside the target
+
+
+def test_problems_by_field_once_the_value_is_a_number(server: Server) -> None:
+    fixed = {**FIELDS, "activity-0-target-value": "40"}
+    with server.client() as client:
+        answer = client.post("/record-form/check", data=fixed).json()
+    by_field = {p["field"]: p["message"] for p in answer["problems"]}
+    assert "9.9" in by_field["activity-0-outcomes"]  # an outcome the plan does not have
+    assert any("4.1" in p["message"] for p in answer["problems"])  # 4.1 without 4
+
+
+def test_without_javascript_activities_are_added_and_removed(server: Server) -> None:
+    with server.client() as client:
+        added = client.post("/record-form", data={**FIELDS, "action": "add"}).text
+        assert 'id="activity-0"' in added and 'id="activity-1"' in added
+        assert 'value="Training of asylum staff"' in added  # what was typed is kept
+        removed = client.post(
+            "/record-form", data={**FIELDS, "activity-1-name": "x", "action": "remove-0"}
+        ).text
+        assert 'id="activity-0"' not in removed and 'id="activity-1"' in removed
+        checked = client.post(
+            "/record-form", data={**FIELDS, "action": "check"}, headers={"Accept": "text/html"}
+        )
+        assert checked.status_code == 200
+        assert re.search(r'id="problems-activity-0-target"[^>]*><li>', checked.text)
+
+
+def test_submitting_needs_a_session_and_its_token(server: Server) -> None:
+    valid = {
+        "plan": "nld-nap-4",
+        "organisation": "Stichting Vrede Test",
+        "organisation_kind": "Civil-society organisation",
+        "organisation_description": "A foundation that works for peace.",
+        "strategic_outcomes": "1",
+        "investment_types": "Policy",
+        "geographic_focus": "national",
+        "countries": "Netherlands",
+        "contribution-1": "We train women mediators.",
+    }
+    with server.client() as client:
+        checked = client.post("/record-form/check", data=valid).json()
+        assert checked["valid"], checked["problems"]
+        anonymous = client.post("/record-form", data={**valid, "action": "submit"})
+        assert anonymous.status_code == 401
+        form = client.get("/sign-in").text
+        csrf = re.search(r'name="csrf" value="([^"]+)"', form)[1]
+        client.post("/sign-in", data={"token": ADMIN, "csrf": csrf, "next": "/record-form"})
+        page = client.get("/record-form").text
+        session_csrf = re.search(r'name="csrf" value="([^"]+)"', page.split("<main", 1)[1])[1]
+        no_token = client.post("/record-form", data={**valid, "action": "submit"})
+        assert no_token.status_code == 403
+        stored = client.post(
+            "/record-form", data={**valid, "action": "submit", "csrf": session_csrf}
+        )
+        assert stored.status_code == 303 and "stored=" in stored.headers["location"]
+        organisation = re.search(r"organisation=([^&]+)", stored.headers["location"])[1]
+        page = client.get(f"/doc/organisation/{organisation}", headers={"Accept": "text/html"})
+        assert page.status_code == 200 and "Stichting Vrede Test" in page.text
