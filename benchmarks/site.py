@@ -76,6 +76,12 @@ def _pages(store: OxigraphStore) -> dict[str, str]:
         "browse: activities": "/browse/activities",
         "plan": "/doc/plan/nld-nap-4",
         "country": "/country/NLD",
+        "compare (chart and table)": "/compare",
+        "coverage": "/coverage?plan=nld-nap-4",
+        "monitoring": "/monitoring?plan=nld-nap-4",
+        "partners": "/partners",
+        "check (the form)": "/check",
+        "record form": "/record-form",
     }
     for kind, query in SAMPLES.items():
         result = store.query(query)

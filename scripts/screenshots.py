@@ -38,6 +38,8 @@ PAGES = {
     "coverage": "/coverage",
     "monitoring": "/monitoring",
     "partners": "/partners",
+    "sign-in": "/sign-in",
+    "record-form": "/record-form",
     "error": "/doc/organisation/no-such-organisation",
 }
 PHONE = ("home", "organisation")

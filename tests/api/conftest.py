@@ -107,3 +107,49 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module")
+def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server of the test module's own, for tests that store records (the session's
+    server is shared by tests that count what is stored)."""
+    with running_server(tmp_path_factory.mktemp("own"), max_body_bytes="2000000") as started:
+        yield started
+
+
+class Watched:
+    """A browser tab that records every request it makes and every error it logs."""
+
+    def __init__(self, page: object) -> None:
+        self.page = page
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on(
+            "console",
+            lambda m: self.errors.append(m.text) if m.type == "error" else None,
+        )
+
+
+@pytest.fixture
+def tab(chromium) -> Iterator[Watched]:
+    """A fresh browser tab (its own cookies) that records requests and errors."""
+    context = chromium.new_context(locale="en-GB")
+    try:
+        yield Watched(context.new_page())
+    finally:
+        context.close()
+
+
+def no_serious_violations(tab: Watched) -> None:
+    """axe-core on the tab's page: fails on any violation of impact serious or critical."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(tab.page)
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not bad, bad

@@ -46,8 +46,8 @@ def _sign_in(client: httpx.Client, token: str) -> httpx.Client:
     return client
 
 
-def test_pages_need_a_session_and_send_you_back_after_signing_in(server: Server) -> None:
-    with server.client() as client:
+def test_pages_need_a_session_and_send_you_back_after_signing_in(own_server: Server) -> None:
+    with own_server.client() as client:
         page = client.get("/my/records?organisation=tnn")
         assert page.status_code == 303
         assert page.headers["location"] == "/sign-in?next=%2Fmy%2Frecords%3Forganisation%3Dtnn"
@@ -55,8 +55,8 @@ def test_pages_need_a_session_and_send_you_back_after_signing_in(server: Server)
         assert 'name="next" value="/my/records"' in form.text  # never another site
 
 
-def test_sign_in_needs_the_form_token_and_a_known_token(server: Server) -> None:
-    with server.client() as client:
+def test_sign_in_needs_the_form_token_and_a_known_token(own_server: Server) -> None:
+    with own_server.client() as client:
         form = client.get("/sign-in")
         csrf = _csrf(form.text)
         assert client.post("/sign-in", data={"token": SIGNATORY}).status_code == 403
@@ -73,8 +73,8 @@ def test_sign_in_needs_the_form_token_and_a_known_token(server: Server) -> None:
         assert other_site.status_code == 403
 
 
-def test_submit_replace_and_see_what_changed(server: Server) -> None:
-    with _signed_in(server) as client:
+def test_submit_replace_and_see_what_changed(own_server: Server) -> None:
+    with _signed_in(own_server) as client:
         page = client.get("/my/records")
         assert "Signed in as tnn" in page.text
         csrf = _csrf(page.text.split("<main", 1)[1])
@@ -97,8 +97,8 @@ def test_submit_replace_and_see_what_changed(server: Server) -> None:
         assert ">organisation description<" in changes or "organisation" in changes
 
 
-def test_a_signatory_is_refused_another_organisations_record(server: Server) -> None:
-    with _signed_in(server) as client:
+def test_a_signatory_is_refused_another_organisations_record(own_server: Server) -> None:
+    with _signed_in(own_server) as client:
         csrf = _csrf(client.get("/my/records").text.split("<main", 1)[1])
         refused = client.post(
             "/my/records",
@@ -114,8 +114,8 @@ def test_a_signatory_is_refused_another_organisations_record(server: Server) -> 
         assert client.get("/my/records/diff", params={"old": jenv, "new": jenv}).status_code == 403
 
 
-def test_a_record_that_breaks_the_rules_is_reported_not_stored(server: Server) -> None:
-    with _signed_in(server) as client:
+def test_a_record_that_breaks_the_rules_is_reported_not_stored(own_server: Server) -> None:
+    with _signed_in(own_server) as client:
         csrf = _csrf(client.get("/my/records").text.split("<main", 1)[1])
         broken = _tnn("guarding").replace(b"\n3.2 Impunity", b"\n3.9 Impunity", 1)
         answer = client.post(
@@ -125,8 +125,8 @@ def test_a_record_that_breaks_the_rules_is_reported_not_stored(server: Server) -
         assert "was not stored" in answer.text and "is not a sub-outcome" in answer.text
 
 
-def test_sign_out_ends_the_session(server: Server) -> None:
-    with _signed_in(server) as client:
+def test_sign_out_ends_the_session(own_server: Server) -> None:
+    with _signed_in(own_server) as client:
         page = client.get("/my/records").text
         header_csrf = re.search(
             r'action="/sign-out"><input type="hidden" name="csrf" value="([^"]+)"', page

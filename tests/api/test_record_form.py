@@ -27,8 +27,8 @@ FIELDS = {
 }
 
 
-def test_the_forms_report_is_the_clis(server: Server, tmp_path: Path) -> None:
-    with server.client() as client:
+def test_the_forms_report_is_the_clis(own_server: Server, tmp_path: Path) -> None:
+    with own_server.client() as client:
         answer = client.post("/record-form/check", data=FIELDS).json()
     path = tmp_path / "record.json"
     path.write_text(json.dumps(answer["record"]), encoding="utf-8")
@@ -40,17 +40,17 @@ def test_the_forms_report_is_the_clis(server: Server, tmp_path: Path) -> None:
     assert "activity-0-target" in fields  # "abc" is not a number: beside the target
 
 
-def test_problems_by_field_once_the_value_is_a_number(server: Server) -> None:
+def test_problems_by_field_once_the_value_is_a_number(own_server: Server) -> None:
     fixed = {**FIELDS, "activity-0-target-value": "40"}
-    with server.client() as client:
+    with own_server.client() as client:
         answer = client.post("/record-form/check", data=fixed).json()
     by_field = {p["field"]: p["message"] for p in answer["problems"]}
     assert "9.9" in by_field["activity-0-outcomes"]  # an outcome the plan does not have
     assert any("4.1" in p["message"] for p in answer["problems"])  # 4.1 without 4
 
 
-def test_without_javascript_activities_are_added_and_removed(server: Server) -> None:
-    with server.client() as client:
+def test_without_javascript_activities_are_added_and_removed(own_server: Server) -> None:
+    with own_server.client() as client:
         added = client.post("/record-form", data={**FIELDS, "action": "add"}).text
         assert 'id="activity-0"' in added and 'id="activity-1"' in added
         assert 'value="Training of asylum staff"' in added  # what was typed is kept
@@ -65,7 +65,7 @@ def test_without_javascript_activities_are_added_and_removed(server: Server) -> 
         assert re.search(r'id="problems-activity-0-target"[^>]*><li>', checked.text)
 
 
-def test_submitting_needs_a_session_and_its_token(server: Server) -> None:
+def test_submitting_needs_a_session_and_its_token(own_server: Server) -> None:
     valid = {
         "plan": "nld-nap-4",
         "organisation": "Stichting Vrede Test",
@@ -77,7 +77,7 @@ def test_submitting_needs_a_session_and_its_token(server: Server) -> None:
         "countries": "Netherlands",
         "contribution-1": "We train women mediators.",
     }
-    with server.client() as client:
+    with own_server.client() as client:
         checked = client.post("/record-form/check", data=valid).json()
         assert checked["valid"], checked["problems"]
         anonymous = client.post("/record-form", data={**valid, "action": "submit"})

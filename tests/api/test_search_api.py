@@ -4,22 +4,12 @@ versions are not found, and the JSON answer has what docs/search.md promises."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from tests.api.conftest import ADMIN, Server, running_server
+from tests.api.conftest import ADMIN, Server
 from tests.submissions.helpers import SEED
 
 GRAPH = "https://w3id.org/nap-graph/graph/test/search"
 THING = "https://w3id.org/nap-graph/id/activity/test/well"
 TNN = "Transgender Netwerk Nederland\n\nOrganization details\n\nCivil society"
-
-
-@pytest.fixture(scope="module")
-def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    with running_server(tmp_path_factory.mktemp("search")) as started:
-        yield started
 
 
 def _found(server: Server, words: str) -> list[str]:

@@ -7,12 +7,11 @@ kind (docs/site.md)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.api.conftest import Server
+from tests.api.conftest import Server, Watched
 
 PAGES = {
     "home": "/",
@@ -40,30 +39,6 @@ PAGES = {
 }
 """One page of every kind the site has."""
 GENDER_TRAINING = "Three-day gender training for all deployed police staff"
-
-
-class Watched:
-    """A browser tab that records every request it makes and every error it logs."""
-
-    def __init__(self, page: object) -> None:
-        self.page = page
-        self.requests: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", lambda r: self.requests.append(r.url))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on(
-            "console",
-            lambda m: self.errors.append(m.text) if m.type == "error" else None,
-        )
-
-
-@pytest.fixture
-def tab(chromium) -> Iterator[Watched]:
-    context = chromium.new_context(locale="en-GB")
-    try:
-        yield Watched(context.new_page())
-    finally:
-        context.close()
 
 
 def _html_lang(tab: Watched) -> str:
@@ -180,96 +155,6 @@ def test_nap_iv_page_shows_its_period_and_extension(server: Server, tab: Watched
     tab.page.goto(f"{server.url}/doc/plan/nld-nap-4?lang=nl")
     period = tab.page.locator("section[aria-labelledby=plan-period]").inner_text()
     assert "januari 2021" in period and "december 2027" in period
-
-
-def _no_serious_violations(tab: Watched) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(tab.page)
-    bad = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not bad, bad
-
-
-def test_sign_in_submit_replace_see_the_diff_and_sign_out(
-    server: Server, tab: Watched, tmp_path
-) -> None:
-    from tests.api.conftest import SIGNATORY
-    from tests.submissions.helpers import SEED
-
-    record = SEED.read_text(encoding="utf-8").replace(
-        "Ministry of Justice and Security\n\nOrganization details\n\nGovernment",
-        "Transgender Netwerk Nederland\n\nOrganization details\n\nCivil society",
-        1,
-    )
-    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
-    first.write_text(record.replace("maintaining", "defending", 1), encoding="utf-8")
-    second.write_text(record.replace("maintaining", "protecting", 1), encoding="utf-8")
-    tab.page.goto(f"{server.url}/my/records?lang=nl")
-    assert "/sign-in" in tab.page.url
-    tab.page.locator("#sign-in-token").fill(SIGNATORY)
-    tab.page.locator("main form button[type=submit]").click()
-    tab.page.wait_for_url("**/my/records?lang=nl")
-    _no_serious_violations(tab)
-    for path in (first, second):
-        tab.page.set_input_files("#submit-file", str(path))
-        tab.page.locator("main form button[type=submit]").click()
-        tab.page.wait_for_load_state()
-        assert "Uw registratie is opgeslagen" in tab.page.locator(".notice").inner_text()
-    tab.page.locator(".notice a", has_text="wat er veranderde").click()
-    tab.page.wait_for_load_state()
-    assert tab.page.locator("del", has_text="defending").count() == 1
-    assert tab.page.locator("ins", has_text="protecting").count() == 1
-    _no_serious_violations(tab)
-    tab.page.locator("header.site form.account button").click()
-    tab.page.wait_for_load_state()
-    tab.page.goto(f"{server.url}/my/records")
-    assert "/sign-in" in tab.page.url
-    assert not tab.errors
-
-
-def test_write_a_record_for_a_new_organisation_in_the_form(server: Server, tab: Watched) -> None:
-    from tests.api.conftest import ADMIN
-
-    tab.page.goto(f"{server.url}/sign-in?next=/record-form")
-    tab.page.locator("#sign-in-token").fill(ADMIN)
-    tab.page.locator("main form button[type=submit]").click()
-    tab.page.wait_for_url("**/record-form")
-    page = tab.page
-    page.locator("#organisation").fill("Vrouwen voor Vrede Oost")
-    page.locator("#organisation_kind").select_option("Civil-society organisation")
-    page.locator("#organisation_description").fill("A network of women peacebuilders.")
-    page.locator("#outcome-1").check()
-    assert page.locator('.paragraph[data-outcome="1"]').is_visible()
-    assert not page.locator('.paragraph[data-outcome="2"]').is_visible()
-    page.locator("#contribution-1").fill("We support women mediators in peace talks.")
-    page.locator("#investment-1").check()
-    page.locator("#focus-international").check()
-    page.locator("#countries").fill("Colombia")
-    page.locator("#activity-0-name").fill("Mediation training")
-    page.locator("#activity-0-outcomes").fill("1.9")
-    problem = page.locator("#problems-activity-0-outcomes li")
-    problem.first.wait_for(timeout=30_000)  # checked as you type
-    assert "1.9" in problem.first.inner_text()
-    page.locator("#activity-0-outcomes").fill("1.2")
-    page.wait_for_function(
-        "!document.querySelector('#problems-activity-0-outcomes li')", timeout=30_000
-    )
-    _no_serious_violations(tab)
-    page.reload()  # the draft survives a reload
-    assert page.locator("#activity-0-name").input_value() == "Mediation training"
-    page.locator("button[value=submit]").click()
-    page.wait_for_url("**/my/records?*stored=*")
-    page.goto(f"{server.url}/search?q=vrouwen+voor+vrede+oost")
-    page.locator("article.result h3 a", has_text="Vrouwen voor Vrede Oost").first.click()
-    assert page.locator("h1").inner_text() == "Vrouwen voor Vrede Oost"
-    assert (
-        "Mediation training" in page.locator("section[aria-labelledby=org-activities]").inner_text()
-    )
-    assert not tab.errors
 
 
 def test_partners_graph_is_drawn_and_its_nodes_open_their_pages(
