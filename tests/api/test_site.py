@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.api.conftest import Server, Watched
+from tests.api.conftest import Server, Watched, no_serious_violations
 
 PAGES = {
     "home": "/",
@@ -207,18 +207,10 @@ def test_check_a_broken_record_and_see_the_problem_beside_its_line(
 def test_no_serious_or_critical_accessibility_violation(
     server: Server, tab: Watched, kind: str
 ) -> None:
-    from axe_playwright_python.sync_playwright import Axe
-
     tab.page.goto(f"{server.url}{PAGES[kind]}")
     tab.page.wait_for_load_state("networkidle")
     if kind == "check":  # the page with a report on it
         tab.page.locator("#record-text").fill("Not a record at all")
         tab.page.locator("main form button[type=submit]").click()
         tab.page.wait_for_load_state("networkidle")
-    results = Axe().run(tab.page)
-    bad = [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in results.response["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not bad, bad
+    no_serious_violations(tab)
