@@ -5,6 +5,17 @@ from __future__ import annotations
 from nap_graph.i18n import N_
 from nap_graph_api.i18n import gettext
 
+
+class Words(dict[str, str]):
+    """Words the site uses for machine values, marked for the catalogue; calling it gives
+    a value's word in the reader's language (the value itself when it has none)."""
+
+    def __call__(self, value: str | None) -> str:
+        if not value:  # gettext("") would answer the catalogue's header
+            return ""
+        return gettext(self.get(value, value))
+
+
 KINDS = {
     "organisation": N_("Organisation"),
     "outcome": N_("Outcome"),
@@ -28,14 +39,16 @@ KINDS = {
     "scheme": N_("Outcome framework"),
     "source": N_("Source document"),
 }
-FACET_TITLES = {
-    "kind": N_("Kind of thing"),
-    "organisation": N_("Organisation"),
-    "outcome": N_("Outcome"),
-    "plan": N_("Plan"),
-    "country": N_("Country"),
-    "organisation-kind": N_("Kind of organisation"),
-}
+FACET_TITLES = Words(
+    {
+        "kind": N_("Kind of thing"),
+        "organisation": N_("Organisation"),
+        "outcome": N_("Outcome"),
+        "plan": N_("Plan"),
+        "country": N_("Country"),
+        "organisation-kind": N_("Kind of organisation"),
+    }
+)
 
 
 def kind_label(kind: str) -> str:
@@ -43,58 +56,58 @@ def kind_label(kind: str) -> str:
     return gettext(KINDS[kind]) if kind in KINDS else kind.replace("-", " ").capitalize()
 
 
-def facet_title(name: str) -> str:
-    return gettext(FACET_TITLES.get(name, name))
+facet_title = FACET_TITLES
 
 
-RELATIONS = {
-    "kind": N_("kind"),
-    "part of": N_("part of"),
-    "unit": N_("unit"),
-    "accountable to": N_("accountable to"),
-    "country": N_("country"),
-    "signatory of": N_("signatory of"),
-    "coordinator of": N_("coordinator of"),
-    "coordinator": N_("coordinator"),
-    "signatory": N_("signatory"),
-    "notation": N_("notation"),
-    "plan": N_("plan"),
-    "broader": N_("part of outcome"),
-    "narrower": N_("sub-outcomes"),
-    "pillar": N_("UNSCR 1325 pillar"),
-    "carried out by": N_("carried out by"),
-    "outcome": N_("outcome"),
-    "partner": N_("partner"),
-    "target group": N_("target group"),
-    "target": N_("target"),
-    "activity type": N_("activity type"),
-    "based in": N_("based in"),
-    "works for": N_("works in or for"),
-    "unit of": N_("unit of"),
-    "partner country": N_("partner country"),
-}
+RELATIONS = Words(
+    {
+        "kind": N_("kind"),
+        "part of": N_("part of"),
+        "unit": N_("unit"),
+        "accountable to": N_("accountable to"),
+        "country": N_("country"),
+        "signatory of": N_("signatory of"),
+        "coordinator of": N_("coordinator of"),
+        "coordinator": N_("coordinator"),
+        "signatory": N_("signatory"),
+        "notation": N_("notation"),
+        "plan": N_("plan"),
+        "broader": N_("part of outcome"),
+        "narrower": N_("sub-outcomes"),
+        "pillar": N_("UNSCR 1325 pillar"),
+        "carried out by": N_("carried out by"),
+        "outcome": N_("outcome"),
+        "partner": N_("partner"),
+        "target group": N_("target group"),
+        "target": N_("target"),
+        "activity type": N_("activity type"),
+        "based in": N_("based in"),
+        "works for": N_("works in or for"),
+        "unit of": N_("unit of"),
+        "partner country": N_("partner country"),
+    }
+)
 """The relations the kind pages name (queries/profile-*.rq), as a reader reads them."""
 
 
-def relation_label(relation: str) -> str:
-    return gettext(RELATIONS.get(relation, relation))
+relation_label = RELATIONS
 
 
-SEVERITIES = {"error": N_("error"), "violation": N_("violation"), "warning": N_("warning")}
+SEVERITIES = Words({"error": N_("error"), "violation": N_("violation"), "warning": N_("warning")})
 
 
-def severity_label(severity: str) -> str:
-    return gettext(SEVERITIES.get(severity, severity))
+severity_label = SEVERITIES
 
 
-MATCHES = {
-    "exact": N_("exact match"),
-    "close": N_("close match"),
-    "broad": N_("broader match"),
-    "related": N_("related"),
-}
+MATCHES = Words(
+    {
+        "exact": N_("exact match"),
+        "close": N_("close match"),
+        "broad": N_("broader match"),
+        "related": N_("related"),
+    }
+)
 """How closely an outcome area matches a pillar (the SKOS mapping property), in words."""
 
 
-def match_label(match: str | None) -> str:
-    return gettext(MATCHES.get(match or "", match or ""))
+match_label = MATCHES
