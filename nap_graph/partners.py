@@ -16,7 +16,7 @@ from nap_graph.linked_data import labels_for
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 
-MAX_EDGES = 5000
+MAX_EDGES = 1000
 """The query's ``LIMIT``: a network larger than this is cut (and the page says so)."""
 
 
@@ -77,9 +77,15 @@ class Network:
 
 
 def network(
-    store: Queryable, *, graphs: Sequence[str] | None = None, lang: str = DEFAULT
+    store: Queryable,
+    *,
+    graphs: Sequence[str] | None = None,
+    lang: str = DEFAULT,
+    focus: str | None = None,
 ) -> Network:
-    result = store.query(queries.load("partners.rq"), default_graphs=graphs)
+    """The network (``focus``: only the relations of that organisation and its units)."""
+    bindings = {"focus": ox.NamedNode(focus)} if focus else None
+    result = store.query(queries.load("partners.rq"), bindings=bindings, default_graphs=graphs)
     rows = result.rows if isinstance(result, SelectResult) else []
     edges = [
         Edge(

@@ -4,14 +4,17 @@ interactive graph (Cytoscape.js, vendored) with the same data as a table; JSON f
 from __future__ import annotations
 
 import json
+from typing import Annotated
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from nap_graph import iris
 from nap_graph.i18n import current_language
 from nap_graph.partners import network
 from nap_graph_api.deps import ViewDep
+from nap_graph_api.errors import ApiError
 from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
 
@@ -51,11 +54,32 @@ router = APIRouter(tags=["partners"])
         }
     },
 )
-async def partners(request: Request, view: ViewDep) -> Response:
+async def partners(
+    request: Request,
+    view: ViewDep,
+    organisation: Annotated[
+        str | None, Query(description="Only the relations of this organisation (key or IRI).")
+    ] = None,
+) -> Response:
     as_json = wants_json(request, "the network")
     graphs = view.default_graphs()
     lang = current_language()
-    found = await run_in_threadpool(lambda: network(view, graphs=graphs, lang=lang))
+    focus = None
+    if organisation:
+        focus = organisation if organisation.startswith("https://") else None
+        if focus is None:
+            try:
+                focus = iris.organisation_iri(organisation)
+            except ValueError as exc:
+                raise ApiError(400, "Bad request", f"organisation: {exc}") from exc
+    if focus is None:  # the whole network: once per store generation and language
+        found = await run_in_threadpool(
+            view.cached, f"partners-{lang}", lambda: network(view, graphs=graphs, lang=lang)
+        )
+    else:
+        found = await run_in_threadpool(
+            lambda: network(view, graphs=graphs, lang=lang, focus=focus)
+        )
     if as_json:
         return JSONResponse({"elements": found.elements()})
     return templates.TemplateResponse(
@@ -64,5 +88,6 @@ async def partners(request: Request, view: ViewDep) -> Response:
         {
             "n": found,
             "elements_json": json.dumps(found.elements()).replace("</", "<\\/"),
+            "organisation": organisation or "",
         },
     )

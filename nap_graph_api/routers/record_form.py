@@ -17,9 +17,11 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from nap_graph import iris
+from nap_graph.coverage import plans
 from nap_graph.form_choices import form_choices
 from nap_graph.i18n import current_language
 from nap_graph.ingest import ingest_parsed
+from nap_graph.linked_data import labels_for
 from nap_graph.reference import using_reference
 from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.submissions.checking import CheckResult, check_bytes
@@ -86,6 +88,8 @@ async def _page(
         raise ApiError(400, "Bad request", f"plan: {exc}") from exc
     graphs = view.default_graphs()  # type: ignore[attr-defined]
     choices = await run_in_threadpool(lambda: form_choices(view, plan, graphs=graphs, lang=lang))  # type: ignore[arg-type]
+    known = await run_in_threadpool(lambda: plans(view, graphs))  # type: ignore[arg-type]
+    names = await run_in_threadpool(lambda: labels_for(view, known, graphs, lang))  # type: ignore[arg-type]
     numbers = activities if activities is not None else (activity_numbers(fields) or [0])
     return templates.TemplateResponse(
         request,
@@ -94,6 +98,8 @@ async def _page(
             "f": fields,
             "choices": choices,
             "plan_key": plan_key,
+            "plans": known,
+            "plan_names": names,
             "activities": numbers,
             "result": result,
             "problems": _by_field(result, built),
@@ -161,6 +167,8 @@ async def record_form_post(
 ) -> Response:
     fields = await _fields(request)
     numbers = activity_numbers(fields) or [0]
+    if action == "plan":  # another plan: its outcomes
+        return await _page(request, view, fields, activities=numbers)
     if action == "add":
         return await _page(request, view, fields, activities=[*numbers, max(numbers) + 1])
     if action.startswith("remove-"):

@@ -68,6 +68,12 @@
     localStorage.removeItem(KEY);
     window.location.href = "/record-form";
   });
+  // Another plan has other outcomes: show them at once.
+  const plan = form.querySelector("#plan");
+  plan.addEventListener("change", () => {
+    save();
+    form.querySelector("button[value=plan]").click();
+  });
   restore();
   paragraphs();
 })();

@@ -133,3 +133,15 @@ def test_partners_network_matches_sparql(server: Server) -> None:
     )
     assert page.count("<tr><td>") == len(edges)  # the same relations as a table
     assert "/static/cytoscape/cytoscape.min.js" in page
+
+
+def test_partners_around_one_organisation(server: Server) -> None:
+    with server.client() as client:
+        around = client.get(
+            "/partners", params={"organisation": "jenv-dmb", "format": "json"}
+        ).json()["elements"]
+        bad = client.get("/partners", params={"organisation": "Not A Key!"})
+    edges = [e["data"] for e in around if "source" in e["data"]]
+    dmb = "https://w3id.org/nap-graph/id/organisation/jenv-dmb"
+    assert edges and all(dmb in (e["source"], e["target"]) for e in edges)
+    assert bad.status_code == 400

@@ -174,6 +174,22 @@ def test_partners_graph_is_drawn_and_its_nodes_open_their_pages(
     assert not tab.errors
 
 
+def test_coverage_and_monitoring_show_the_ministrys_data(server: Server, tab: Watched) -> None:
+    tab.page.goto(f"{server.url}/coverage")
+    row = tab.page.locator("table.matrix tbody tr", has_text="Ministry of Justice and Security")
+    assert row.locator("td a").count() == 8  # its eight selected outcomes, each linked
+    uncovered = tab.page.locator("main h2", has_text="Outcomes nobody covers").locator(
+        "xpath=following-sibling::ul[1]"
+    )
+    assert "4.1" in uncovered.inner_text()
+    row.locator("td a").first.click()
+    assert "/contribution/" in tab.page.url
+    tab.page.goto(f"{server.url}/monitoring?lang=nl")
+    missing = tab.page.locator("ul.missing").inner_text()
+    assert "Driedaagse gendertraining voor alle uitgezonden politiemedewerkers" in missing
+    assert "Nationale Politie" in tab.page.locator("main table").first.inner_text()
+
+
 def test_compare_chart_is_drawn(server: Server, tab: Watched) -> None:
     tab.page.goto(f"{server.url}/compare")
     chart = tab.page.locator("figure.chart svg[role=img]")

@@ -85,3 +85,21 @@ def test_write_a_record_for_a_new_organisation_in_the_form(
         "Mediation training" in page.locator("section[aria-labelledby=org-activities]").inner_text()
     )
     assert not tab.errors
+
+
+def test_a_signatory_is_refused_another_organisations_record_in_the_browser(
+    own_server: Server, tab: Watched
+) -> None:
+    from tests.api.conftest import SIGNATORY
+    from tests.submissions.helpers import SEED
+
+    tab.page.goto(f"{own_server.url}/sign-in")
+    tab.page.locator("#sign-in-token").fill(SIGNATORY)
+    tab.page.locator("main form button[type=submit]").click()
+    tab.page.wait_for_url("**/my/records")
+    tab.page.set_input_files("#submit-file", str(SEED))  # the Ministry's record
+    tab.page.locator("main form button[type=submit]").click()
+    tab.page.wait_for_load_state()
+    assert tab.page.locator("h1").inner_text() == "Not allowed"
+    assert "may not submit records for" in tab.page.locator("main").inner_text()
+    assert tab.page.locator("main a[href='/']").count() == 1  # a way back
