@@ -125,6 +125,8 @@ def test_validate_in_dutch_reports_every_violation_in_dutch(tmp_path: Path) -> N
     assert any("'Monetary' is geen soort investering" in p for p in problems)
     assert any("Een alinea beschrijft doelstelling 3.2" in p for p in problems)
     assert lines[-1].endswith("ongeldig: 0 fout(en), 4 overtreding(en), 2 waarschuwing(en)")
+    assert ": gelezen: Ministry of Justice and Security <" in lines[0]
+    assert "doelstellingen 1, 2, 3, 7; subdoelstellingen 3.1, 3.9, 3.4, 5.1" in lines[0]
     english = runner.invoke(app, ["validate", str(path)])
     assert english.output.strip().endswith("invalid: 0 error(s), 4 violation(s), 2 warning(s)")
     assert "'7' is not a strategic outcome of NAP 1325-IV" in english.output

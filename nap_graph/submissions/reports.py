@@ -70,19 +70,28 @@ def summary_line(file: str, record: dict[str, object]) -> str:
     1, 2, 3, 5; sub-outcomes 3.1, 3.2; countries NLD; focus national, international; 0
     activities``."""
 
+    none = _("none")
+
     def tail(value: object) -> str:
-        return str(value).rsplit("/", 1)[-1] if value else "none"
+        return str(value).rsplit("/", 1)[-1] if value else none
 
     def codes(key: str) -> str:
-        return ", ".join(record[key]) or "none"  # type: ignore[arg-type]
+        return ", ".join(record[key]) or none  # type: ignore[arg-type]
 
-    return (
-        f"{file}: read: {record['organisation'] or '(no name)'} <{record['organisation_iri']}> "
-        f"({tail(record['organisation_kind'])}); outcomes {codes('strategic_outcomes')}; "
-        f"sub-outcomes {codes('sub_outcomes')}; countries "
-        f"{', '.join(tail(c) for c in record['countries']) or 'none'}; "  # type: ignore[attr-defined]
-        f"focus {codes('geographic_focus')}; {record['activities']} activities"
+    read = _(
+        "read: {organisation} <{iri}> ({kind}); outcomes {outcomes}; sub-outcomes {subs}; "
+        "countries {countries}; focus {focus}; {activities} activities"
+    ).format(
+        organisation=record["organisation"] or _("(no name)"),
+        iri=record["organisation_iri"],
+        kind=tail(record["organisation_kind"]),
+        outcomes=codes("strategic_outcomes"),
+        subs=codes("sub_outcomes"),
+        countries=", ".join(tail(c) for c in record["countries"]) or none,  # type: ignore[attr-defined]
+        focus=codes("geographic_focus"),
+        activities=record["activities"],
     )
+    return f"{file}: {read}"
 
 
 def in_report_order(problems: Sequence[Problem]) -> list[Problem]:
