@@ -164,6 +164,9 @@ class SearchIndex:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
         self._lock = threading.Lock()
+        self._syncing = threading.Lock()
+        """One sync or rebuild at a time, from reading the store to writing the index: two
+        writes' syncs overlapping could otherwise store the older texts last."""
         self._excluded: frozenset[str] = frozenset()
         target = str(path) if path is not None else ":memory:"
         if path is not None:
@@ -208,6 +211,10 @@ class SearchIndex:
 
     def rebuild(self, store: Queryable) -> int:
         """Index the whole store again from nothing; the number of texts indexed."""
+        with self._syncing:
+            return self._rebuild(store)
+
+    def _rebuild(self, store: Queryable) -> int:
         texts = read_texts(store)
         with self._lock, self._transaction():
             for table in ("graphs", "docs", "facets", "fts"):
@@ -223,6 +230,10 @@ class SearchIndex:
         """Bring the index up to date after a write: re-index the named graphs whose texts
         changed (``graphs``: the ones written, when the writer knows; else all are compared
         by digest). The graphs re-indexed."""
+        with self._syncing:
+            return self._sync(store, graphs)
+
+    def _sync(self, store: Queryable, graphs: Sequence[str] | None) -> list[str]:
         texts = read_texts(store, graphs)
         by_graph: dict[str, list[Text]] = defaultdict(list)
         for t in texts:

@@ -16,16 +16,13 @@ from starlette.concurrency import run_in_threadpool
 
 from nap_graph import iris
 from nap_graph.i18n import current_language
-from nap_graph.ingest import history, ingest_parsed
-from nap_graph.reference import using_reference
-from nap_graph.store.views import PROVENANCE_GRAPH
-from nap_graph.submissions.checking import CheckResult, check_bytes
+from nap_graph.ingest import history
 from nap_graph.version_diff import diff
 from nap_graph_api import sessions
 from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
-from nap_graph_api.records import aliases_of, reference_of
+from nap_graph_api.records import check_record, organisation_keys, refused, store_checked
 from nap_graph_api.sessions import Session
 
 router = APIRouter(tags=["signing in"])
@@ -160,15 +157,7 @@ async def submit_record(
         raise ApiError(
             400, "Bad request", "there was nothing to submit: paste the text or choose the file"
         )
-    lang = current_language()
-    reference = await run_in_threadpool(reference_of, view)
-    aliases = await run_in_threadpool(aliases_of, view)
-
-    def check() -> CheckResult:
-        with using_reference(reference):
-            return check_bytes(data, name, lang=lang, aliases=aliases)
-
-    result = await run_in_threadpool(check)
+    result = await check_record(view, data, name)
     if result.exit_code != 0:
         return templates.TemplateResponse(
             request,
@@ -181,34 +170,13 @@ async def submit_record(
             },
             status_code=422,
         )
-    for record in result.records:
-        org = record.report.submission.organisation.value  # type: ignore[union-attr]
-        key = org.removeprefix(ORGANISATION)
-        if not session.principal.may_submit_for(key):
-            raise ApiError(
-                403,
-                "Forbidden",
-                f"'{session.principal.name}' may not submit records for "
-                f"'{record.record.get('organisation') if record.record else key}'",
-            )
-
-    def store_all() -> list[str]:
-        stored = []
-        for record in result.records:
-            outcome = ingest_parsed(
-                store,
-                record.report.parsed,  # type: ignore[union-attr]
-                sender=session.principal.name,
-                file=name,
-                report=record.report,
-            )
-            if outcome.submission:
-                stored.append(outcome.submission)
-        view.invalidate([*(iris.submission_graph_iri(s) for s in stored), PROVENANCE_GRAPH])
-        return stored
-
-    stored = await run_in_threadpool(store_all)
-    key = record.report.submission.organisation.value.removeprefix(ORGANISATION)  # type: ignore[union-attr]
+    other = refused(session.principal, result)
+    if other is not None:
+        raise ApiError(
+            403, "Forbidden", f"'{session.principal.name}' may not submit records for '{other}'"
+        )
+    stored = await store_checked(store, view, result, sender=session.principal.name, file=name)
+    key = organisation_keys(result)[-1]
     target = (
         f"/my/records?{urlencode({'organisation': key, 'stored': stored[-1] if stored else ''})}"
     )

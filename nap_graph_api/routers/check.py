@@ -8,17 +8,15 @@ import math
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
-from starlette.concurrency import run_in_threadpool
 
-from nap_graph.i18n import N_, current_language
-from nap_graph.reference import using_reference
-from nap_graph.submissions.checking import CheckResult, check_bytes
+from nap_graph.i18n import N_
+from nap_graph.submissions.checking import CheckResult
 from nap_graph.submissions.reading import SUFFIXES, sniff_format
+from nap_graph_api import records
 from nap_graph_api.deps import SettingsDep, ViewDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
 from nap_graph_api.rate_limit import RateLimit
-from nap_graph_api.records import aliases_of, reference_of
 
 router = APIRouter(tags=["check"])
 FORMATS = ("auto", "export", "json", "csv", "turtle", "jsonld")
@@ -96,15 +94,7 @@ async def check_record(
             headers={"Retry-After": str(math.ceil(wait))},
         )
     chosen = _chosen_format(fmt, name, data)
-    lang = current_language()
-    reference = await run_in_threadpool(reference_of, view)
-    aliases = await run_in_threadpool(aliases_of, view)
-
-    def run() -> CheckResult:
-        with using_reference(reference):
-            return check_bytes(data, name, fmt=chosen, lang=lang, aliases=aliases)
-
-    result = await run_in_threadpool(run)
+    result = await records.check_record(view, data, name, fmt=chosen)
     shown = data.decode("utf-8", errors="replace") if chosen == "export" else ""
     return _form(
         request,

@@ -20,17 +20,15 @@ from nap_graph import iris
 from nap_graph.coverage import plans
 from nap_graph.form_choices import form_choices
 from nap_graph.i18n import current_language
-from nap_graph.ingest import ingest_parsed
 from nap_graph.linked_data import labels_for
-from nap_graph.reference import using_reference
-from nap_graph.store.views import PROVENANCE_GRAPH
-from nap_graph.submissions.checking import CheckResult, check_bytes
+from nap_graph.store.query_path import QueryPath
+from nap_graph.submissions.checking import CheckResult
 from nap_graph.submissions.form_record import FormRecord, activity_numbers, record_from_form
 from nap_graph_api import sessions
 from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
-from nap_graph_api.records import aliases_of, reference_of
+from nap_graph_api.records import check_record, organisation_keys, refused, store_checked
 
 router = APIRouter(tags=["record form"])
 ORGANISATION = iris.id_prefix("organisation")
@@ -46,16 +44,8 @@ async def _fields(request: Request) -> dict[str, list[str]]:
     return dict(fields)
 
 
-async def _check(view: object, built: FormRecord) -> CheckResult:
-    lang = current_language()
-    reference = await run_in_threadpool(reference_of, view)  # type: ignore[arg-type]
-    aliases = await run_in_threadpool(aliases_of, view)  # type: ignore[arg-type]
-
-    def run() -> CheckResult:
-        with using_reference(reference):
-            return check_bytes(built.json(), "form.json", fmt="json", lang=lang, aliases=aliases)
-
-    return await run_in_threadpool(run)
+async def _check(view: QueryPath, built: FormRecord) -> CheckResult:
+    return await check_record(view, built.json(), "form.json", fmt="json")
 
 
 def _by_field(result: CheckResult | None, built: FormRecord | None) -> dict[str, list[object]]:
@@ -187,25 +177,14 @@ async def record_form_post(
     if session is None:
         raise ApiError(401, "Sign-in needed", "sign in to submit the record (the draft is kept)")
     sessions.check_csrf(request, (fields.get("csrf") or [""])[0], session.csrf)
-    record = result.records[0]
-    key = record.report.submission.organisation.value.removeprefix(ORGANISATION)  # type: ignore[union-attr]
-    if not session.principal.may_submit_for(key):
+    other = refused(session.principal, result)
+    if other is not None:
         raise ApiError(
-            403, "Forbidden", f"'{session.principal.name}' may not submit records for '{key}'"
+            403, "Forbidden", f"'{session.principal.name}' may not submit records for '{other}'"
         )
-
-    def store_it() -> str | None:
-        outcome = ingest_parsed(
-            store,
-            record.report.parsed,  # type: ignore[union-attr]
-            sender=session.principal.name,
-            file="form.json",
-            report=record.report,
-        )
-        if outcome.submission:
-            view.invalidate([iris.submission_graph_iri(outcome.submission), PROVENANCE_GRAPH])
-        return outcome.submission
-
-    stored = await run_in_threadpool(store_it)
+    versions = await store_checked(
+        store, view, result, sender=session.principal.name, file="form.json"
+    )
+    key, stored = organisation_keys(result)[0], (versions[0] if versions else None)
     target = f"/my/records?{urlencode({'organisation': key, 'stored': stored or ''})}"
     return RedirectResponse(target, status_code=SEE_OTHER)

@@ -119,3 +119,25 @@ def test_reopened_from_its_file(store: OxigraphStore, index: SearchIndex) -> Non
     assert again.stats()["texts"] == texts > 1000
     assert again.sync(store) == []
     assert again.search("gendertraining").total >= 3
+
+
+def test_writes_synced_from_many_threads_leave_the_index_as_the_store(
+    store: OxigraphStore, index: SearchIndex
+) -> None:
+    """Two clients at once: each writes the graph and syncs; whichever sync runs last, the
+    index ends holding what the store holds."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(n: int) -> None:
+        store.put_graph(GRAPH, _label(f"Waterput nummer{n}", "nl"))
+        index.sync(store, [GRAPH])
+
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(write, range(24)))
+        assert index.sync(store, [GRAPH]) == []  # nothing left to catch up
+        final = store.get_graph(GRAPH)[0].object.value
+        assert [h.label for h in index.search("waterput").hits] == [final]
+    finally:
+        store.delete_graph(GRAPH)
+        index.sync(store, [GRAPH])
