@@ -377,7 +377,7 @@ def generate(triples: int, *, seed: int = 1325) -> list[ox.Quad]:
 def synthetic_dump(path: Path, triples: int) -> int:
     """The default data plus the synthetic WPS graph up to ``triples`` quads, written as
     N-Quads to ``path``; returns the number of quads."""
-    from nap_graph.default_data import default_graph_files
+    from nap_graph.default_files import default_graph_files
 
     quads: list[ox.Quad] = []
     for item in default_graph_files():

@@ -1,146 +1,138 @@
-"""The default dataset: the ontology, the shapes and every RDF file under ``data/``.
+"""The default dataset built: the shipped files (:mod:`nap_graph.default_files`) loaded one
+named graph each, the shipped records stored as received through the one write path
+(:func:`~nap_graph.ingest.ingest_parsed`, dated by ``data/submissions/receipts.toml``), and the
+shipped curation documents stored against the versions they curate. Each fact is stated
+once: the received version in its version graph, what curation adds in the curation graph.
 
-Each file becomes one named graph whose IRI follows from its path (``docs/iris.md``)::
-
-    ontology/wps.ttl                     -> graph/ontology/wps
-    ontology/alignments.ttl              -> graph/ontology/alignments
-    ontology/vocabulary-labels.ttl       -> graph/ontology/vocabulary-labels
-    shapes/integrity.ttl                 -> graph/shapes/integrity
-    data/reference/pillars.ttl           -> graph/reference/pillars
-    data/curated/nld-nap-4/jenv.ttl      -> graph/curated/nld-nap-4/jenv
+``nap-graph init`` does this to the configured store (:func:`initialise`); the other
+functions build it in memory, for the tests and for checking the shipped files.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
+from datetime import UTC, datetime, time
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
-from rdflib.exceptions import ParserError
 
-from nap_graph.errors import DataFileError
-from nap_graph.iris import graph_iri
-from nap_graph.resources import (
-    alignments_path,
-    data_dir,
-    ontology_path,
-    resource_root,
-    shapes_dir,
-    vocabulary_labels_path,
+from nap_graph.default_files import (
+    default_curation_files,
+    default_graph_files,
+    default_records,
 )
+from nap_graph.errors import DataFileError, SubmissionReadError
+from nap_graph.ingest import Status, ingest_parsed
+from nap_graph.iris import GRAPH, PROVENANCE_GRAPH, curation_graph_iri, submission_graph_iri
+from nap_graph.reference import reference_from_store, using_reference
+from nap_graph.store.oxigraph_store import OxigraphStore
+from nap_graph.store.protocol import GraphStore
+from nap_graph.submissions.curation import curation_graph, load_document
+from nap_graph.submissions.reading import read_file
 
-RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
+SHIPPED_AT = datetime(2026, 12, 2, tzinfo=UTC)
+"""The time stamped on the shipped curations (so that ``nap-graph init`` is reproducible)."""
 
-
-@dataclass(frozen=True, slots=True)
-class GraphFile:
-    """One RDF file of the default dataset and the named graph it is loaded into."""
-
-    path: Path
-    graph: str
-
-    @property
-    def format(self) -> ox.RdfFormat:
-        return RDF_SUFFIXES[self.path.suffix]
-
-
-def graph_iri_for(path: Path) -> str:
-    """The named-graph IRI of a shipped file: its path under the resource root, minus
-    the leading ``data/`` and the suffix."""
-    relative = path.resolve().relative_to(resource_root().resolve())
-    parts = list(relative.with_suffix("").parts)
-    if parts[0] == "data":
-        parts = parts[1:]
-    return graph_iri(parts)
+DATA_KINDS = ("reference", "plans", "actors", "submission", "curation", "links")
+"""The first path segments of the named graphs that hold data (not the ontology or shapes)."""
 
 
-def _rdf_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in RDF_SUFFIXES and p.is_file())
+def load_files(store: GraphStore) -> list[str]:
+    """Load (or reload) the shipped RDF files, one named graph each, replacing each whole."""
+    loaded = []
+    for item in default_graph_files():
+        store.load_file(item.path, item.format, item.graph, replace=True)
+        loaded.append(item.graph)
+    return loaded
 
 
-def default_graph_files() -> list[GraphFile]:
-    """The ontology, the shapes and the data files, in load order."""
-    paths = [
-        ontology_path(),
-        alignments_path(),
-        vocabulary_labels_path(),
-        *_rdf_files(shapes_dir()),
-        *_rdf_files(data_dir()),
-    ]
-    return [GraphFile(path=p, graph=graph_iri_for(p)) for p in paths]
+def store_records(store: GraphStore) -> list[str]:
+    """Store the shipped records as received (each the version its file makes; a record
+    stored already is left as it is); the versions. :class:`DataFileError` for a record that
+    cannot be read or is invalid: the shipped data must be whole."""
+    reference = reference_from_store(store)
+    versions = []
+    for shipped in default_records():
+        try:
+            with using_reference(reference):
+                parsed_all = read_file(shipped.path)
+        except SubmissionReadError as exc:
+            raise DataFileError(f"{shipped.path}: cannot be read: {exc}") from exc
+        for parsed in parsed_all:
+            result = ingest_parsed(
+                store,
+                parsed,
+                sender=shipped.sender,
+                received=shipped.received,
+                now=datetime.combine(shipped.received, time(), UTC),
+                file=str(shipped.path),
+                reference=reference,
+            )
+            if result.status not in (Status.stored, Status.unchanged) or not result.submission:
+                found = "; ".join(p.message for p in result.problems[:3])
+                raise DataFileError(f"{shipped.path}: {result.status.value}: {found}")
+            versions.append(result.submission)
+    return versions
 
 
-def default_curation_files() -> list[Path]:
-    """The shipped curation documents (``data/curated/**/*.curation.json``), applied after
-    the RDF files (:mod:`nap_graph.submissions.curation`)."""
-    return sorted(p for p in data_dir().rglob("*.curation.json") if p.is_file())
+def store_curations(store: GraphStore) -> list[str]:
+    """Store the shipped curation documents against the versions they curate (which must be
+    stored); the curation graphs. They are checked by the test suite, not here."""
+    filled = []
+    with using_reference(reference_from_store(store)):
+        for path in default_curation_files():
+            doc, parsed = load_document(path)
+            built = curation_graph(doc, parsed, store, now=SHIPPED_AT)
+            graph = curation_graph_iri(doc.curates)
+            store.put_graph(graph, list(built.graph))
+            filled.append(graph)
+    return filled
+
+
+def initialise(store: GraphStore) -> list[str]:
+    """Load (or reload) the default data: the files, then the shipped records, then their
+    curations; the named graphs filled. Idempotent: each file's graph is replaced whole,
+    stored records are left as they are, the shipped curations are stated again."""
+    loaded = load_files(store)
+    versions = store_records(store)
+    return loaded + [submission_graph_iri(v) for v in versions] + store_curations(store)
 
 
 def load_default_store(store: ox.Store | None = None) -> ox.Store:
-    """Fill ``store`` (a new in-memory Oxigraph store if none) with the default dataset:
-    the RDF files, then the curation documents.
-
-    Raises :class:`DataFileError` naming the file and position of a syntax error.
-    """
+    """``store`` (a new in-memory Oxigraph store if none) with the default data
+    (:func:`initialise`). Raises :class:`DataFileError` naming the file of a syntax error."""
     target = store if store is not None else ox.Store()
-    for item in default_graph_files():
-        try:
-            target.bulk_load(path=item.path, format=item.format, to_graph=ox.NamedNode(item.graph))
-        except SyntaxError as exc:
-            raise DataFileError(f"{item.path}: not valid RDF: {exc}") from exc
-        except OSError as exc:
-            raise DataFileError(f"{item.path}: cannot be read: {exc}") from exc
-    from nap_graph.store.oxigraph_store import OxigraphStore
-    from nap_graph.submissions.curation import apply_default_curations
-
-    apply_default_curations(OxigraphStore.around(target))
+    initialise(OxigraphStore.around(target))
     return target
 
 
-def _curation_graphs() -> dict[str, Graph]:
-    """The graphs the shipped curation documents make, as rdflib graphs."""
-    from nap_graph.submissions.curation import default_curation_graphs
-
-    store = load_default_store()
-    out: dict[str, Graph] = {}
-    for name in default_curation_graphs():
-        quads = store.quads_for_pattern(None, None, None, ox.NamedNode(name))
-        text = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
-        out[name] = Graph().parse(data=text, format="nt")
-    return out
+def _graph_of(store: ox.Store, name: ox.NamedNode) -> Graph:
+    quads = store.quads_for_pattern(None, None, None, name)
+    text = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in quads)
+    return Graph().parse(data=text, format="nt")
 
 
 def load_default_dataset() -> Dataset:
-    """The default dataset as an rdflib :class:`Dataset` (one named graph per file, and one
-    per curation document)."""
+    """The default dataset as an rdflib :class:`Dataset`, one named graph per store graph."""
+    store = load_default_store()
     dataset = Dataset()
-    for item in default_graph_files():
-        graph = dataset.graph(URIRef(item.graph))
-        parse_into(graph, item.path)
-    for name, made in _curation_graphs().items():
-        dataset.graph(URIRef(name)).__iadd__(made)
+    for name in store.named_graphs():
+        if isinstance(name, ox.NamedNode):
+            dataset.graph(URIRef(name.value)).__iadd__(_graph_of(store, name))
     return dataset
 
 
+def is_data_graph(graph: str) -> bool:
+    """Whether a named graph holds data (reference data, plans, actors, records, curations,
+    links), not the ontology, the shapes or the store's bookkeeping."""
+    return graph == PROVENANCE_GRAPH or graph.removeprefix(str(GRAPH)).split("/")[0] in DATA_KINDS
+
+
 def load_data_graph() -> Graph:
-    """All of ``data/`` (not the ontology or the shapes) in one rdflib graph, the curation
-    documents' graphs included: what the graph-integrity shapes are run against."""
+    """The default data (not the ontology or the shapes) in one rdflib graph: what the
+    graph-integrity shapes are run against."""
+    store = load_default_store()
     graph = Graph()
-    for path in _rdf_files(data_dir()):
-        parse_into(graph, path)
-    for made in _curation_graphs().values():
-        graph += made
-    return graph
-
-
-def parse_into(graph: Graph, path: Path) -> Graph:
-    """Parse an RDF file into ``graph``; a syntax error becomes :class:`DataFileError`."""
-    fmt = "turtle" if path.suffix == ".ttl" else "nt"
-    try:
-        graph.parse(path, format=fmt)
-    except (SyntaxError, ParserError, ValueError) as exc:  # BadSyntax is a SyntaxError
-        raise DataFileError(f"{path}: not valid {fmt}: {exc}") from exc
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot be read: {exc}") from exc
+    for name in store.named_graphs():
+        if isinstance(name, ox.NamedNode) and is_data_graph(name.value):
+            graph += _graph_of(store, name)
     return graph

@@ -12,6 +12,10 @@
     ├── ValidationSetupError       the shapes themselves cannot be loaded
     ├── SubmissionReadError        a submission cannot be read at all (exit code 2)
     │   └── PlanReadError          a plan file cannot be read at all
+    ├── NotAllowedError            the principal may not make this write (another organisation's)
+    ├── NotFoundError              a write names a version or activity the store does not hold
+    ├── RefusedError               a write that cannot be made as asked (409)
+    │   └── CurationRefusedError   a curation or organisation link that cannot be stored
     └── StoreError                 the store cannot do what was asked
         ├── StoreLockedError       another process has the on-disk store open for writing
         ├── StoreUnavailableError  the SPARQL server is down, unreachable or too slow
@@ -101,6 +105,20 @@ class PlanReadError(SubmissionReadError):
     """A plan file cannot be read at all (exit code 2); ``problems`` name rows and columns."""
 
 
-class CurationRefusedError(NapGraphError):
+class NotAllowedError(NapGraphError):
+    """The principal may not make this write: a signatory's record for another organisation,
+    or a coordinator's task. The message names both by name."""
+
+
+class NotFoundError(NapGraphError):
+    """A write names a version, record or activity the store does not hold."""
+
+
+class RefusedError(NapGraphError):
+    """A write that cannot be made as asked (reverting to the current version, reviewing an
+    activity that needs no review)."""
+
+
+class CurationRefusedError(RefusedError):
     """A curation that cannot be stored: the version it curates is superseded, or a link
     between organisations that cannot be made."""

@@ -15,7 +15,7 @@ import getpass
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -27,18 +27,22 @@ from nap_graph.namespaces import ID
 from nap_graph.reference import ReferenceData, reference_from_store, using_reference
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
-from nap_graph.store.sparql_text import insert_data
+from nap_graph.store.sparql_text import insert_data, replace_graph
 from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_file
 from nap_graph.submissions.to_rdf import SubmissionGraph
 from nap_graph.submissions.validation import SubmissionReport, validate_submission
-from nap_graph.terms import DCTERMS, PROV, RDF, WPS, XSD, literal
+from nap_graph.terms import DCTERMS, PROV, RDF, WPS, literal
+from nap_graph.versions import carry_over, place_of, revert, timestamp
 
 
 class Status(StrEnum):
     stored = "stored"
     unchanged = "unchanged"
+    """The same bytes are the current version already."""
+    reverted = "reverted"
+    """The same bytes are an earlier version: it was made current again (a revert)."""
     invalid = "invalid"
     unreadable = "unreadable"
 
@@ -108,16 +112,24 @@ def _store_version(
     the current one in the same update."""
     submission = built.submission.value
     if _exists(store, submission):
+        place = place_of(store, submission)
+        if place is None or place.is_current:
+            return IngestResult(
+                file, Status.unchanged, submission=submission, problems=list(report.problems)
+            )
+        revert(store, submission, by=sender or getpass.getuser(), now=now)
         return IngestResult(
-            file, Status.unchanged, submission=submission, problems=list(report.problems)
+            file,
+            Status.reverted,
+            submission=submission,
+            replaced=place.current,
+            problems=list(report.problems),
         )
     org_key = built.organisation.value.removeprefix(f"{ID}organisation/")
     history = iris.submission_history_iri(iris.plan_iri_for_key(parsed.record.plan), org_key)
     graph = iris.submission_graph_iri(submission)
     ingestion = iris.ingestion_iri(submission)
-    stamp = literal(
-        (now or datetime.now(UTC)).isoformat(timespec="microseconds"), datatype=XSD.dateTime
-    )
+    stamp = timestamp(now)
     sub, hist, act = _n(submission), _n(history), _n(ingestion)
     provenance = [
         ox.Triple(hist, RDF.type, WPS.SubmissionHistory),
@@ -145,9 +157,13 @@ def _store_version(
         "supersede.ru",
         {"provenance": _n(PROVENANCE_GRAPH), "history": hist, "new": sub, "now": stamp},
     )
-    store.update(
+    update = (
         supersede + " ;\n" + insert_data({graph: list(built.graph), PROVENANCE_GRAPH: provenance})
     )
+    moved = carry_over(store, replaced, submission, built.graph, now=now)
+    if moved is not None:
+        update += " ;\n" + replace_graph(*moved)
+    store.update(update)
     return IngestResult(
         file,
         Status.stored,

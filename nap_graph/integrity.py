@@ -18,7 +18,7 @@ from pyshacl import validate
 from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import SH
 
-from nap_graph.default_data import parse_into
+from nap_graph.default_files import parse_into
 from nap_graph.errors import DataFileError, ValidationSetupError
 from nap_graph.ontology import ontology_with_alignments
 from nap_graph.resources import shapes_dir

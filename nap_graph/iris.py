@@ -341,3 +341,9 @@ def observed_value_iri(organisation_key: str, slug: str) -> str:
 def graph_iri(path_parts: Collection[str]) -> str:
     """``graph/<path>``: the named graph of a file, from its path parts without suffix."""
     return str(GRAPH) + "/".join(_key(p) for p in path_parts)
+
+
+def reversion_iri(version: str, stamp: str) -> str:
+    """``<version>/reversion/<UTC time, digits only>``: one making of ``version`` current
+    again (a version can be reverted to more than once)."""
+    return f"{version}/reversion/{''.join(c for c in stamp if c.isdigit())}"

@@ -13,7 +13,7 @@ from functools import cache
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF
 
-from nap_graph.default_data import parse_into
+from nap_graph.default_files import parse_into
 from nap_graph.errors import DataFileError, ValidationSetupError
 from nap_graph.resources import alignments_path, ontology_path
 

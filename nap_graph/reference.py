@@ -29,7 +29,7 @@ from functools import cache, cached_property
 import pyoxigraph as ox
 
 from nap_graph import iris, queries
-from nap_graph.default_data import default_graph_files
+from nap_graph.default_files import default_graph_files
 from nap_graph.namespaces import GRAPH, ID
 from nap_graph.querying import select
 

@@ -18,7 +18,7 @@ from nap_graph.store.query_guard import QueryPolicy
 from nap_graph.store.query_path import QueryPath
 from nap_graph_api import access_log, errors, openapi_examples
 from nap_graph_api.access_log import AccessLogMiddleware
-from nap_graph_api.auth import TokenBook
+from nap_graph_api.auth import token_book
 from nap_graph_api.head_requests import HeadAsGet
 from nap_graph_api.i18n import LanguageMiddleware
 from nap_graph_api.limits import BodyLimitMiddleware
@@ -97,7 +97,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.tokens = TokenBook.from_settings(settings)
+    app.state.tokens = token_book(settings)
     errors.install(app)
     openapi_examples.install(app)
     app.add_middleware(SparqlDirect)  # innermost: body limit, CORS and access log wrap it

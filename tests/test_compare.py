@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from nap_graph.cli import app
 from nap_graph.compare import compare
+from nap_graph.default_data import initialise
 from nap_graph.store import OxigraphStore
-from nap_graph.store.opening import initialise
 
 PROTECTION = {
     "NLD": {("3", "Protection", "exact")},

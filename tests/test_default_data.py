@@ -5,11 +5,15 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Graph
 
-from nap_graph.default_data import default_graph_files, load_default_dataset
+from nap_graph.default_data import load_default_dataset
+from nap_graph.default_files import default_graph_files
+from nap_graph.generation import GENERATION_GRAPH
 from nap_graph.integrity import validate_integrity
+from nap_graph.iris import PROVENANCE_GRAPH
 from nap_graph.namespaces import GRAPH
 from nap_graph.querying import select
-from nap_graph.submissions.curation import default_curation_graphs
+
+JENV = "nld-nap-4/jenv/9499130b86aac370"
 
 
 def test_all_data_conforms_to_the_integrity_shapes_without_warnings(data_graph: Graph) -> None:
@@ -21,7 +25,7 @@ def test_all_data_conforms_to_the_integrity_shapes_without_warnings(data_graph: 
 def test_integrity_messages_come_in_dutch_too() -> None:
     from pathlib import Path
 
-    from nap_graph.default_data import parse_into
+    from nap_graph.default_files import parse_into
 
     case = Path(__file__).parent / "shapes" / "cases" / "OrganisationShape-kind-invalid-01.ttl"
     report = validate_integrity(parse_into(Graph(), case), lang="nl")
@@ -39,14 +43,25 @@ def test_graph_names_follow_the_file_layout() -> None:
         "reference/countries",
         "plans/nld-nap",
         "actors/nld",
-        "curated/nld-nap-4/jenv",
     ):
         assert f"{GRAPH}{expected}" in graphs
 
 
 def test_store_holds_one_named_graph_per_file(store: ox.Store) -> None:
     named = {g.value for g in store.named_graphs()}
-    assert named == {g.graph for g in default_graph_files()} | set(default_curation_graphs())
+    records = {f"{GRAPH}submission/{JENV}", f"{GRAPH}curation/{JENV}"}
+    bookkeeping = {PROVENANCE_GRAPH, GENERATION_GRAPH}
+    assert named == {g.graph for g in default_graph_files()} | records | bookkeeping
+
+
+def test_the_shipped_record_is_stated_once(store: ox.Store) -> None:
+    """The received version and its curation do not repeat each other: one submission, one
+    submission date, each contribution once in the union of the graphs."""
+    assert select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s a wps:Submission }") == [{"n": "1"}]
+    dates = "SELECT ?d WHERE { ?s dcterms:dateSubmitted ?d }"
+    assert select(store, dates) == [{"d": "2026-11-27"}]
+    both = "SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?c) AS ?d) WHERE { ?s wps:hasContribution ?c }"
+    assert select(store, both) == [{"n": "8", "d": "8"}]
 
 
 def test_union_default_graph_and_single_graph_queries(store: ox.Store) -> None:

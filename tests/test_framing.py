@@ -8,6 +8,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
+from nap_graph.default_data import initialise
 from nap_graph.framing import (
     framed_plan,
     framed_submission,
@@ -17,7 +18,6 @@ from nap_graph.framing import (
 )
 from nap_graph.ingest import ingest_files
 from nap_graph.store import OxigraphStore
-from nap_graph.store.opening import initialise
 from tests.submissions.helpers import SEED
 
 

@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from nap_graph import iris
-from nap_graph.default_data import default_graph_files
+from nap_graph.default_files import default_graph_files
 from nap_graph.namespaces import BASE
 from nap_graph.ontology import ontology_graph
 

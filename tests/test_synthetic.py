@@ -9,7 +9,7 @@ from rdflib import Graph
 
 from benchmarks.synthetic import generate
 from benchmarks.synthetic_submissions import FORMATS, write_submissions
-from nap_graph.default_data import default_graph_files, parse_into
+from nap_graph.default_files import default_graph_files, parse_into
 from nap_graph.integrity import validate_integrity
 from nap_graph.submissions.reading import read_submissions
 from nap_graph.submissions.validation import validate_submission

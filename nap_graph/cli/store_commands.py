@@ -19,8 +19,9 @@ from nap_graph.cli.common import (
     settings_from,
     write_rows,
 )
+from nap_graph.default_data import initialise
 from nap_graph.errors import NapGraphError
-from nap_graph.store.opening import initialise, open_store
+from nap_graph.store.opening import open_store
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.tokens import new_token

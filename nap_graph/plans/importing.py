@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from nap_graph import iris, queries
-from nap_graph.default_data import default_graph_files
+from nap_graph.default_files import default_graph_files
 from nap_graph.errors import NapGraphError
 from nap_graph.integrity import validate_integrity
 from nap_graph.namespaces import GRAPH, ID

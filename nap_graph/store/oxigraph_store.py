@@ -17,6 +17,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from nap_graph.errors import QueryError, ResultTooLargeError, StoreError, StoreLockedError
+from nap_graph.generation import next_generation_update
 from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.rdf_parsing import parse_file
@@ -254,6 +255,10 @@ class OxigraphStore:
                 self._store.add_graph(ox.NamedNode(missing.group(1)))
         raise QueryError("the update names too many graphs that do not exist yet")
 
+    def bump_generation(self) -> None:
+        """A new generation (:mod:`nap_graph.generation`); called by every write."""
+        self._store.update(next_generation_update())
+
     def get_graph(self, graph: GraphName) -> list[ox.Triple]:
         return [q.triple for q in self._store.quads_for_pattern(None, None, None, _graph(graph))]
 
@@ -290,7 +295,6 @@ class OxigraphStore:
                 counts[quad.graph_name.value] = counts.get(quad.graph_name.value, 0) + 1
         return dict(sorted(counts.items()))
 
-    @locked
     @locked
     def load_file(
         self, path: Path, rdf_format: ox.RdfFormat, graph: str | None, *, replace: bool = False

@@ -54,6 +54,11 @@ class GraphStore(Queryable, Protocol):
         backend for the guarantee it can give). Relative IRIs resolve against ``base_iri``."""
         ...
 
+    def bump_generation(self) -> None:
+        """Give the store a new generation (:mod:`nap_graph.generation`). Every write method
+        calls it when it returns; callers never need to."""
+        ...
+
     def get_graph(self, graph: GraphName) -> list[ox.Triple]:
         """Graph Store Protocol GET: the triples of one graph (empty if it does not exist)."""
         ...

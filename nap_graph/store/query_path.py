@@ -11,8 +11,9 @@ runs and under which limits.
 - A SPARQL server: over its protocol, under the client's timeout.
 
 It also knows the *current view*: the named graphs that are not superseded submission
-versions, recomputed after each write (:meth:`invalidate`). A :class:`QueryPath` answers
-the read half of :class:`~nap_graph.store.protocol.GraphStore`, so library functions that
+versions, recomputed for each store generation (:meth:`refresh`,
+:mod:`nap_graph.generation`). A :class:`QueryPath` answers the read half of
+:class:`~nap_graph.store.protocol.GraphStore`, so library functions that
 only read (``linked_data.describe``, ``compare.comparison``, ...) take it in place of a
 store and so run under its limits.
 """
@@ -27,6 +28,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from nap_graph import queries
+from nap_graph.generation import read_generation
 from nap_graph.iris import checked_iri
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.search.index import SearchIndex, SearchResults
@@ -60,17 +62,29 @@ class QueryPath:
         written; the embedded store's is capped by bytes while written)."""
         self.policy = policy or QueryPolicy()
         """What users' queries and updates may do (SERVICE, LOAD, nesting)."""
-        self.generation = 0
-        """Counts the writes seen; what is computed once per generation is cached by it."""
+        self.generation: str | None = None
+        """The store generation the view and the caches were computed for
+        (:mod:`nap_graph.generation`); ``None`` before the first read."""
         self._graphs: list[str] | None = None
         self._superseded: set[str] | None = None
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[int, Any]] = {}
+        self._refreshing = threading.Lock()
+        self._cache: dict[str, tuple[str | None, Any]] = {}
 
     # -- the current view -------------------------------------------------------------
 
+    def current_generation(self) -> str:
+        """The store's generation now; when it is not the one the view was computed for (a
+        write by another process, or by a library call that went around the workspace),
+        the view is brought up to date first."""
+        generation = read_generation(self.store)
+        if generation != self.generation:
+            self.refresh()
+        return generation
+
     def graphs(self) -> list[str]:
         """Every named graph of the current view."""
+        self.current_generation()
         with self._lock:
             if self._graphs is None:
                 self._graphs = current_graphs(self.store)
@@ -80,36 +94,44 @@ class QueryPath:
         """What to pass as a query's default graph for the current view: ``None`` (the union
         of all named graphs, which the store answers fastest) while no version is
         superseded, else the list of current graphs."""
+        self.current_generation()
         with self._lock:
-            if self._superseded is None:
-                self._superseded = superseded_graphs(self.store)
-            if not self._superseded:
-                return None
+            superseded = self._superseded
+        if not superseded:
+            return None
         return self.graphs()
 
-    def invalidate(self, written: Sequence[str] | None = None) -> None:
-        """After a write: recompute the view (in the writing thread, so that queries on the
-        event loop never wait for it), forget what was cached for the old generation, give
-        the query workers a fresh checkpoint, and bring the search index up to date
-        (``written``: the named graphs the write touched, when the writer knows them)."""
-        if self.search_index is not None:
-            self.search_index.sync(self.store, written)
-        superseded = set(superseded_graphs(self.store))
-        graphs = current_graphs(self.store) if superseded else None
-        with self._lock:
-            self._superseded = superseded
-            self._graphs = graphs
-            self.generation += 1
-            self._cache.clear()
-        if self.workers is not None:
-            self.workers.refresh()
+    def refresh(self, written: Sequence[str] | None = None) -> None:
+        """Bring everything computed from the store up to its generation: the search index
+        (``written``: the named graphs a write touched, when the writer knows them), the
+        current view, the caches and the query workers' checkpoint. The workspace calls it
+        under the write lock before a write returns; one refresh runs at a time, so two
+        writers' refreshes cannot undo each other."""
+        with self._refreshing:
+            generation = read_generation(self.store)
+            if written is None and generation == self.generation:
+                return  # another thread brought it up to date while this one waited
+            if self.search_index is not None:
+                self.search_index.sync(self.store, written)
+            superseded = set(superseded_graphs(self.store))
+            graphs = current_graphs(self.store) if superseded else None
+            if self.workers is not None and self.generation is not None:
+                self.workers.refresh()  # (the first time, the start-up checkpoint is current)
+            with self._lock:
+                self._superseded = superseded
+                self._graphs = graphs
+                self.generation = generation
+                self._cache.clear()
+
+    invalidate = refresh
+    """The name callers used before the workspace (:mod:`nap_graph.workspace`)."""
 
     def cached(self, key: str, compute: Any) -> Any:
         """``compute()`` once per store generation (for costly public reads such as the VoID
         statistics): later calls until the next write get the same value."""
+        generation = self.current_generation()
         with self._lock:
             hit = self._cache.get(key)
-            generation = self.generation
         if hit is not None and hit[0] == generation:
             return hit[1]
         value = compute()
@@ -255,10 +277,9 @@ class QueryPath:
         """Full-text search over the current view (superseded versions left out)."""
         if self.search_index is None:
             return SearchResults(query, 0, [])
+        self.current_generation()
         with self._lock:
-            if self._superseded is None:
-                self._superseded = superseded_graphs(self.store)
-            excluded = frozenset(self._superseded)
+            excluded = frozenset(self._superseded or ())
         return self.search_index.search(
             query, lang=lang, filters=filters, exclude_graphs=excluded, limit=limit, offset=offset
         )

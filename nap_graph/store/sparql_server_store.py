@@ -37,6 +37,7 @@ from nap_graph.errors import (
     StoreRefusedError,
     StoreUnavailableError,
 )
+from nap_graph.generation import next_generation_update
 from nap_graph.namespaces import sparql_prologue
 from nap_graph.store.protocol import GraphName
 from nap_graph.store.rdf_parsing import parse_file
@@ -160,6 +161,15 @@ class SparqlServerStore:
             "POST",
             self.update_url,
             data={"update": base + sparql_prologue() + sparql},
+            headers={"Accept": f"{RESULTS_JSON}, */*;q=0.1"},
+        )
+
+    def bump_generation(self) -> None:
+        """A new generation (:mod:`nap_graph.generation`); called by every write."""
+        self._send(
+            "POST",
+            self.update_url,
+            data={"update": next_generation_update()},
             headers={"Accept": f"{RESULTS_JSON}, */*;q=0.1"},
         )
 

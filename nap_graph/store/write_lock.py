@@ -64,11 +64,21 @@ class WriteLock:
 
 def locked(method: Callable[..., T]) -> Callable[..., T]:
     """A store's write method, run under its ``write_lock`` (re-entrant: a caller holding
-    the lock for a whole decision, such as an ingest, keeps it)."""
+    the lock for a whole decision, such as an ingest, keeps it). When the outermost write
+    method returns, the store gets a new generation (``bump_generation``,
+    :mod:`nap_graph.generation`), so that every process sees that it changed."""
 
     @functools.wraps(method)
     def under_lock(self: Any, *args: Any, **kwargs: Any) -> T:
         with self.write_lock():
-            return method(self, *args, **kwargs)
+            depth = getattr(self, "_write_depth", 0)
+            self._write_depth = depth + 1
+            try:
+                result = method(self, *args, **kwargs)
+            finally:
+                self._write_depth = depth
+            if depth == 0:
+                self.bump_generation()
+            return result
 
     return under_lock

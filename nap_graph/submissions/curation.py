@@ -39,7 +39,7 @@ from nap_graph.store.protocol import GraphStore, Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.submissions import model
-from nap_graph.submissions.activities_rdf import Context, add_activities, recorder
+from nap_graph.submissions.activities_rdf import Context, add_activity, recorder
 from nap_graph.submissions.json_format import parse_document, validation_problems
 from nap_graph.submissions.model import Activity, Text, list_field, optional_field
 from nap_graph.submissions.organisations import resolve_organisation
@@ -65,6 +65,10 @@ class CurationDocument(BaseModel):
     language: str = Field(default="en", pattern=r"^[a-z]{2}$", description="Of the texts.")
     note: Text | None = optional_field("What was done, for the provenance.")
     activities: list[Activity] = list_field("The activities the record's texts describe.")
+    kept: list[str] = list_field(
+        "IRIs of activities a coordinator kept for this version although it no longer selects "
+        "all of their outcomes (set by a review, nap-graph review keep)."
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,15 +110,36 @@ def read_curation(data: bytes, file_name: str) -> tuple[CurationDocument, model.
     return doc, model.ParsedSubmission(record=record, source=source, locations=locations)
 
 
-def _version_facts(store: Queryable, version: str) -> tuple[str, str, set[str]] | None:
+@dataclass(frozen=True, slots=True)
+class VersionFacts:
+    """What a curation is stated against: the version's plan and organisation, the outcome
+    codes of its paragraphs and the outcome codes it selects."""
+
+    plan: str
+    organisation: str
+    paragraphs: frozenset[str]
+    selected: frozenset[str]
+
+
+def version_facts(store: Queryable, version: str) -> VersionFacts | None:
     result = store.query(
         queries.load("version-facts.rq"), bindings={"version": ox.NamedNode(version)}
     )
     if not isinstance(result, SelectResult) or not result.rows:
         return None
     first = result.rows[0]
-    codes = {row["code"].value for row in result.rows if row.get("code") is not None}
-    return first["plan"].value, first["org"].value, codes
+
+    def codes(column: str) -> frozenset[str]:
+        return frozenset(r[column].value for r in result.rows if r.get(column) is not None)
+
+    return VersionFacts(
+        first["plan"].value, first["org"].value, codes("code"), codes("selected") | codes("code")
+    )
+
+
+def unselected(activity: Activity, facts: VersionFacts) -> list[str]:
+    """The activity's outcome codes the version does not select (it needs a review)."""
+    return [code for code in activity.outcomes if code not in facts.selected]
 
 
 def curation_graph(
@@ -126,7 +151,7 @@ def curation_graph(
 ) -> SubmissionGraph:
     """The curation's graph: its activities and the curation itself. The version must be in
     ``store`` (its plan, organisation and paragraphs are read from there)."""
-    facts = _version_facts(store, doc.curates)
+    facts = version_facts(store, doc.curates)
     if facts is None:
         raise SubmissionReadError(
             parsed.source.file_name,
@@ -139,7 +164,7 @@ def curation_graph(
                 )
             ],
         )
-    plan, org, codes = facts
+    plan, org, codes = facts.plan, facts.organisation, set(facts.paragraphs)
     graph = Triples()
     version = ox.NamedNode(doc.curates)
     built = SubmissionGraph(graph=graph, submission=version, organisation=ox.NamedNode(org))
@@ -155,7 +180,10 @@ def curation_graph(
         language=doc.language,
         add=add,
     )
-    add_activities(context, doc.activities)
+    for i, activity in enumerate(doc.activities):
+        node = add_activity(context, activity, f"activities[{i}]")
+        if unselected(activity, facts) and node.value not in doc.kept:
+            add(node, WPS.needsReview, literal(True), f"activities[{i}].outcomes")
     built.notes.extend(context.notes)
     curation = ox.NamedNode(iris.curation_iri(doc.curates))
     curator = resolve_organisation(index, doc.curated_by)
@@ -172,6 +200,7 @@ def curation_graph(
     add(curation, PROV.generatedAtTime, literal(stamp, datatype=XSD.dateTime))
     if doc.note:
         add(curation, RDFS.comment, literal(doc.note, lang="en"))
+    add(curation, WPS.curationDocument, literal(doc.model_dump_json(exclude_defaults=True)))
     return built
 
 
@@ -243,32 +272,37 @@ def schema_text() -> str:
     return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-SHIPPED_AT = datetime(2026, 12, 2, tzinfo=UTC)
-"""The time stamped on the shipped curations (so that ``nap-graph init`` is reproducible)."""
+def stored_document(store: Queryable, version: str) -> CurationDocument | None:
+    """The curation document of ``version``'s curation, as stored with it (``None`` when
+    the version has no curation)."""
+    result = store.query(
+        queries.load("curation-document.rq"),
+        bindings={
+            "graph": ox.NamedNode(iris.curation_graph_iri(version)),
+            "version": ox.NamedNode(version),
+        },
+        union_default_graph=False,
+    )
+    if not isinstance(result, SelectResult) or not result.rows:
+        return None
+    return CurationDocument.model_validate_json(result.rows[0]["document"].value)
 
 
-def default_curation_graphs() -> list[str]:
-    """The named graphs the shipped curation documents fill."""
-    from nap_graph.default_data import default_curation_files
-
-    graphs = []
-    for path in default_curation_files():
-        doc, _ = load_document(path)
-        graphs.append(iris.curation_graph_iri(doc.curates))
-    return graphs
-
-
-def apply_default_curations(store: GraphStore) -> list[str]:
-    """Build and store the shipped curation documents against ``store``, which already holds
-    the versions they curate (the default data's curated graphs); the graphs filled. They are
-    checked by the test suite, not here (a reload must not depend on the shapes)."""
-    from nap_graph.default_data import default_curation_files
-
-    filled = []
-    for path in default_curation_files():
-        doc, parsed = load_document(path)
-        built = curation_graph(doc, parsed, store, now=SHIPPED_AT)
-        graph = iris.curation_graph_iri(doc.curates)
-        store.put_graph(graph, list(built.graph))
-        filled.append(graph)
-    return filled
+def carried_over(
+    document: CurationDocument, version: str, store: Queryable, *, now: datetime | None = None
+) -> SubmissionGraph:
+    """``document`` (a curation of an earlier version of the same record) stated against
+    ``version``: the same activities, with the same IRIs, re-attached to the new version's
+    paragraphs; those whose outcomes it no longer selects are marked ``wps:needsReview``
+    (a coordinator's earlier "keep" applied to the earlier version, so it is asked again)."""
+    moved = document.model_copy(update={"curates": version, "kept": []})
+    parsed = model.ParsedSubmission(
+        record=model.SubmissionRecord(
+            plan=version.removeprefix(f"{ID}submission/").split("/")[0],
+            language=moved.language,
+            activities=moved.activities,
+        ),
+        source=model.SourceInfo("curation.json", "application/json", "", 0),
+        locations={},
+    )
+    return curation_graph(moved, parsed, store, now=now)

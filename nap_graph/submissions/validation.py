@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from pyshacl import validate
 from rdflib import Graph
 
-from nap_graph.default_data import parse_into
+from nap_graph.default_files import parse_into
 from nap_graph.i18n import N_, language
 from nap_graph.i18n import gettext as _
 from nap_graph.integrity import Finding, findings_of

@@ -13,7 +13,7 @@ from rdflib.namespace import SKOS
 from typer.testing import CliRunner
 
 from nap_graph.cli import app
-from nap_graph.default_data import default_graph_files, parse_into
+from nap_graph.default_files import default_graph_files, parse_into
 from nap_graph.errors import PlanReadError
 from nap_graph.integrity import validate_integrity
 from nap_graph.plans.importing import check_plan, load_plan

@@ -9,8 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from nap_graph.default_data import initialise
 from nap_graph.search import SearchIndex
-from nap_graph.store.opening import initialise
 from nap_graph.store.oxigraph_store import OxigraphStore
 
 GRAPH = "https://w3id.org/nap-graph/graph/test/search"

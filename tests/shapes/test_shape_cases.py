@@ -21,7 +21,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SH
 
-from nap_graph.default_data import parse_into
+from nap_graph.default_files import parse_into
 from nap_graph.integrity import Finding, integrity_shapes, validate_integrity
 from nap_graph.namespaces import SHAPES
 from nap_graph.submissions.validation import check_submission_graph, submission_shapes

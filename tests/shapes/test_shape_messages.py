@@ -9,7 +9,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 
-from nap_graph.default_data import parse_into
+from nap_graph.default_files import parse_into
 from nap_graph.integrity import integrity_shapes, validate_integrity
 from nap_graph.submissions.validation import check_submission_graph, submission_shapes
 from nap_graph.terms import Triples

@@ -9,8 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from nap_graph.default_data import initialise
 from nap_graph.ingest import Status, history, ingest_files
-from nap_graph.store.opening import initialise
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH, current_graphs
