@@ -19,10 +19,11 @@ from nap_graph.default_files import (
     default_curation_files,
     default_graph_files,
     default_records,
+    is_data_graph,
 )
 from nap_graph.errors import DataFileError, SubmissionReadError
 from nap_graph.ingest import Status, ingest_parsed
-from nap_graph.iris import GRAPH, PROVENANCE_GRAPH, curation_graph_iri, submission_graph_iri
+from nap_graph.iris import curation_graph_iri, submission_graph_iri
 from nap_graph.reference import reference_from_store, using_reference
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphStore
@@ -31,9 +32,6 @@ from nap_graph.submissions.reading import read_file
 
 SHIPPED_AT = datetime(2026, 12, 2, tzinfo=UTC)
 """The time stamped on the shipped curations (so that ``nap-graph init`` is reproducible)."""
-
-DATA_KINDS = ("reference", "plans", "actors", "submission", "curation", "links")
-"""The first path segments of the named graphs that hold data (not the ontology or shapes)."""
 
 
 def load_files(store: GraphStore) -> list[str]:
@@ -119,12 +117,6 @@ def load_default_dataset() -> Dataset:
         if isinstance(name, ox.NamedNode):
             dataset.graph(URIRef(name.value)).__iadd__(_graph_of(store, name))
     return dataset
-
-
-def is_data_graph(graph: str) -> bool:
-    """Whether a named graph holds data (reference data, plans, actors, records, curations,
-    links), not the ontology, the shapes or the store's bookkeeping."""
-    return graph == PROVENANCE_GRAPH or graph.removeprefix(str(GRAPH)).split("/")[0] in DATA_KINDS
 
 
 def load_data_graph() -> Graph:

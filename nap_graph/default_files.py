@@ -23,7 +23,7 @@ from rdflib import Graph
 from rdflib.exceptions import ParserError
 
 from nap_graph.errors import DataFileError
-from nap_graph.iris import graph_iri
+from nap_graph.iris import GRAPH, PROVENANCE_GRAPH, graph_iri
 from nap_graph.resources import (
     alignments_path,
     data_dir,
@@ -33,6 +33,8 @@ from nap_graph.resources import (
     vocabulary_labels_path,
 )
 
+DATA_KINDS = ("reference", "plans", "actors", "submission", "curation", "links")
+"""The first path segments of the named graphs that hold data (not the ontology or shapes)."""
 RDF_SUFFIXES = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 RECEIPTS = "receipts.toml"
 
@@ -133,3 +135,9 @@ def parse_into(graph: Graph, path: Path) -> Graph:
     except OSError as exc:
         raise DataFileError(f"{path}: cannot be read: {exc}") from exc
     return graph
+
+
+def is_data_graph(graph: str) -> bool:
+    """Whether a named graph holds data (reference data, plans, actors, records, curations,
+    links, provenance), not the ontology, the shapes or the store's generation."""
+    return graph == PROVENANCE_GRAPH or graph.removeprefix(str(GRAPH)).split("/")[0] in DATA_KINDS

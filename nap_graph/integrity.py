@@ -18,10 +18,11 @@ from pyshacl import validate
 from rdflib import Graph, Literal, Node, URIRef
 from rdflib.namespace import SH
 
-from nap_graph.default_files import parse_into
+from nap_graph.default_files import is_data_graph, parse_into
 from nap_graph.errors import DataFileError, ValidationSetupError
 from nap_graph.ontology import ontology_with_alignments
 from nap_graph.resources import shapes_dir
+from nap_graph.store.protocol import GraphStore
 
 INTEGRITY_SHAPE_FILES = (
     "prefixes.ttl",
@@ -183,3 +184,17 @@ def validate_integrity(data: Graph | ox.Store, *, lang: str = "en") -> Integrity
         findings=findings_of(report, lang=lang, shapes=integrity_shapes()),
         report_graph=report,
     )
+
+
+def current_data(store: GraphStore) -> Graph:
+    """The data of the store's current view (reference data, plans, actors, current record
+    versions and their curations, links, provenance; not the ontology or the shapes) in one
+    rdflib graph: what ``nap-graph check`` validates."""
+    from nap_graph.store.views import current_graphs
+
+    graphs = [g for g in current_graphs(store) if is_data_graph(g)]
+    triples = store.query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", default_graphs=graphs or ["urn:x-none"]
+    )
+    text = "".join(f"{t.subject} {t.predicate} {t.object} .\n" for t in triples)  # type: ignore[union-attr]
+    return Graph().parse(data=text, format="nt")

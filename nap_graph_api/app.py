@@ -16,6 +16,7 @@ from nap_graph.search import SearchIndex
 from nap_graph.store.opening import open_store
 from nap_graph.store.query_guard import QueryPolicy
 from nap_graph.store.query_path import QueryPath
+from nap_graph.workspace import Workspace
 from nap_graph_api import access_log, errors, openapi_examples
 from nap_graph_api.access_log import AccessLogMiddleware
 from nap_graph_api.auth import token_book
@@ -65,7 +66,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         search = SearchIndex.for_settings(settings)
         search.sync(store)  # catches up with writes made while the service was down
         app.state.store = store
-        app.state.view = QueryPath(
+        app.state.view = view = QueryPath(
             store,
             workers,
             max_result_bytes=settings.max_result_bytes,
@@ -76,6 +77,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             ),
             search=search,
         )
+        app.state.workspace = Workspace(store, view)
         try:
             yield
         finally:

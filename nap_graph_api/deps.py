@@ -1,5 +1,6 @@
-"""What routes get through dependencies: settings, the store (for writes), the query path
-(for every read: :class:`~nap_graph.store.query_path.QueryPath`), the caller."""
+"""What routes get through dependencies: settings, the workspace (for every write:
+:class:`~nap_graph.workspace.Workspace`), the query path (for every read:
+:class:`~nap_graph.store.query_path.QueryPath`), the caller."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi import Depends, Request
 
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.query_path import QueryPath
+from nap_graph.workspace import Workspace
 from nap_graph_api.auth import Principal, TokenBook
 from nap_graph_api.errors import ApiError
 from nap_graph_api.settings import ApiSettings
@@ -26,9 +28,15 @@ async def get_view(request: Request) -> QueryPath:
     return request.app.state.view
 
 
+async def get_workspace(request: Request) -> Workspace:
+    return request.app.state.workspace
+
+
 SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 ViewDep = Annotated[QueryPath, Depends(get_view)]
+WorkspaceDep = Annotated[Workspace, Depends(get_workspace)]
+"""Every write goes through it (:mod:`nap_graph.workspace`)."""
 
 
 def authorise(request: Request, *, admin: bool = False) -> Principal:

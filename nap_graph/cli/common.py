@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -14,10 +15,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from nap_graph.access import Principal, TokenBook
 from nap_graph.errors import NapGraphError
 from nap_graph.store.opening import open_store
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.settings import StoreSettings
+from nap_graph.workspace import Workspace
 
 app = typer.Typer(
     name="nap-graph",
@@ -94,3 +97,38 @@ def write_rows(rows: list[dict[str, str]], columns: list[str], fmt: TableFormat)
         for row in rows:
             table.add_row(*(row[c] for c in columns))
         Console().print(table)
+
+
+TokenOption = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        envvar="NAP_GRAPH_TOKEN",
+        help="Act as this token's holder (a signatory writes only its own organisation's "
+        "records), looked up in NAP_GRAPH_TOKENS_FILE [env NAP_GRAPH_TOKEN; default: you, "
+        "as the store's administrator].",
+        show_default=False,
+    ),
+]
+
+
+def principal_for(token: str | None, name: str | None = None) -> Principal:
+    """Who the command acts as: the token's holder when a token is given (as the API would
+    see it), else the person at the terminal, an administrator (named ``name`` if given)."""
+    if token:
+        tokens_file = os.environ.get("NAP_GRAPH_TOKENS_FILE")
+        try:
+            book = TokenBook.load(Path(tokens_file) if tokens_file else None)
+        except (OSError, ValueError) as exc:
+            fail(f"NAP_GRAPH_TOKENS_FILE: {exc}")
+        found = book.find(token)
+        if found is None:
+            fail("--token: the token is not in NAP_GRAPH_TOKENS_FILE")
+        return found
+    local = Principal.local()
+    return Principal(name, local.role) if name else local
+
+
+def open_workspace(store: Path | None, endpoint: str | None) -> Workspace:
+    """The workspace over the store the options, environment or config point at."""
+    return Workspace(connect(store, endpoint))

@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from nap_graph.cli.common import EndpointOption, StoreOption, app, connect, fail
+from nap_graph.cli.common import (
+    EndpointOption,
+    StoreOption,
+    TokenOption,
+    app,
+    fail,
+    open_workspace,
+    principal_for,
+)
 from nap_graph.errors import NapGraphError, SubmissionReadError
 from nap_graph.submissions import curation
 from nap_graph.submissions.reports import EXIT_INVALID, text_report
@@ -22,6 +30,7 @@ def curate(
         bool, typer.Option("--check", help="Check it against the stored version; store nothing.")
     ] = False,
     lang: Annotated[str, typer.Option(help="Language of shape messages: en or nl.")] = "en",
+    token: TokenOption = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
@@ -36,7 +45,8 @@ def curate(
 
         nap-graph curate my-record.curation.json --check
     """
-    target = connect(store, endpoint)
+    workspace = open_workspace(store, endpoint)
+    target = workspace.store
     try:
         doc, parsed = curation.load_document(document)
         report = curation.check_curation(doc, parsed, target, lang=lang)
@@ -44,7 +54,7 @@ def curate(
         if not report.conforms:
             raise typer.Exit(EXIT_INVALID)
         if not check:
-            graph = curation.store_curation(target, report)
+            graph = workspace.curate(report, principal_for(token))
             typer.echo(
                 f"{document}: stored {len(doc.activities)} activities in {graph} "
                 f"(curates {doc.curates})"
@@ -126,6 +136,7 @@ def link_organisation_command(
         str, typer.Argument(help="The organisation it is: key, name, acronym or IRI.")
     ],
     by: Annotated[str, typer.Option("--by", help="Who makes the link (provenance).")],
+    token: TokenOption = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
@@ -141,15 +152,18 @@ def link_organisation_command(
 
         nap-graph link-organisation "Stichting X" "Foundation X" --by "NAP secretariat"
     """
-    from nap_graph.organisation_links import link_organisation
-
-    target = connect(store, endpoint)
+    workspace = open_workspace(store, endpoint)
     try:
-        result = link_organisation(target, _organisation(submitted), _organisation(known), by=by)
+        principal = principal_for(token, by)
+        if token:  # the link records who made it, as given
+            principal = type(principal)(by, principal.role, principal.organisation)
+        result = workspace.link_organisations(
+            _organisation(submitted), _organisation(known), principal
+        )
     except NapGraphError as exc:
         fail(exc, code=1)
     finally:
-        target.close()
+        workspace.store.close()
     typer.echo(f"linked {result.old} to {result.new}")
     for history in result.histories:
         typer.echo(f"  history {history} joins the known organisation's")

@@ -19,9 +19,10 @@ from nap_graph.cli.common import (
     fail,
     write_rows,
 )
-from nap_graph.default_data import default_graph_files, load_data_graph
+from nap_graph.default_data import load_data_graph
+from nap_graph.default_files import default_graph_files
 from nap_graph.errors import NapGraphError
-from nap_graph.integrity import validate_integrity
+from nap_graph.integrity import current_data, validate_integrity
 from nap_graph.store.results import SelectResult, to_sparql_json, to_sparql_xml
 from nap_graph.store.views import current_graphs
 
@@ -101,11 +102,27 @@ def query(
 @app.command()
 def check(
     lang: Annotated[str, typer.Option(help="Language of the messages: en or nl.")] = "en",
+    files: Annotated[
+        bool,
+        typer.Option("--files", help="Check the shipped files instead of the store."),
+    ] = False,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
 ) -> None:
-    """Validate all shipped data against the graph-integrity shapes. Exit code 0 when it
-    conforms (warnings allowed), 1 when there is a violation."""
+    """Validate the store's current data (every current record, its curation, the plans and
+    reference data) against the graph-integrity shapes; with --files, the shipped data as
+    nap-graph init would store it. Exit code 0 when it conforms (warnings allowed), 1 when
+    there is a violation."""
     try:
-        report = validate_integrity(load_data_graph(), lang=lang)
+        if files:
+            data = load_data_graph()
+        else:
+            target = connect(store, endpoint)
+            try:
+                data = current_data(target)
+            finally:
+                target.close()
+        report = validate_integrity(data, lang=lang)
     except NapGraphError as exc:
         fail(exc)
     if report.findings:

@@ -14,17 +14,19 @@ from nap_graph.cli.common import (
     EndpointOption,
     StoreOption,
     TableFormat,
+    TokenOption,
     app,
     fail,
+    principal_for,
     settings_from,
     write_rows,
 )
-from nap_graph.default_data import initialise
 from nap_graph.errors import NapGraphError
 from nap_graph.store.opening import open_store
 from nap_graph.store.results import SelectResult
 from nap_graph.store.views import PROVENANCE_GRAPH
 from nap_graph.tokens import new_token
+from nap_graph.workspace import Workspace
 
 EXPORT_FORMATS = {
     "nq": ox.RdfFormat.N_QUADS,
@@ -45,9 +47,13 @@ LOAD_FORMATS = {
 
 
 @app.command()
-def init(store: StoreOption = None, endpoint: EndpointOption = None) -> None:
-    """Create the store if needed and (re)load the ontology, shapes, reference data and
-    curated graphs, one named graph per file. Idempotent; submissions are left alone.
+def init(
+    token: TokenOption = None, store: StoreOption = None, endpoint: EndpointOption = None
+) -> None:
+    """Create the store if needed and (re)load the ontology, shapes and reference data, one
+    named graph per file, then store the shipped records as received (dated by
+    data/submissions/receipts.toml) and their curations. Idempotent; records stored already,
+    and every other submission, are left alone.
 
     Examples:
 
@@ -59,8 +65,10 @@ def init(store: StoreOption = None, endpoint: EndpointOption = None) -> None:
     """
     try:
         target = open_store(settings_from(store, endpoint), initialise_if_empty=False)
-        loaded = initialise(target)
-        target.close()
+        try:
+            loaded = Workspace(target).initialise(principal_for(token))
+        finally:
+            target.close()
     except NapGraphError as exc:
         fail(exc)
     typer.echo(f"loaded {len(loaded)} graphs")
@@ -148,6 +156,7 @@ def load(
             "--graph", help="Named graph for triple files (default: graph/loaded/<file name>)."
         ),
     ] = None,
+    token: TokenOption = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
@@ -170,16 +179,19 @@ def load(
             fail(f"{path}: no such file")
     try:
         target = open_store(settings_from(store, endpoint), initialise_if_empty=False)
-        for path in files:
-            rdf_format = LOAD_FORMATS[path.suffix.lower()]
-            name = (
-                None
-                if rdf_format.supports_datasets
-                else graph or iris.graph_iri(["loaded", iris.slugify(path.stem)])
-            )
-            loaded = target.load_file(path, rdf_format, name)
-            typer.echo(f"{path}: {loaded} quads" + (f" into {name}" if name else ""))
-        target.close()
+        workspace, principal = Workspace(target), principal_for(token)
+        try:
+            for path in files:
+                rdf_format = LOAD_FORMATS[path.suffix.lower()]
+                name = (
+                    None
+                    if rdf_format.supports_datasets
+                    else graph or iris.graph_iri(["loaded", iris.slugify(path.stem)])
+                )
+                loaded = workspace.load_file(path, rdf_format, name, principal)
+                typer.echo(f"{path}: {loaded} quads" + (f" into {name}" if name else ""))
+        finally:
+            target.close()
     except NapGraphError as exc:
         fail(exc)
 

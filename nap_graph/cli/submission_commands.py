@@ -2,31 +2,34 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from nap_graph import iris
+from nap_graph.access import Principal
 from nap_graph.cli.common import (
     EndpointOption,
     StoreOption,
     TableFormat,
+    TokenOption,
     app,
     connect,
     fail,
+    open_workspace,
+    principal_for,
     write_rows,
 )
 from nap_graph.errors import NapGraphError, SubmissionReadError
-from nap_graph.ingest import IngestResult, Status, history, ingest_files, interactive
+from nap_graph.ingest import IngestResult, Status, history, interactive
 from nap_graph.reference import (
     folded,
-    reference_from_store,
     reference_index,
-    using_reference,
 )
 from nap_graph.submissions.checking import CheckedRecord, CheckResult, check_bytes
 from nap_graph.submissions.reading import SUFFIXES, file_bytes
@@ -34,10 +37,10 @@ from nap_graph.submissions.reports import (
     EXIT_UNREADABLE,
     exit_code,
     json_text,
-    problem_line,
     text_report,
     turtle_report,
 )
+from nap_graph.workspace import Workspace
 
 
 class ReportFormat(StrEnum):
@@ -78,18 +81,18 @@ def validate(
 
         nap-graph validate records.csv --format json
     """
-    reference = None
-    if store is not None or endpoint is not None:
-        target = connect(store, endpoint)
-        try:
-            reference = reference_from_store(target)
-        finally:
-            target.close()
-    with using_reference(reference):
-        _validate_files(files, fmt, lang)
+    if store is None and endpoint is None:
+        _validate_files(files, fmt, lang, lambda data, name: check_bytes(data, name, lang=lang))
+    workspace = open_workspace(store, endpoint)
+    try:
+        _validate_files(files, fmt, lang, lambda data, name: workspace.check(data, name, lang=lang))
+    finally:
+        workspace.store.close()
 
 
-def _validate_files(files: list[Path], fmt: ReportFormat, lang: str) -> None:
+def _validate_files(
+    files: list[Path], fmt: ReportFormat, lang: str, check: Callable[[bytes, str], CheckResult]
+) -> NoReturn:
     worst = 0
     json_reports: list[dict[str, object]] = []
     for path in files:
@@ -98,7 +101,7 @@ def _validate_files(files: list[Path], fmt: ReportFormat, lang: str) -> None:
         except SubmissionReadError as exc:
             checked = CheckResult(str(path), [CheckedRecord(list(exc.problems))], lang)
         else:
-            checked = check_bytes(data, str(path), lang=lang)
+            checked = check(data, str(path))
         worst = max(worst, checked.exit_code)
         if fmt is ReportFormat.json:
             json_reports += checked.json()
@@ -134,12 +137,17 @@ def ingest(
     sender: Annotated[
         str | None, typer.Option(help="Who sends the files (recorded in the provenance).")
     ] = None,
+    lang: Annotated[str, typer.Option(help="Language of the report: en or nl.")] = "en",
+    token: TokenOption = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
-    """Validate and store submissions. Each lands whole (its graph, provenance and the
-    supersession of the previous version) or not at all; bad files are reported and skipped
-    (--strict: stop). Exit code 0 when every file was stored or unchanged, 1 otherwise.
+    """Validate and store submissions, as the API and the website do (the same check, the
+    same report, the same decision of who may submit what: with --token, as that token's
+    holder). Each file lands whole (every record in it, its provenance, the supersession of
+    the previous version, the curation carried over) or not at all; bad files are reported
+    and skipped (--strict: stop). Sending an earlier version's file again makes it current
+    again. Exit code 0 when every file was stored or unchanged, 1 otherwise.
 
     Examples:
 
@@ -148,9 +156,11 @@ def ingest(
         nap-graph ingest records.csv --strict --sender "NAP secretariat"
     """
     files = _expand(paths)
-    target = connect(store, endpoint)
+    principal = principal_for(token, sender)
+    workspace = open_workspace(store, endpoint)
     console = Console(stderr=True, soft_wrap=True)
     results: list[IngestResult] = []
+    failed = 0
     try:
         with Progress(
             TextColumn("{task.description}"),
@@ -160,35 +170,69 @@ def ingest(
             disable=not interactive(),
         ) as progress:
             task = progress.add_task("ingesting", total=len(files))
-            seen: set[str] = set()
-
-            def report(result: IngestResult) -> None:
-                label = result.submission or ""
-                line = f"{result.file}: {result.status.value}" + (f" {label}" if label else "")
-                if result.replaced:
-                    line += f" (replaces {result.replaced})"
-                progress.console.print(line, highlight=False, markup=False)
-                for problem in result.problems:
-                    if result.status in (Status.invalid, Status.unreadable):
-                        progress.console.print(
-                            "  " + problem_line(result.file, problem), highlight=False, markup=False
-                        )
-                if result.file not in seen:
-                    seen.add(result.file)
-                    progress.advance(task)
-
-            results = ingest_files(target, files, strict=strict, sender=sender, on_result=report)
+            for path in files:
+                outcome = _ingest_one(workspace, path, principal, lang, progress.console)
+                results += outcome
+                failed += not outcome
+                progress.advance(task)
+                if strict and not outcome:
+                    break
     except NapGraphError as exc:
-        fail(exc)
+        fail(exc, code=1)
     finally:
-        target.close()
+        workspace.store.close()
     counts = {s: sum(r.status is s for r in results) for s in Status}
     console.print(
         f"{len(results)} submission(s) from {len(files)} file(s): "
-        + ", ".join(f"{n} {s.value}" for s, n in counts.items()),
+        + ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+        + (f", {failed} file(s) not stored" if failed else ""),
         highlight=False,
     )
-    raise typer.Exit(0 if counts[Status.invalid] + counts[Status.unreadable] == 0 else 1)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _ingest_one(
+    workspace: Workspace, path: Path, principal: Principal, lang: str, console: Console
+) -> list[IngestResult]:
+    """Check and store one file; what was stored (empty: nothing, the report printed)."""
+    try:
+        data = file_bytes(path)
+    except SubmissionReadError as exc:
+        checked = CheckResult(str(path), [CheckedRecord(list(exc.problems))], lang)
+    else:
+        checked = workspace.check(data, str(path), lang=lang)
+    outcome = workspace.submit(checked, principal, file=str(path))
+    if not outcome.stored:
+        console.print(checked.text(), highlight=False, markup=False)
+        return []
+    for result in outcome.results:
+        line = f"{result.file}: {result.status.value} {result.submission or ''}".rstrip()
+        if result.replaced:
+            line += f" (replaces {result.replaced})"
+        console.print(line, highlight=False, markup=False)
+    return outcome.results
+
+
+@app.command()
+def revert(
+    version: Annotated[str, typer.Argument(help="The version's IRI (nap-graph history).")],
+    token: TokenOption = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """Make an earlier version of a record current again, with provenance (who, when, which
+    version was current before); the current curation is carried over to it.
+
+    Example: nap-graph revert https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370
+    """
+    workspace = open_workspace(store, endpoint)
+    try:
+        place = workspace.revert(version, principal_for(token))
+    except NapGraphError as exc:
+        fail(exc, code=1)
+    finally:
+        workspace.store.close()
+    typer.echo(f"{version} is current again (it replaces {place.current})")
 
 
 def _organisation_iri(organisation: str) -> str:
@@ -248,6 +292,7 @@ def import_plan(
         bool,
         typer.Option("--replace", help="Replace the plan if the store holds it already."),
     ] = False,
+    token: TokenOption = None,
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
@@ -260,7 +305,7 @@ def import_plan(
     Example: nap-graph import-plan docs/examples/plan-example.csv
     """
     from nap_graph.errors import PlanReadError
-    from nap_graph.plans.importing import check_plan, check_plan_graph, load_plan, plan_from_rdf
+    from nap_graph.plans.importing import check_plan, check_plan_graph, plan_from_rdf
     from nap_graph.plans.reading import read_plan
 
     name = str(file)
@@ -279,11 +324,11 @@ def import_plan(
     code = exit_code(problems)
     if code or dry_run:
         raise typer.Exit(code)
-    target = connect(store, endpoint)
+    workspace = open_workspace(store, endpoint)
     try:
-        load_plan(target, built, replace=replace)
+        workspace.import_plan(built, principal_for(token), replace=replace)
     except NapGraphError as exc:
         fail(exc)
     finally:
-        target.close()
+        workspace.store.close()
     typer.echo(f"loaded <{built.plan}> into <{built.named_graph}> ({len(built.graph)} triples)")

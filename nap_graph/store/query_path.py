@@ -65,6 +65,8 @@ class QueryPath:
         self.generation: str | None = None
         """The store generation the view and the caches were computed for
         (:mod:`nap_graph.generation`); ``None`` before the first read."""
+        self._checkpoint_generation = read_generation(store) if workers is not None else None
+        """The generation the query workers' checkpoint was made at (when they started)."""
         self._graphs: list[str] | None = None
         self._superseded: set[str] | None = None
         self._lock = threading.Lock()
@@ -115,8 +117,9 @@ class QueryPath:
                 self.search_index.sync(self.store, written)
             superseded = set(superseded_graphs(self.store))
             graphs = current_graphs(self.store) if superseded else None
-            if self.workers is not None and self.generation is not None:
-                self.workers.refresh()  # (the first time, the start-up checkpoint is current)
+            if self.workers is not None and generation != self._checkpoint_generation:
+                self.workers.refresh()
+                self._checkpoint_generation = generation
             with self._lock:
                 self._superseded = superseded
                 self._graphs = graphs

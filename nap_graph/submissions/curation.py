@@ -296,13 +296,17 @@ def carried_over(
     paragraphs; those whose outcomes it no longer selects are marked ``wps:needsReview``
     (a coordinator's earlier "keep" applied to the earlier version, so it is asked again)."""
     moved = document.model_copy(update={"curates": version, "kept": []})
-    parsed = model.ParsedSubmission(
+    return curation_graph(moved, stored_input(moved), store, now=now)
+
+
+def stored_input(document: CurationDocument) -> model.ParsedSubmission:
+    """A stored curation document as :func:`curation_graph` takes it (no input file)."""
+    return model.ParsedSubmission(
         record=model.SubmissionRecord(
-            plan=version.removeprefix(f"{ID}submission/").split("/")[0],
-            language=moved.language,
-            activities=moved.activities,
+            plan=document.curates.removeprefix(f"{ID}submission/").split("/")[0],
+            language=document.language,
+            activities=document.activities,
         ),
         source=model.SourceInfo("curation.json", "application/json", "", 0),
         locations={},
     )
-    return curation_graph(moved, parsed, store, now=now)

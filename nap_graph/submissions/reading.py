@@ -87,12 +87,27 @@ def decode(data: bytes, file_name: str) -> str:
         ) from exc
 
 
+def recognised_format(file_name: str, text: str) -> str:
+    """The one choice of reader for received text, on every path (upload, paste, API, CLI):
+    the file's suffix where it names a structured format; otherwise (no suffix, or ``.txt``,
+    which people save anything pasted as) what the text looks like (:func:`sniff_format`:
+    the partner database's export unless it is plainly JSON, Turtle or CSV). A name with an
+    unknown suffix is refused (:func:`detect_format`)."""
+    suffix = Path(file_name).suffix.lower()
+    if suffix and suffix != ".txt" and suffix in SUFFIXES:
+        return SUFFIXES[suffix]
+    if suffix and suffix not in SUFFIXES:
+        return detect_format(file_name)
+    return sniff_format(text[:4000])
+
+
 def read_submissions(
     data: bytes, file_name: str, *, fmt: str | None = None
 ) -> list[ParsedSubmission]:
-    """Every submission in a received file (a CSV may hold many; other formats one)."""
-    fmt = fmt or detect_format(file_name)
+    """Every submission in a received file (a CSV may hold many; other formats one); the
+    reader is ``fmt`` when given, else :func:`recognised_format`'s."""
     text = decode(data, file_name)
+    fmt = fmt or recognised_format(file_name, text)
     source = SourceInfo(
         file_name=Path(file_name).name,
         media_type=MEDIA_TYPES[fmt],

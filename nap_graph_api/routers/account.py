@@ -1,9 +1,8 @@
 """Signing in and working on one's own record in the browser: ``/sign-in``, ``/sign-out``,
 ``/my/records`` (the organisation's versions and a form to submit or replace the record) and
-``/my/records/diff`` (what changed between two versions). The same library calls as the API
-and the CLI: :func:`~nap_graph.submissions.checking.check_bytes` then
-:func:`~nap_graph.ingest.ingest_parsed`; the same role rules (a signatory submits only for
-its own organisation)."""
+``/my/records/diff`` (what changed between two versions). The same workspace calls as the API
+and the CLI (:meth:`~nap_graph.workspace.Workspace.check`, ``submit``, ``revert``), so the
+same report and the same decision of who may submit what."""
 
 from __future__ import annotations
 
@@ -17,12 +16,13 @@ from starlette.concurrency import run_in_threadpool
 from nap_graph import iris
 from nap_graph.i18n import current_language
 from nap_graph.ingest import history
+from nap_graph.iris import checked_iri
 from nap_graph.version_diff import diff
 from nap_graph_api import sessions
-from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep
+from nap_graph_api.deps import SettingsDep, ViewDep, WorkspaceDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
-from nap_graph_api.records import check_record, organisation_keys, refused, store_checked
+from nap_graph_api.records import check_record, organisation_keys, submit_checked
 from nap_graph_api.sessions import Session
 
 router = APIRouter(tags=["signing in"])
@@ -117,25 +117,44 @@ def _versions(view: object, organisation: str) -> list[dict[str, str]]:
 async def my_records(
     request: Request,
     view: ViewDep,
+    workspace: WorkspaceDep,
     organisation: Annotated[str | None, Query(description="For an admin: whose records.")] = None,
     stored: Annotated[str | None, Query(description="The version just stored.")] = None,
+    status: Annotated[
+        str | None, Query(description="What happened: stored, unchanged or reverted.")
+    ] = None,
 ) -> Response:
     session = _signed_in(request)
     if isinstance(session, Response):
         return session
     key = _organisation(session, organisation)
     versions = await run_in_threadpool(_versions, view, key) if key else []
+    name = workspace.organisation_name(key) if key else None
+    return _page(
+        request, session, key, versions, stored=stored, status=status, organisation_name=name
+    )
+
+
+def _page(
+    request: Request,
+    session: Session,
+    organisation: str | None,
+    versions: list[dict[str, str]],
+    status: int = 200,
+    **context: object,
+) -> Response:
     return templates.TemplateResponse(
         request,
         "my_records.html",
-        {"session": session, "organisation": key, "versions": versions, "stored": stored},
+        {"session": session, "organisation": organisation, "versions": versions, **context},
+        status_code=status,
     )
 
 
 @router.post("/my/records", summary="Submit or replace the signed-in organisation's record")
 async def submit_record(
     request: Request,
-    store: StoreDep,
+    workspace: WorkspaceDep,
     view: ViewDep,
     settings: SettingsDep,
     csrf: Annotated[str, Form(description="The session's form token.")] = "",
@@ -149,38 +168,45 @@ async def submit_record(
     limit = settings.max_submission_bytes
     if upload is not None and upload.filename:
         data, name = await upload.read(limit + 1), upload.filename
-    else:
-        data, name = text.replace("\r\n", "\n").encode("utf-8"), "record.txt"
+    else:  # pasted: no file name, so the reader is chosen from the text itself
+        data, name = text.replace("\r\n", "\n").encode("utf-8"), "record"
     if len(data) > limit:
         raise ApiError(413, "Submission too large", f"the record is over {limit:,} bytes")
     if not data.strip():
         raise ApiError(
             400, "Bad request", "there was nothing to submit: paste the text or choose the file"
         )
-    result = await check_record(view, data, name)
-    if result.exit_code != 0:
-        return templates.TemplateResponse(
-            request,
-            "my_records.html",
-            {
-                "session": session,
-                "organisation": _organisation(session, None),
-                "versions": [],
-                "result": result,
-            },
-            status_code=422,
-        )
-    other = refused(session.principal, result)
-    if other is not None:
-        raise ApiError(
-            403, "Forbidden", f"'{session.principal.name}' may not submit records for '{other}'"
-        )
-    stored = await store_checked(store, view, result, sender=session.principal.name, file=name)
+    key = _organisation(session, None)
+    result = await check_record(workspace, data, name)
+    outcome = await submit_checked(workspace, result, session.principal, file=name)
+    if not outcome.stored:  # nothing was stored: say so, keep the text, list what is stored
+        versions = await run_in_threadpool(_versions, view, key) if key else []
+        return _page(request, session, key, versions, 422, result=result, text=text)
+    last = outcome.results[-1]
     key = organisation_keys(result)[-1]
-    target = (
-        f"/my/records?{urlencode({'organisation': key, 'stored': stored[-1] if stored else ''})}"
-    )
-    return RedirectResponse(target, status_code=SEE_OTHER)
+    query = {"organisation": key, "stored": last.submission or "", "status": last.status.value}
+    return RedirectResponse(f"/my/records?{urlencode(query)}", status_code=SEE_OTHER)
+
+
+@router.post("/my/records/revert", summary="Make an earlier version of the record current again")
+async def revert_record(
+    request: Request,
+    workspace: WorkspaceDep,
+    csrf: Annotated[str, Form(description="The session's form token.")] = "",
+    version: Annotated[str, Form(description="The version to make current.")] = "",
+) -> Response:
+    session = _signed_in(request)
+    if isinstance(session, Response):
+        return session
+    sessions.check_csrf(request, csrf, session.csrf)
+    try:
+        checked_iri(version, "version")
+    except ValueError as exc:
+        raise ApiError(400, "Bad request", str(exc)) from exc
+    place = await run_in_threadpool(workspace.revert, version, session.principal)
+    key = (place.organisation or "").removeprefix(ORGANISATION)
+    query = {"organisation": key, "stored": version, "status": "reverted"}
+    return RedirectResponse(f"/my/records?{urlencode(query)}", status_code=SEE_OTHER)
 
 
 @router.get("/my/records/diff", summary="What changed between two versions of a record")

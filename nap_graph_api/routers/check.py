@@ -9,11 +9,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
 
+from nap_graph.errors import SubmissionReadError
 from nap_graph.i18n import N_
 from nap_graph.submissions.checking import CheckResult
-from nap_graph.submissions.reading import SUFFIXES, sniff_format
+from nap_graph.submissions.reading import recognised_format
 from nap_graph_api import records
-from nap_graph_api.deps import SettingsDep, ViewDep
+from nap_graph_api.deps import SettingsDep, WorkspaceDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
 from nap_graph_api.rate_limit import RateLimit
@@ -59,7 +60,7 @@ async def check_page(request: Request) -> Response:
 )
 async def check_record(
     request: Request,
-    view: ViewDep,
+    workspace: WorkspaceDep,
     settings: SettingsDep,
     text: Annotated[str, Form(description="The record's text, pasted.")] = "",
     upload: Annotated[UploadFile | None, File(description="Or the record's file.")] = None,
@@ -94,7 +95,8 @@ async def check_record(
             headers={"Retry-After": str(math.ceil(wait))},
         )
     chosen = _chosen_format(fmt, name, data)
-    result = await records.check_record(view, data, name, fmt=chosen)
+    asked = None if fmt == "auto" else fmt  # auto: the library's one choice of reader
+    result = await records.check_record(workspace, data, name, fmt=asked)
     shown = data.decode("utf-8", errors="replace") if chosen == "export" else ""
     return _form(
         request,
@@ -107,12 +109,13 @@ async def check_record(
 
 
 def _chosen_format(fmt: str, name: str, data: bytes) -> str:
+    """The reader: the one asked for, else the library's choice for every path."""
     if fmt != "auto":
         return fmt
-    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix in SUFFIXES:
-        return SUFFIXES[suffix]
-    return sniff_format(data[:4000].decode("utf-8", errors="replace"))
+    try:
+        return recognised_format(name, data[:4000].decode("utf-8", errors="replace"))
+    except SubmissionReadError:
+        return "export"  # the reader then says what is wrong with the file
 
 
 def _lines(text: str, result: CheckResult) -> list[tuple[int, str, list[object]]]:

@@ -16,7 +16,7 @@ from nap_graph.store.protocol import GraphName
 from nap_graph.store.query_path import QueryPath
 from nap_graph.store.rdf_parsing import parse_triples
 from nap_graph_api import negotiation as media
-from nap_graph_api.deps import StoreDep, ViewDep, authorise
+from nap_graph_api.deps import ViewDep, WorkspaceDep, authorise
 from nap_graph_api.errors import ApiError
 
 router = APIRouter(tags=["Graph Store"])
@@ -92,29 +92,24 @@ async def _get(request: Request, view: ViewDep, path: str | None, head: bool) ->
 
 
 async def _write(
-    request: Request, store: StoreDep, view: ViewDep, path: str | None, method: str
+    request: Request, workspace: WorkspaceDep, view: ViewDep, path: str | None, method: str
 ) -> Response:
-    authorise(request, admin=True)
+    principal = authorise(request, admin=True)
     if method == "POST" and path is None and not request.query_params:
         graph: GraphName = str(request.url.replace(query="")).rstrip("/") + f"/{uuid.uuid4()}"
         triples = await _triples(request)
-        await run_in_threadpool(store.put_graph, graph, triples)
-        await run_in_threadpool(view.invalidate, [graph])
+        await run_in_threadpool(workspace.put_graph, graph, triples, principal)
         return Response(status_code=201, headers={"Location": graph})
     graph = _target(request, path)
     existed = await run_in_threadpool(_exists, view, graph)
     if method == "DELETE":
         if not existed:
             raise ApiError(404, "Not found", f"no graph <{graph}> in the store")
-        await run_in_threadpool(store.delete_graph, graph)
-        await run_in_threadpool(view.invalidate, None if graph is None else [graph])
+        await run_in_threadpool(workspace.delete_graph, graph, principal)
         return Response(status_code=204)
     triples = await _triples(request)
-    if method == "PUT":
-        await run_in_threadpool(store.put_graph, graph, triples)
-    else:
-        await run_in_threadpool(store.post_graph, graph, triples)
-    await run_in_threadpool(view.invalidate, None if graph is None else [graph])
+    write = workspace.put_graph if method == "PUT" else workspace.post_graph
+    await run_in_threadpool(write, graph, triples, principal)
     return Response(status_code=204 if existed else 201)
 
 
@@ -129,18 +124,18 @@ async def head_graph(request: Request, view: ViewDep) -> Response:
 
 
 @router.put("/store", summary="Replace a graph")
-async def put_graph(request: Request, store: StoreDep, view: ViewDep) -> Response:
-    return await _write(request, store, view, None, "PUT")
+async def put_graph(request: Request, workspace: WorkspaceDep, view: ViewDep) -> Response:
+    return await _write(request, workspace, view, None, "PUT")
 
 
 @router.post("/store", summary="Add to a graph, or create one (no parameters: 201 + Location)")
-async def post_graph(request: Request, store: StoreDep, view: ViewDep) -> Response:
-    return await _write(request, store, view, None, "POST")
+async def post_graph(request: Request, workspace: WorkspaceDep, view: ViewDep) -> Response:
+    return await _write(request, workspace, view, None, "POST")
 
 
 @router.delete("/store", summary="Delete a graph")
-async def delete_graph(request: Request, store: StoreDep, view: ViewDep) -> Response:
-    return await _write(request, store, view, None, "DELETE")
+async def delete_graph(request: Request, workspace: WorkspaceDep, view: ViewDep) -> Response:
+    return await _write(request, workspace, view, None, "DELETE")
 
 
 @router.get("/store/{path:path}", summary="Get a directly identified graph")
@@ -154,15 +149,21 @@ async def head_direct(path: str, request: Request, view: ViewDep) -> Response:
 
 
 @router.put("/store/{path:path}", summary="Replace a directly identified graph")
-async def put_direct(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
-    return await _write(request, store, view, path, "PUT")
+async def put_direct(
+    path: str, request: Request, workspace: WorkspaceDep, view: ViewDep
+) -> Response:
+    return await _write(request, workspace, view, path, "PUT")
 
 
 @router.post("/store/{path:path}", summary="Add to a directly identified graph")
-async def post_direct(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
-    return await _write(request, store, view, path, "POST")
+async def post_direct(
+    path: str, request: Request, workspace: WorkspaceDep, view: ViewDep
+) -> Response:
+    return await _write(request, workspace, view, path, "POST")
 
 
 @router.delete("/store/{path:path}", summary="Delete a directly identified graph")
-async def delete_direct(path: str, request: Request, store: StoreDep, view: ViewDep) -> Response:
-    return await _write(request, store, view, path, "DELETE")
+async def delete_direct(
+    path: str, request: Request, workspace: WorkspaceDep, view: ViewDep
+) -> Response:
+    return await _write(request, workspace, view, path, "DELETE")

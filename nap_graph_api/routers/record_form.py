@@ -21,14 +21,14 @@ from nap_graph.coverage import plans
 from nap_graph.form_choices import form_choices
 from nap_graph.i18n import current_language
 from nap_graph.linked_data import labels_for
-from nap_graph.store.query_path import QueryPath
 from nap_graph.submissions.checking import CheckResult
 from nap_graph.submissions.form_record import FormRecord, activity_numbers, record_from_form
+from nap_graph.workspace import Workspace
 from nap_graph_api import sessions
-from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep
+from nap_graph_api.deps import SettingsDep, ViewDep, WorkspaceDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
-from nap_graph_api.records import check_record, organisation_keys, refused, store_checked
+from nap_graph_api.records import check_record, organisation_keys, submit_checked
 
 router = APIRouter(tags=["record form"])
 ORGANISATION = iris.id_prefix("organisation")
@@ -44,8 +44,8 @@ async def _fields(request: Request) -> dict[str, list[str]]:
     return dict(fields)
 
 
-async def _check(view: QueryPath, built: FormRecord) -> CheckResult:
-    return await check_record(view, built.json(), "form.json", fmt="json")
+async def _check(workspace: Workspace, built: FormRecord) -> CheckResult:
+    return await check_record(workspace, built.json(), "form.json", fmt="json")
 
 
 def _by_field(result: CheckResult | None, built: FormRecord | None) -> dict[str, list[object]]:
@@ -130,10 +130,10 @@ async def record_form(request: Request, view: ViewDep) -> Response:
         }
     },
 )
-async def check_form(request: Request, view: ViewDep) -> Response:
+async def check_form(request: Request, workspace: WorkspaceDep) -> Response:
     fields = await _fields(request)
     built = record_from_form(fields)
-    result = await _check(view, built)
+    result = await _check(workspace, built)
     return JSONResponse(
         {
             "valid": result.exit_code == 0,
@@ -150,7 +150,7 @@ async def check_form(request: Request, view: ViewDep) -> Response:
 @router.post("/record-form", summary="Check, extend or submit the form (without JavaScript too)")
 async def record_form_post(
     request: Request,
-    store: StoreDep,
+    workspace: WorkspaceDep,
     view: ViewDep,
     settings: SettingsDep,
     action: Annotated[str, Form(description="check, add, remove-<n> or submit")] = "check",
@@ -169,7 +169,7 @@ async def record_form_post(
     built = record_from_form(fields)
     if len(built.json()) > settings.max_submission_bytes:
         raise ApiError(413, "Submission too large", "the record is over the size limit")
-    result = await _check(view, built)
+    result = await _check(workspace, built)
     if action != "submit" or result.exit_code != 0:
         status = 200 if action != "submit" else 422
         return await _page(request, view, fields, result=result, built=built, status=status)
@@ -177,14 +177,11 @@ async def record_form_post(
     if session is None:
         raise ApiError(401, "Sign-in needed", "sign in to submit the record (the draft is kept)")
     sessions.check_csrf(request, (fields.get("csrf") or [""])[0], session.csrf)
-    other = refused(session.principal, result)
-    if other is not None:
-        raise ApiError(
-            403, "Forbidden", f"'{session.principal.name}' may not submit records for '{other}'"
-        )
-    versions = await store_checked(
-        store, view, result, sender=session.principal.name, file="form.json"
-    )
-    key, stored = organisation_keys(result)[0], (versions[0] if versions else None)
-    target = f"/my/records?{urlencode({'organisation': key, 'stored': stored or ''})}"
-    return RedirectResponse(target, status_code=SEE_OTHER)
+    outcome = await submit_checked(workspace, result, session.principal, file="form.json")
+    first = outcome.results[0]
+    query = {
+        "organisation": organisation_keys(result)[0],
+        "stored": first.submission or "",
+        "status": first.status.value,
+    }
+    return RedirectResponse(f"/my/records?{urlencode(query)}", status_code=SEE_OTHER)

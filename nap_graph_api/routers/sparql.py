@@ -20,7 +20,7 @@ from nap_graph.namespaces import PREFIXES
 from nap_graph.resources import example_queries_dir
 from nap_graph.store.sparql_text import add_using, query_form
 from nap_graph_api import negotiation as media
-from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep, authorise
+from nap_graph_api.deps import SettingsDep, ViewDep, WorkspaceDep, authorise
 from nap_graph_api.disconnect import ClientGoneError, unless_client_gone
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
@@ -131,11 +131,11 @@ def _run_update(
     text: str,
     params: dict[str, list[str]],
     request: Request,
-    store: StoreDep,
+    workspace: WorkspaceDep,
     view: ViewDep,
     settings: SettingsDep,
 ) -> Response:
-    authorise(request, admin=True)
+    principal = authorise(request, admin=True)
     view.policy.check_update(text, base=_base(request))
     try:
         text = add_using(
@@ -143,8 +143,7 @@ def _run_update(
         )
     except ValueError as exc:
         raise ApiError(400, "Bad request", str(exc)) from exc
-    store.update(text, base_iri=_base(request))
-    view.invalidate()
+    workspace.update(text, principal, base_iri=_base(request))
     return Response(status_code=204)
 
 
@@ -163,7 +162,7 @@ async def sparql_get(request: Request, view: ViewDep, settings: SettingsDep) -> 
 
 @router.post("/sparql", summary="SPARQL query or update (POST)")
 async def sparql_post(
-    request: Request, store: StoreDep, view: ViewDep, settings: SettingsDep
+    request: Request, workspace: WorkspaceDep, view: ViewDep, settings: SettingsDep
 ) -> Response:
     content_type = _content_type(request)
     url_params = _url_params(request)
@@ -179,14 +178,14 @@ async def sparql_post(
             return await _run_query(query, params, request, view)
         if update is not None:
             return await run_in_threadpool(
-                _run_update, update, params, request, store, view, settings
+                _run_update, update, params, request, workspace, view, settings
             )
         raise ApiError(400, "Bad request", "the form has neither a 'query' nor an 'update' field")
     if content_type == SPARQL_QUERY:
         return await _run_query(body, url_params, request, view)
     if content_type == SPARQL_UPDATE:
         return await run_in_threadpool(
-            _run_update, body, url_params, request, store, view, settings
+            _run_update, body, url_params, request, workspace, view, settings
         )
     raise ApiError(
         415,

@@ -11,30 +11,18 @@ from starlette.concurrency import run_in_threadpool
 
 from nap_graph import iris
 from nap_graph.catalogue import list_submissions, submission_document
-from nap_graph.errors import SubmissionReadError
 from nap_graph.framing import framed_submission
 from nap_graph.i18n import current_language
-from nap_graph.ingest import Status, ingest_parsed
+from nap_graph.ingest import Status
 from nap_graph.iris import checked_iri
 from nap_graph.namespaces import ID
-from nap_graph.reference import (
-    ReferenceData,
-    reference_index,
-    using_reference,
-)
-from nap_graph.store.query_path import QueryPath
-from nap_graph.store.views import PROVENANCE_GRAPH
-from nap_graph.submissions.model import ParsedSubmission, Problem
-from nap_graph.submissions.organisations import resolve_organisation
-from nap_graph.submissions.reading import read_submissions
-from nap_graph.submissions.reports import json_report, record_summary, turtle_report
-from nap_graph.submissions.validation import SubmissionReport, validate_submission
+from nap_graph.submissions.checking import CheckResult
+from nap_graph.submissions.reports import json_report, turtle_report
 from nap_graph_api import negotiation as media
-from nap_graph_api.deps import StoreDep, ViewDep, authorise
-from nap_graph_api.errors import ApiError, RejectedError
+from nap_graph_api.deps import ViewDep, WorkspaceDep, authorise
+from nap_graph_api.errors import ApiError
 from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
-from nap_graph_api.records import aliases_of, reference_of
 
 router = APIRouter(prefix="/submissions", tags=["submissions"])
 FORMATS = {
@@ -46,14 +34,9 @@ FORMATS = {
 }
 
 
-def _read_with(
-    reference: ReferenceData, data: bytes, name: str, fmt: str
-) -> list[ParsedSubmission]:
-    with using_reference(reference):
-        return read_submissions(data, name, fmt=fmt)
-
-
-async def _read(request: Request, view: QueryPath) -> tuple[str, list[ParsedSubmission]]:
+async def _input(request: Request) -> tuple[str, str, bytes]:
+    """The posted record: its name, format and bytes (415 for a type no reader reads, 413
+    over the size limit)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in FORMATS:
         raise ApiError(
@@ -72,27 +55,29 @@ async def _read(request: Request, view: QueryPath) -> tuple[str, list[ParsedSubm
             f"the submission is {len(data):,} bytes; the limit is {limit:,} bytes (a record "
             "is a few kilobytes: is this the right file?)",
         )
-    try:
-        reference = await run_in_threadpool(reference_of, view)
-        return name, await run_in_threadpool(_read_with, reference, data, name, fmt)
-    except SubmissionReadError as exc:
-        raise _rejected(request, name, list(exc.problems), None) from exc  # type: ignore[arg-type]
+    return name, fmt, data
 
 
-def _rejected(
-    request: Request, name: str, problems: list[Problem], report: SubmissionReport | None
-) -> RejectedError:
-    """422 with the report: JSON, or the SHACL report in Turtle when Accept asks for it."""
+def _report(request: Request, checked: CheckResult, status: int) -> Response:
+    """The check of every record: JSON (one record: its report; several: every problem and
+    each record's report under ``records``), or the SHACL report in Turtle when Accept asks
+    for it and there is one record."""
     wants_turtle = (
         media.choose(["application/json", media.TURTLE], request.headers.get("accept"))
         == media.TURTLE
     )
-    if report is not None and wants_turtle:
-        return RejectedError(
-            Response(turtle_report(report.report_graph), status_code=422, media_type=media.TURTLE)
+    reports = [r.report for r in checked.records if r.report is not None]
+    if wants_turtle and len(checked.records) == 1 and reports:
+        return Response(
+            turtle_report(reports[0].report_graph), status_code=status, media_type=media.TURTLE
         )
-    record = record_summary(report) if report is not None else None
-    return RejectedError(JSONResponse(json_report(name, problems, record), status_code=422))
+    each = checked.json()
+    if len(each) == 1:
+        return JSONResponse(each[0], status_code=status)
+    problems = [p for r in checked.records for p in r.problems]
+    body = json_report(checked.name, problems, None)
+    body["records"] = each
+    return JSONResponse(body, status_code=status)
 
 
 def _is_iri(value: str) -> bool:
@@ -103,53 +88,18 @@ def _version_path(submission: str) -> str:
     return "/submissions/" + submission.removeprefix(f"{ID}submission/")
 
 
-async def _check(
-    request: Request, name: str, parsed: list[ParsedSubmission], view: QueryPath
-) -> list[SubmissionReport]:
-    aliases = await run_in_threadpool(aliases_of, view)
-    reference = await run_in_threadpool(reference_of, view)
-    lang = current_language()  # ?lang=, the lang cookie or Accept-Language (docs/i18n.md)
-
-    def check(item: ParsedSubmission) -> SubmissionReport:
-        with using_reference(reference):
-            return validate_submission(item, aliases=aliases, lang=lang)
-
-    reports = []
-    for item in parsed:
-        report = await run_in_threadpool(check, item)
-        if not report.conforms:
-            raise _rejected(request, name, list(report.problems), report)
-        reports.append(report)
-    return reports
-
-
 @router.post(
     "", status_code=201, summary="Submit a record (stored if valid; 422 with the report if not)"
 )
-async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
+async def submit(request: Request, workspace: WorkspaceDep) -> Response:
     principal = authorise(request)
-    name, parsed = await _read(request, view)
-    index = reference_index()
-    for item in parsed:
-        org = resolve_organisation(index, item.record.organisation).iri
-        key = org.removeprefix(f"{ID}organisation/")
-        if not principal.may_submit_for(key):
-            raise ApiError(
-                403,
-                "Forbidden",
-                f"'{principal.name}' may not submit records for '{item.record.organisation}'",
-            )
-    reports = await _check(request, name, parsed, view)
-    results = []
-    for item, report in zip(parsed, reports, strict=True):
-        result = await run_in_threadpool(
-            lambda i=item, r=report: ingest_parsed(
-                store, i, sender=principal.name, file=name, report=r
-            )
-        )
-        results.append(result)
-    written = [iris.submission_graph_iri(r.submission) for r in results if r.submission]
-    await run_in_threadpool(view.invalidate, [*written, PROVENANCE_GRAPH])
+    name, fmt, data = await _input(request)
+    lang = current_language()  # ?lang=, the lang cookie or Accept-Language (docs/i18n.md)
+    checked = await run_in_threadpool(workspace.check, data, name, fmt=fmt, lang=lang)
+    outcome = await run_in_threadpool(workspace.submit, checked, principal, file=name)
+    if not outcome.stored:
+        return _report(request, checked, 422)
+    results = outcome.results
     body = {
         "file": name,
         "submissions": [
@@ -163,27 +113,18 @@ async def submit(request: Request, store: StoreDep, view: ViewDep) -> Response:
             for r in results
         ],
     }
-    status = 201 if any(r.status is Status.stored for r in results) else 200
+    changed = (Status.stored, Status.reverted)
+    status = 201 if any(r.status in changed for r in results) else 200
     headers = {"Location": _version_path(results[0].submission or "")} if results else {}
     return JSONResponse(body, status_code=status, headers=headers)
 
 
 @router.post("/validate", summary="Check a record without storing it")
-async def validate(request: Request, view: ViewDep) -> Response:
-    name, parsed = await _read(request, view)
-    reports = await _check(request, name, parsed, view)
-    problems = [p for r in reports for p in r.problems]
-    if (
-        len(reports) == 1
-        and media.choose(["application/json", media.TURTLE], request.headers.get("accept"))
-        == media.TURTLE
-    ):
-        return Response(turtle_report(reports[0].report_graph), media_type=media.TURTLE)
-    record = record_summary(reports[0]) if len(reports) == 1 else None
-    body = json_report(name, problems, record)
-    if len(reports) > 1:
-        body["records"] = [record_summary(r) for r in reports]
-    return JSONResponse(body)
+async def validate(request: Request, workspace: WorkspaceDep) -> Response:
+    name, fmt, data = await _input(request)
+    lang = current_language()
+    checked = await run_in_threadpool(workspace.check, data, name, fmt=fmt, lang=lang)
+    return _report(request, checked, 200 if checked.exit_code == 0 else 422)
 
 
 @router.get("", summary="The current submissions (filter by organisation, plan, outcome; paged)")
