@@ -38,10 +38,12 @@ from nap_graph_api.routers import (
     monitoring,
     partners,
     record_form,
+    review,
     search,
     sparql,
     submissions,
 )
+from nap_graph_api.sessions import SessionBook
 from nap_graph_api.settings import ApiSettings
 from nap_graph_api.sparql_direct import SparqlDirect
 
@@ -78,9 +80,11 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             search=search,
         )
         app.state.workspace = Workspace(store, view)
+        app.state.sessions = SessionBook.for_settings(settings)
         try:
             yield
         finally:
+            app.state.sessions.close()
             if workers is not None:
                 workers.close()
             search.close()
@@ -129,6 +133,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         monitoring.router,
         partners.router,
         record_form.router,
+        review.router,
         search.router,
         dataset.router,
         compare.router,

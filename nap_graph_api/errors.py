@@ -92,6 +92,7 @@ HEADINGS = {
     405: N_("Not possible on this address"),
     406: N_("Not available in that format"),
     409: N_("In conflict with what is stored"),
+    410: N_("No longer current"),
     413: N_("Too large"),
     415: N_("A format this address does not take"),
     422: N_("The content could not be used"),

@@ -10,7 +10,8 @@ from typing import Any
 from fastapi import FastAPI
 
 PLAN = "https://w3id.org/nap-graph/id/plan/nld-nap-4"
-JENV = "https://w3id.org/nap-graph/id/organisation/jenv"
+ID = "https://w3id.org/nap-graph/id/"
+JENV = f"{ID}organisation/jenv"
 VERSION = "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370"
 GRAPH = "https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv"
 TURTLE = (
@@ -230,6 +231,34 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
     ("get", "/my/records"): {"200": {"text/html": "<!doctype html>..."}, "303": {}},
     ("post", "/my/records"): {"303": {}, "422": {"text/html": "<!doctype html>..."}},
     ("get", "/my/records/diff"): {"200": {"text/html": "<!doctype html>... <del>...</del>"}},
+    ("post", "/my/records/revert"): {"303": {}, "409": {"application/problem+json": {}}},
+    ("get", "/review"): {
+        "200": {
+            "application/json": {
+                "items": [
+                    {
+                        "activity": f"{ID}activity/jenv/external-expertise",
+                        "name": "Expertise from outside the Ministry",
+                        "organisation": JENV,
+                        "organisation_name": "Ministry of Justice and Security",
+                        "version": f"{ID}submission/nld-nap-4/jenv/b284dcb2ba79e65c",
+                        "outcomes_no_longer_selected": ["3.4"],
+                    }
+                ]
+            },
+            "text/html": "<!doctype html>...",
+        }
+    },
+    ("post", "/review"): {
+        "200": {
+            "application/json": {
+                "activity": f"{ID}activity/jenv/external-expertise",
+                "name": "Expertise from outside the Ministry",
+                "decision": "keep",
+            }
+        },
+        "303": {},
+    },
     ("get", "/record-form"): {
         "200": {"text/html": '<!doctype html>... <form id="record-form" ...'}
     },
@@ -253,7 +282,7 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
         "application/x-www-form-urlencoded": "query=SELECT%20*%20WHERE%20%7B%20%3Fs%20%3Fp"
         "%20%3Fo%20%7D",
         "application/sparql-update": "INSERT DATA { GRAPH"
-        " <https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv> {"
+        " <https://w3id.org/nap-graph/graph/links/organisations> {"
         ' <https://w3id.org/nap-graph/id/organisation/jenv> skos:altLabel "JenV" } }',
     },
     ("put", "/store"): {"text/turtle": TURTLE},
@@ -274,6 +303,18 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
         "application/x-www-form-urlencoded": {"organisation": "TNN", "strategic_outcomes": "3"}
     },
     ("post", "/my/records"): {"multipart/form-data": {"csrf": "...", "text": RECORD}},
+    ("post", "/my/records/revert"): {
+        "application/x-www-form-urlencoded": {
+            "csrf": "...",
+            "version": f"{ID}submission/nld-nap-4/jenv/9499130b86aac370",
+        }
+    },
+    ("post", "/review"): {
+        "application/x-www-form-urlencoded": {
+            "activity": f"{ID}activity/jenv/external-expertise",
+            "decision": "keep",
+        }
+    },
 }
 """Example request bodies: (method, path) -> media type -> example."""
 

@@ -2,28 +2,35 @@
 
 Decisions (docs/site.md#signing-in):
 
-- The session lives on the server (in memory, a random 256-bit id in the ``nap_session``
-  cookie: ``HttpOnly``, ``SameSite=Strict``, ``Secure`` when the request came over HTTPS or
-  ``public_url`` is https, ``Path=/``), for eight hours, and ends at sign-out. The token is
-  never stored, in the cookie or on the server: only whom it belongs to.
+- The session lives on the server (in SQLite beside the store, so that it survives a
+  restart and every worker process shares it; a random 256-bit id in the ``nap_session``
+  cookie, kept on the server only as its SHA-256: ``HttpOnly``, ``SameSite=Strict``,
+  ``Secure`` when the request came over HTTPS or ``public_url`` is https, ``Path=/``), for
+  eight hours, and ends at sign-out. The token is never stored, in the cookie or on the
+  server: only whom it belongs to.
 - Every form that changes something carries a CSRF token: the session's own once signed in;
   before that (the sign-in form itself) a double-submit token in the ``nap_csrf`` cookie. A
   POST whose ``Origin`` names another site is refused too.
-- A restart of the service ends every session (sign in again).
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
+import sqlite3
 import threading
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from nap_graph_api.auth import Principal
+from nap_graph.access import Principal, Role
+from nap_graph.store.settings import default_store_path
+from nap_graph_api.settings import ApiSettings
 
 SESSION_COOKIE = "nap_session"
 CSRF_COOKIE = "nap_csrf"
@@ -39,53 +46,113 @@ class Session:
     expires: float
 
 
-@dataclass(slots=True)
-class SessionBook:
-    """The signed-in sessions of this process."""
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS sessions (
+  digest TEXT PRIMARY KEY,       -- SHA-256 of the session id: the id itself is never stored
+  name TEXT NOT NULL, role TEXT NOT NULL, organisation TEXT,
+  csrf TEXT NOT NULL, expires REAL NOT NULL
+)
+"""
 
-    lifetime: float = LIFETIME
-    clock: object = time.monotonic
-    _sessions: dict[str, Session] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+def _digest(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode("utf-8")).hexdigest()
+
+
+class SessionBook:
+    """The signed-in sessions, in SQLite: a file beside the store (``<store>.sessions.sqlite``,
+    or ``sessions_file``), so that sessions survive a restart and every worker process of
+    the service shares them; in memory for a store in memory. Session ids are kept only as
+    their SHA-256, so the file does not let anyone sign in."""
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        lifetime: float = LIFETIME,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.path = path
+        self.lifetime = lifetime
+        self.clock = clock
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(
+            str(path) if path else ":memory:", check_same_thread=False, timeout=30.0
+        )
+        self._lock = threading.Lock()
+        with self._lock, self._db:
+            if path is not None:
+                self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute(SCHEMA)
+
+    @classmethod
+    def for_settings(cls, settings: ApiSettings) -> SessionBook:
+        """The book the settings point at (see the class)."""
+        if settings.sessions_file is not None:
+            return cls(Path(settings.sessions_file))
+        if settings.memory:
+            return cls(None)
+        if settings.endpoint:
+            digest = hashlib.sha256(settings.endpoint.encode("utf-8")).hexdigest()[:16]
+            return cls(default_store_path().parent / f"sessions-{digest}.sqlite")
+        store = settings.store_path
+        return cls(store.parent / f"{store.name}.sessions.sqlite")
 
     def start(self, principal: Principal) -> Session:
-        now = self.clock()  # type: ignore[operator]
+        now = self.clock()
         session = Session(
             secrets.token_urlsafe(32), principal, secrets.token_urlsafe(32), now + self.lifetime
         )
-        with self._lock:
-            self._forget_expired(now)
-            if len(self._sessions) >= MAX_SESSIONS:
-                oldest = min(self._sessions.values(), key=lambda s: s.expires)
-                del self._sessions[oldest.id]
-            self._sessions[session.id] = session
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM sessions WHERE expires <= ?", (now,))
+            (count,) = self._db.execute("SELECT COUNT(*) FROM sessions").fetchone()
+            if count >= MAX_SESSIONS:
+                self._db.execute(
+                    "DELETE FROM sessions WHERE digest IN "
+                    "(SELECT digest FROM sessions ORDER BY expires LIMIT ?)",
+                    (count - MAX_SESSIONS + 1,),
+                )
+            self._db.execute(
+                "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    _digest(session.id),
+                    principal.name,
+                    principal.role.value,
+                    principal.organisation,
+                    session.csrf,
+                    session.expires,
+                ),
+            )
         return session
 
     def find(self, session_id: str | None) -> Session | None:
         if not session_id:
             return None
-        now = self.clock()  # type: ignore[operator]
         with self._lock:
-            session = self._sessions.get(session_id)
-            if session is None or session.expires <= now:
-                self._sessions.pop(session_id, None)
-                return None
-            return session
+            row = self._db.execute(
+                "SELECT name, role, organisation, csrf, expires FROM sessions WHERE digest = ?",
+                (_digest(session_id),),
+            ).fetchone()
+        if row is None:
+            return None
+        name, role, organisation, csrf, expires = row
+        if expires <= self.clock():
+            self.end(session_id)
+            return None
+        return Session(session_id, Principal(name, Role(role), organisation), csrf, expires)
 
     def end(self, session_id: str | None) -> None:
-        with self._lock:
-            self._sessions.pop(session_id or "", None)
+        with self._lock, self._db:
+            self._db.execute("DELETE FROM sessions WHERE digest = ?", (_digest(session_id or ""),))
 
-    def _forget_expired(self, now: float) -> None:
-        for key in [k for k, s in self._sessions.items() if s.expires <= now]:
-            del self._sessions[key]
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
 
 
 def book(request: Request) -> SessionBook:
-    state = request.app.state
-    if getattr(state, "sessions", None) is None:
-        state.sessions = SessionBook()
-    return state.sessions  # type: ignore[no-any-return]
+    return request.app.state.sessions  # type: ignore[no-any-return]
 
 
 def current(request: Request) -> Session | None:

@@ -16,6 +16,8 @@ class ApiSettings(StoreSettings):
     need a token, 30 s query timeout, 5 MB request bodies, SERVICE off."""
 
     tokens_file: Path | None = None
+    sessions_file: Path | None = None
+    """Where signed-in sessions are kept (SQLite); default beside the store."""
     admin_token: str | None = None
     query_timeout: float = 30.0
     query_workers: int = 2

@@ -41,7 +41,7 @@ class SparqlDirect:
                 response = await sparql.sparql_get(request, state.view, state.settings)
             else:
                 response = await sparql.sparql_post(
-                    request, state.store, state.view, state.settings
+                    request, state.workspace, state.view, state.settings
                 )
         except Exception as exc:  # answered as the app's exception handlers answer it
             response = await _handled(request, exc)

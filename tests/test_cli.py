@@ -67,10 +67,10 @@ def test_check_conforms() -> None:
     assert "conforms: 0 violation(s), 0 warning(s)" in result.output
 
 
-def test_graphs_lists_the_curated_graph() -> None:
+def test_graphs_lists_the_files_and_their_graphs() -> None:
     result = runner.invoke(app, ["graphs"], env={"COLUMNS": "300"})
     assert result.exit_code == 0
-    assert "graph/curated/nld-nap-4/jenv" in result.output
+    assert "graph/reference/pillars" in result.output and "graph/plans/nld-nap" in result.output
 
 
 def test_console_script_runs_in_a_real_process() -> None:

@@ -31,14 +31,18 @@ def test_init_is_idempotent(store: str) -> None:
     code, out = run("init", "--store", store)
     assert code == 0 and out.startswith("loaded ")
     code, out = run("stats", "--store", store, "--format", "csv")
-    assert "https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv" in out
+    assert "https://w3id.org/nap-graph/graph/submission/nld-nap-4/jenv/9499130b86aac370" in out
+    code, out = run("history", "jenv", "--store", store, "--format", "csv")
+    assert len(out.splitlines()) == 2  # the shipped record, stored once
 
 
 def test_ingest_history_query_and_stats(store: str, tmp_path: Path) -> None:
     code, out = run("ingest", str(SEED), "--store", store, "--sender", "tester")
-    assert code == 0, out
-    assert "stored https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370" in out
-    assert "1 submission(s) from 1 file(s): 1 stored" in out
+    assert code == 0, out  # init stored the shipped record as received
+    assert (
+        "unchanged https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370" in out
+    )
+    assert "1 submission(s) from 1 file(s): 1 unchanged" in out
     v2 = tmp_path / "v2.txt"
     v2.write_text(
         SEED.read_text(encoding="utf-8").replace("Policy, Programmatic", "Policy, Financial"),
@@ -75,7 +79,7 @@ def test_ingest_reports_bad_files_and_exit_code(store: str, tmp_path: Path) -> N
     code, out = run("ingest", str(bad), str(SEED), "--store", store)
     assert code == 1
     assert f"{bad}: invalid" in out and "'3.9' is not a sub-outcome" in out
-    assert "2 submission(s) from 2 file(s): 1 stored, 0 unchanged, 1 invalid, 0 unreadable" in out
+    assert "1 submission(s) from 2 file(s): 1 unchanged, 1 file(s) not stored" in out
 
 
 def test_export_and_load_round_trip(store: str, tmp_path: Path) -> None:
@@ -175,37 +179,37 @@ def test_token_command_prints_a_token_and_its_hash() -> None:
     assert run("token", "--role", "signatory")[0] == 2
 
 
-def test_curated_data_made_from_a_superseded_version_leaves_the_view_and_says_so(
+def test_the_curation_is_carried_over_to_a_new_version_and_history_says_so(
     tmp_path: Path,
 ) -> None:
-    """Before: after a resubmission the old version's contributions (restated in the
-    hand-curated graph) still showed as current."""
+    """Before: after a resubmission the curated activities left the view with the old
+    version. Now the curation is stated again against the new version, in the same write."""
     from nap_graph.store import OxigraphStore
     from nap_graph.store.views import current_graphs
 
     store = str(tmp_path / "store")
-    curated = "https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv"
-    seed = SEED
+    old_curation = "https://w3id.org/nap-graph/graph/curation/nld-nap-4/jenv/9499130b86aac370"
     newer = tmp_path / "jenv-2027.txt"
     newer.write_text(
-        seed.read_text(encoding="utf-8").replace(
+        SEED.read_text(encoding="utf-8").replace(
             "International and national focus", "International and national focus (2027)"
         ),
         encoding="utf-8",
     )
     runner = CliRunner()
-    assert runner.invoke(app, ["ingest", str(seed), "--store", store]).exit_code == 0
-    opened = OxigraphStore(Path(store))
-    assert curated in current_graphs(opened)
-    opened.close()
+    assert runner.invoke(app, ["init", "--store", store]).exit_code == 0
     assert runner.invoke(app, ["ingest", str(newer), "--store", store]).exit_code == 0
     opened = OxigraphStore(Path(store))
-    assert curated not in current_graphs(opened)
-    assert curated in opened.named_graphs()  # kept in the store, out of the view
+    current = current_graphs(opened)
+    assert old_curation not in current and old_curation in opened.named_graphs()
+    [new_curation] = [g for g in current if "/graph/curation/" in g]
+    activities = opened.query(
+        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a wps:Activity }", default_graphs=current
+    )
+    assert activities.rows[0]["n"].value == "14"  # type: ignore[union-attr]
     opened.close()
     history = runner.invoke(app, ["history", "jenv", "--store", store, "--format", "csv"])
     assert history.exit_code == 0, history.output
     old, new = history.output.strip().splitlines()[1:]
-    assert "superseded" in old and curated in old and "(out of date: made from a superseded" in old
-    assert "graph/curation/nld-nap-4/jenv/9499130b86aac370" in old  # its curation too
-    assert new.endswith(",current,")
+    assert "superseded" in old and old_curation in old
+    assert ",current," in new and new_curation in new

@@ -1,6 +1,6 @@
 """Commands for curating records: curate (store a curation document), draft (a curation
 document drafted from a record's texts), link-organisation (a submitted organisation is a
-known one)."""
+known one), review (keep or drop curated activities that no longer fit their record)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ import typer
 from nap_graph.cli.common import (
     EndpointOption,
     StoreOption,
+    TableFormat,
     TokenOption,
     app,
     fail,
     open_workspace,
     principal_for,
+    write_rows,
 )
 from nap_graph.errors import NapGraphError, SubmissionReadError
 from nap_graph.submissions import curation
@@ -169,3 +171,52 @@ def link_organisation_command(
         typer.echo(f"  history {history} joins the known organisation's")
     for version in result.superseded:
         typer.echo(f"  version {version} is superseded by the later one")
+
+
+@app.command()
+def review(
+    keep: Annotated[
+        str | None, typer.Option("--keep", help="Keep this activity (its IRI) for the version.")
+    ] = None,
+    drop: Annotated[
+        str | None, typer.Option("--drop", help="Drop this activity (its IRI) from the record.")
+    ] = None,
+    fmt: Annotated[TableFormat, typer.Option("--format")] = TableFormat.table,
+    token: TokenOption = None,
+    store: StoreOption = None,
+    endpoint: EndpointOption = None,
+) -> None:
+    """The curated activities that wait for a coordinator's review: their record's current
+    version no longer selects all of their outcomes. With --keep or --drop, decide one:
+    keep it for this version, or drop it from the record's curation (its page then says it
+    is no longer current). The decision is carried over to later versions.
+
+    Examples:
+
+        nap-graph review
+
+        nap-graph review --drop https://w3id.org/nap-graph/id/activity/jenv/external-expertise
+    """
+    if keep and drop:
+        fail("--keep and --drop: give one", code=2)
+    workspace = open_workspace(store, endpoint)
+    try:
+        if keep or drop:
+            item = workspace.review(str(keep or drop), principal_for(token), keep=bool(keep))
+            typer.echo(f"{'kept' if keep else 'dropped'}: {item.name} ({item.organisation_name})")
+            return
+        items = workspace.needing_review()
+    except NapGraphError as exc:
+        fail(exc, code=1)
+    finally:
+        workspace.store.close()
+    rows = [
+        {
+            "organisation": i.organisation_name,
+            "activity": i.name,
+            "outcomes no longer selected": ", ".join(i.outcomes),
+            "iri": i.activity,
+        }
+        for i in items
+    ]
+    write_rows(rows, ["organisation", "activity", "outcomes no longer selected", "iri"], fmt)

@@ -253,9 +253,9 @@ def history_command(
     endpoint: EndpointOption = None,
 ) -> None:
     """Every version of an organisation's submissions, oldest first: when it was received,
-    from which file, which version it replaced, when it was superseded, and the curated
-    graph made from it ("out of date" once the version is superseded: that graph then
-    leaves the current view until the record is curated again).
+    from which file, who sent it, which version it replaced, when it was superseded, and
+    its curation graph (carried over to each new current version; a superseded version's
+    leaves the current view with it).
 
     Example: nap-graph history jenv
     """
@@ -266,15 +266,12 @@ def history_command(
         rows = history(target, _organisation_iri(organisation)).values()
         for row in rows:
             row["status"] = "superseded" if row["supersededAt"] else "current"
-            curated = ", ".join(curated_from(target, row["version"]))
-            if curated and row["supersededAt"]:
-                curated += " (out of date: made from a superseded version)"
-            row["curated"] = curated
+            row["curated"] = ", ".join(curated_from(target, row["version"]))
     except NapGraphError as exc:
         fail(exc)
     finally:
         target.close()
-    columns = ["version", "received", "file", "sha256", "replaces", "status", "curated"]
+    columns = ["version", "received", "file", "sender", "replaces", "status", "curated"]
     write_rows([{c: r[c] for c in columns} for r in rows], columns, fmt)
 
 

@@ -12,14 +12,39 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 StrategicCode = Annotated[str, StringConstraints(pattern=r"^[0-9]+$")]
 SubCode = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
 OutcomeCode = Annotated[str, StringConstraints(pattern=r"^[0-9]+(\.[0-9]+)?$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100_000)]
+
+
+T = TypeVar("T")
+
+
+def _one_as_list(value: object) -> object:
+    """Liberal in what it accepts: one value where a list is expected is that list (``"DEIA"``
+    for ``["DEIA"]``), and ``null`` is the empty list; a whole number where a code is
+    expected is its digits."""
+    if value is None:
+        return []
+    items = value if isinstance(value, list | tuple) else [value]
+    return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in items]
+
+
+Many = Annotated[list[T], BeforeValidator(_one_as_list)]
+"""A list field that takes one value as a list of one (docs/submissions.md)."""
 
 
 def list_field(description: str) -> Any:
@@ -107,32 +132,32 @@ class Activity(BaseModel):
     key: Key | None = optional_field("Key of its IRI (id/activity/<org>/<key>); default: the name.")
     name: Texts = Field(description="What the activity is called.")
     description: Texts | None = optional_field("What it is, in a paragraph.")
-    outcomes: list[OutcomeCode] = list_field("Codes of the outcomes it contributes to: 3, 3.2, ...")
-    carried_out_by: list[Text] = list_field(
+    outcomes: Many[OutcomeCode] = list_field("Codes of the outcomes it contributes to: 3, 3.2, ...")
+    carried_out_by: Many[Text] = list_field(
         "Who carries it out (names): the organisation (the default) or its units."
     )
-    partners: list[Text] = list_field("Partner organisations, by name (known or new).")
+    partners: Many[Text] = list_field("Partner organisations, by name (known or new).")
     partner_description: Texts | None = optional_field(
         "Partners described in words, where they are not named."
     )
-    partner_countries: list[Text] = list_field("Countries whose governments it is done with.")
-    audience: list[Text] = list_field("Organisations it is for (names), e.g. a training's.")
-    target_groups: list[Text] = list_field("Who it is for: a known target group, or a new one.")
-    activity_types: list[Text] = list_field("Training, Dialogue, Policy, ... (activity types).")
-    mission_types: list[Text] = list_field("Police, civilian or military mission.")
-    geographic_focus: list[Focus] = list_field("national and/or international.")
-    countries: list[Text] = list_field("Countries or regions it takes place in or for.")
+    partner_countries: Many[Text] = list_field("Countries whose governments it is done with.")
+    audience: Many[Text] = list_field("Organisations it is for (names), e.g. a training's.")
+    target_groups: Many[Text] = list_field("Who it is for: a known target group, or a new one.")
+    activity_types: Many[Text] = list_field("Training, Dialogue, Policy, ... (activity types).")
+    mission_types: Many[Text] = list_field("Police, civilian or military mission.")
+    geographic_focus: Many[Focus] = list_field("national and/or international.")
+    countries: Many[Text] = list_field("Countries or regions it takes place in or for.")
     duration: Duration | None = optional_field("How long one instance lasts (ISO 8601: P3D).")
     frequency: Text | None = optional_field("How often: annual, monthly, quarterly, ...")
-    resulted_in: list[Text] = list_field("Legal instruments it led to (names).")
-    reported_in: list[str] = Field(
+    resulted_in: Many[Text] = list_field("Legal instruments it led to (names).")
+    reported_in: Many[str] = Field(
         default_factory=list,
         description="Where the record reports it: outcome codes of its paragraphs, or "
         "'record' for the record as a whole. Default: the paragraphs of its outcomes the "
         "record has, else the record.",
     )
-    targets: list[Quantity] = list_field("Values aimed for.")
-    observed_values: list[Quantity] = list_field("Values observed, each with its year.")
+    targets: Many[Quantity] = list_field("Values aimed for.")
+    observed_values: Many[Quantity] = list_field("Values observed, each with its year.")
     draft: bool = Field(
         default=False, description="True while a drafted activity awaits a person's check."
     )
@@ -159,21 +184,21 @@ class SubmissionRecord(BaseModel):
     activities_description: Text | None = optional_field(
         "Description of your main WPS related activities."
     )
-    strategic_outcomes: list[StrategicCode] = list_field(
+    strategic_outcomes: Many[StrategicCode] = list_field(
         "Codes of the selected strategic outcomes: 1, 2, ..."
     )
-    sub_outcomes: list[SubCode] = list_field("Codes of the selected sub-outcomes: 3.1, 3.2, ...")
-    investment_types: list[Text] = list_field("Policy, Programmatic and/or Financial.")
-    contributions: list[Contribution] = list_field(
+    sub_outcomes: Many[SubCode] = list_field("Codes of the selected sub-outcomes: 3.1, 3.2, ...")
+    investment_types: Many[Text] = list_field("Policy, Programmatic and/or Financial.")
+    contributions: Many[Contribution] = list_field(
         "The Description/comments paragraphs, one per outcome."
     )
     focus_description: Text | None = optional_field("Country/Region, as text.")
-    geographic_focus: list[Focus] = list_field("national and/or international.")
-    countries: list[Text] = list_field(
+    geographic_focus: Many[Focus] = list_field("national and/or international.")
+    countries: Many[Text] = list_field(
         "Countries or regions the work is in or for (names or ISO codes)."
     )
     website: Text | None = optional_field("Website URL of the organisation.")
-    activities: list[Activity] = list_field("What the organisation does towards the outcomes.")
+    activities: Many[Activity] = list_field("What the organisation does towards the outcomes.")
 
 
 @dataclass(frozen=True, slots=True)

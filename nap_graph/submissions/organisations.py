@@ -11,11 +11,16 @@ and its IRI (a coordinator links the two with ``nap-graph link-organisation``):
   "Ministry of Defence";
 - a name that contains a known one ("Oxfam Novib Netherlands" contains "Oxfam Novib"), or is
   contained in one; when the known one is a unit, the warning names the organisation it
-  belongs to as well.
+  belongs to as well;
+- a composite name ("DEIA / Ministry of Justice and Security", "X (Y)", "X - Y") is taken
+  part by part: a part that is a known name, acronym or label is a near match;
+- American and British spellings compare as one (Defense/Defence,
+  Organization/Organisation, :data:`SPELLINGS`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -51,6 +56,20 @@ GENERIC_WORDS = frozenset(
 )
 """Words too common in organisation names to count towards a near match."""
 
+SPELLINGS = {
+    "defense": "defence",
+    "organization": "organisation",
+    "organizations": "organisations",
+    "center": "centre",
+    "program": "programme",
+    "programs": "programmes",
+    "labor": "labour",
+}
+"""American spellings and the British ones the reference data uses, compared as one."""
+
+PARTS = re.compile(r"\s*(?:/|\(|\)|\s[-\u2013\u2014]\s|;|\|)\s*")
+"""What separates the parts of a composite name: "X / Y", "X (Y)", "X - Y"."""
+
 SIMILARITY = 85.0
 MIN_CONTAINED = 4
 """A known name must be at least this long (folded) to count as contained in another."""
@@ -74,8 +93,20 @@ class Resolution:
     near: tuple[NearMatch, ...] = field(default=())
 
 
+def _spelled(text: str) -> str:
+    """Folded text with American spellings as British (:data:`SPELLINGS`)."""
+    return " ".join(SPELLINGS.get(w, w) for w in folded(text).split())
+
+
 def _core(name: str) -> str:
-    return " ".join(w for w in folded(name).split() if w not in GENERIC_WORDS)
+    return " ".join(w for w in _spelled(name).split() if w not in GENERIC_WORDS)
+
+
+def name_parts(name: str) -> list[str]:
+    """The parts of a composite name (``"DEIA / Ministry of Justice"`` -> both), or none
+    when it is one name."""
+    parts = [p for p in PARTS.split(name) if p.strip()]
+    return parts if len(parts) > 1 else []
 
 
 def _contains(longer: str, shorter: str) -> bool:
@@ -84,16 +115,23 @@ def _contains(longer: str, shorter: str) -> bool:
 
 def near_matches(index: ReferenceIndex, name: str) -> list[NearMatch]:
     """Known organisations ``name`` is close to (best first), none when it is known."""
-    seen = folded(name)
+    seen = _spelled(name)
     core = _core(name)
+    parts = {_spelled(p): p for p in name_parts(name)}
     found: dict[str, tuple[float, NearMatch]] = {}
     for iri, labels in index.organisation_labels.items():
         known_name = index.organisation_names.get(iri, labels[0])
         for label in labels:
-            other = folded(label)
+            other = _spelled(label)
             other_core = _core(label)
             score = fuzz.ratio(core, other_core) if core and other_core else 0.0
-            if score >= SIMILARITY:
+            if other in parts:
+                score = 95.0
+                reason = f"'{parts[other]}', one part of the name, is '{label}'"
+            elif other == seen:
+                score = 99.0
+                reason = f"another spelling of '{label}'"
+            elif score >= SIMILARITY:
                 reason = f"another spelling of '{label}'"
             elif _contains(seen, other) or _contains(other, seen):
                 score = 80.0

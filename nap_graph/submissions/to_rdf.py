@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from nap_graph import iris
 from nap_graph.namespaces import ID
-from nap_graph.reference import folded, reference_index
+from nap_graph.reference import ReferenceIndex, folded, reference_index
 from nap_graph.submissions.activities_rdf import (
     Context,
     Note,
@@ -77,6 +77,18 @@ def _concept(table: dict[str, str], word: str, vocabulary: str) -> ox.NamedNode:
         return ox.NamedNode(iris.concept_iri(vocabulary, "unknown"))
 
 
+def record_labels(
+    index: ReferenceIndex, organisation: str, given: str | None, plan: str
+) -> list[ox.Literal]:
+    """A version's names in English and Dutch: "Record of <organisation> for <plan>"."""
+    name = index.organisation_names.get(organisation) or given or organisation.rsplit("/", 1)[-1]
+    plan_name = index.plan_names.get(plan, plan)
+    return [
+        literal(f"Record of {name} for {plan_name}", lang="en"),
+        literal(f"Registratie van {name} bij {plan_name}", lang="nl"),
+    ]
+
+
 def submission_to_graph(
     parsed: ParsedSubmission,
     *,
@@ -119,6 +131,8 @@ def submission_to_graph(
     add(sub, PROV.wasAttributedTo, org)
     add(sub, WPS.forPlan, plan, "plan")
     add(sub, DCTERMS.dateSubmitted, literal(received or date.today()))
+    for label in record_labels(index, resolved.iri, record.organisation, record.plan):
+        add(sub, SKOS.prefLabel, label)
     add(sub, WPS.sourceDocument, src)
     add(sub, PROV.wasDerivedFrom, src)
     out.origins[(sub.value, WPS.submittedBy.value, None)] = "organisation"

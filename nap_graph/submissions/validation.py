@@ -19,6 +19,7 @@ from datetime import date
 from functools import cache
 
 import pyoxigraph as ox
+from pydantic import BaseModel
 from pyshacl import validate
 from rdflib import Graph
 
@@ -98,7 +99,7 @@ def _field_value(parsed: ParsedSubmission, path: str) -> str | None:
             value = value[int(index)] if int(index) < len(value) else None
         if value is None:
             return None
-    if isinstance(value, list | dict) or hasattr(value, "model_fields"):
+    if isinstance(value, list | dict | BaseModel):
         return getattr(value, "outcome", None)
     return str(value)
 

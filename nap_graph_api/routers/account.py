@@ -131,8 +131,17 @@ async def my_records(
     versions = await run_in_threadpool(_versions, view, key) if key else []
     name = workspace.organisation_name(key) if key else None
     return _page(
-        request, session, key, versions, stored=stored, status=status, organisation_name=name
+        request, session, key, versions, stored=stored, outcome=status, organisation_name=name
     )
+
+
+def _as_text(data: bytes) -> str:
+    """An uploaded file's text, to correct in the box (nothing for a binary file)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return ""
+    return "" if "\x00" in text else text
 
 
 def _page(
@@ -181,7 +190,8 @@ async def submit_record(
     outcome = await submit_checked(workspace, result, session.principal, file=name)
     if not outcome.stored:  # nothing was stored: say so, keep the text, list what is stored
         versions = await run_in_threadpool(_versions, view, key) if key else []
-        return _page(request, session, key, versions, 422, result=result, text=text)
+        kept = text or _as_text(data)
+        return _page(request, session, key, versions, 422, result=result, text=kept)
     last = outcome.results[-1]
     key = organisation_keys(result)[-1]
     query = {"organisation": key, "stored": last.submission or "", "status": last.status.value}

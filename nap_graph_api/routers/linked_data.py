@@ -81,11 +81,30 @@ def _exists(view: QueryPath, iri: str, graphs: list[str] | None) -> bool:
     )
 
 
+def _not_current(view: QueryPath, iri: str) -> ApiError:
+    """404 for what was never known; 410 for what is known only from replaced versions of a
+    record (or a curated activity a coordinator dropped), saying where to look now."""
+    if not _exists(view, iri, None):
+        return ApiError(404, "Not found", f"nothing is known about <{iri}>")
+    owner = iri.removeprefix(iris.ID).split("/")
+    where = (
+        f"; the current record of the organisation is at /doc/organisation/{owner[1]}"
+        if len(owner) > 2 and owner[0] in {"activity", "target", "observed-value", "submission"}
+        else ""
+    )
+    return ApiError(
+        410,
+        "Gone",
+        f"<{iri}> is no longer current: it belongs to a version of a record that has been "
+        f"replaced, or a coordinator removed it{where}",
+    )
+
+
 @router.get("/id/{path:path}", summary="A thing: 303 See Other to the document about it")
 async def thing(path: str, request: Request, view: ViewDep) -> Response:
     iri = iris.id_iri(path)
     if not await run_in_threadpool(_exists, view, iri, view.default_graphs()):
-        raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
+        raise await run_in_threadpool(_not_current, view, iri)
     target = f"/doc/{path}" + (f"?{request.url.query}" if request.url.query else "")
     return RedirectResponse(target, status_code=303)
 
@@ -132,7 +151,7 @@ async def _document(request: Request, view: QueryPath, iri: str, *, plan: bool =
     graphs = view.default_graphs()
     found = await run_in_threadpool(lambda: describe(view, iri, graphs=graphs, lang=lang))
     if not found.exists:
-        raise ApiError(404, "Not found", f"nothing is known about <{iri}>")
+        raise await run_in_threadpool(_not_current, view, iri)
     if chosen == media.JSON_LD and plan:
         framed = await run_in_threadpool(lambda: framed_plan(plan_triples(view, iri, graphs), iri))
         return JSONResponse(framed, media_type=media.JSON_LD)

@@ -75,6 +75,7 @@ def test_head_answers_every_get_route(server: Server) -> None:
         "/partners": "/partners",
         "/record-form": "/record-form",
         "/sign-in": "/sign-in",
+        "/review": "/review",
         "/my/records": "/my/records",
         "/my/records/diff": "/my/records/diff?old=x&new=y",
     }

@@ -141,7 +141,9 @@ def test_tokens_and_roles(server: Server) -> None:
         )
         assert (
             forbidden.status_code == 403
-            and "may not submit records for 'Ministry of Justice and Security'" in forbidden.text
+            and "tnn may submit records for Transgender Netwerk Nederland only, not for "
+            "Ministry of Justice and Security"
+            in forbidden.text
         )
         own = SEED.read_text(encoding="utf-8").replace(
             "Ministry of Justice and Security\n\nOrganization details\n\nGovernment",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from nap_graph.default_data import initialise
+from nap_graph.default_data import initialise, load_files
 from nap_graph.ingest import Status, history, ingest_files
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.results import SelectResult
@@ -40,7 +40,7 @@ def _quads(store: GraphStore) -> set[str]:
 
 
 def test_ingest_supersede_and_history(backend: GraphStore, tmp_path: Path) -> None:
-    initialise(backend)
+    load_files(backend)  # the files only: the shipped record is stored here
     first = ingest_files(backend, [SEED], sender="test")
     assert [(r.status, r.submission) for r in first] == [(Status.stored, V1)]
     again = ingest_files(backend, [SEED], sender="test")
@@ -77,7 +77,7 @@ def test_ingest_supersede_and_history(backend: GraphStore, tmp_path: Path) -> No
 
 
 def test_bad_file_among_good_ones_stores_nothing_of_it(backend: GraphStore, tmp_path: Path) -> None:
-    initialise(backend)
+    load_files(backend)
     bad = tmp_path / "bad.txt"
     bad.write_text(
         SEED.read_text(encoding="utf-8").replace("3.2 Impunity", "3.9 Impunity"), encoding="utf-8"
@@ -97,7 +97,7 @@ def test_strict_stops_at_the_first_bad_file(tmp_path: Path) -> None:
     from nap_graph.store import OxigraphStore
 
     store = OxigraphStore()
-    initialise(store)
+    load_files(store)
     junk = tmp_path / "junk.json"
     junk.write_text("[]")
     results = ingest_files(store, [junk, SEED], strict=True)
@@ -111,7 +111,7 @@ def test_ingest_records_the_time(tmp_path: Path) -> None:
     from nap_graph.submissions.reading import read_file
 
     store = OxigraphStore()
-    initialise(store)
+    load_files(store)
     when = datetime(2026, 11, 28, 9, 30, tzinfo=UTC)
     ingest_parsed(store, read_file(SEED)[0], now=when, sender="secretariat")
     assert history(store, JENV).values()[0]["received"] == "2026-11-28T09:30:00Z"
@@ -136,3 +136,16 @@ def test_export_then_reimport_is_isomorphic(tmp_path: Path, fmt: ox.RdfFormat) -
     b.parse(data=ox.serialize(fresh.dump(), format=ox.RdfFormat.N_QUADS), format="nquads")
     for graph in store.named_graphs():
         assert isomorphic(a.graph(graph), b.graph(graph)), graph
+
+
+def test_init_stores_the_shipped_record_as_received(backend: GraphStore) -> None:
+    """init stores the shipped record once, dated as data/submissions/receipts.toml says;
+    ingesting it again changes nothing."""
+    initialise(backend)
+    rows = history(backend, JENV).values()
+    assert [(r["version"], r["received"][:10], bool(r["supersededAt"])) for r in rows] == [
+        (V1, "2026-11-27", False)
+    ]
+    assert [r.status for r in ingest_files(backend, [SEED])] == [Status.unchanged]
+    initialise(backend)
+    assert len(history(backend, JENV).rows) == 1
