@@ -10,8 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 
 PLAN = "https://w3id.org/nap-graph/id/plan/nld-nap-4"
-ID = "https://w3id.org/nap-graph/id/"
-JENV = f"{ID}organisation/jenv"
+JENV = "https://w3id.org/nap-graph/id/organisation/jenv"
 VERSION = "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370"
 GRAPH = "https://w3id.org/nap-graph/graph/curated/nld-nap-4/jenv"
 TURTLE = (
@@ -237,11 +236,11 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
             "application/json": {
                 "items": [
                     {
-                        "activity": f"{ID}activity/jenv/external-expertise",
+                        "activity": "https://w3id.org/nap-graph/id/activity/jenv/external-expertise",
                         "name": "Expertise from outside the Ministry",
                         "organisation": JENV,
                         "organisation_name": "Ministry of Justice and Security",
-                        "version": f"{ID}submission/nld-nap-4/jenv/b284dcb2ba79e65c",
+                        "version": "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/b284dcb2ba79e65c",
                         "outcomes_no_longer_selected": ["3.4"],
                     }
                 ]
@@ -252,7 +251,7 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
     ("post", "/review"): {
         "200": {
             "application/json": {
-                "activity": f"{ID}activity/jenv/external-expertise",
+                "activity": "https://w3id.org/nap-graph/id/activity/jenv/external-expertise",
                 "name": "Expertise from outside the Ministry",
                 "decision": "keep",
             }
@@ -268,6 +267,7 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
             "application/json": {
                 "status": "ok",
                 "version": "0.1.0",
+                "process": 4242,
                 "query_workers": {"memory": 2, "checkpoint": 0, "busy": 0},
                 "saturation": {"workers": 2, "busy": 0, "waiting": 0, "max_waiting": 64},
             }
@@ -306,12 +306,12 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
     ("post", "/my/records/revert"): {
         "application/x-www-form-urlencoded": {
             "csrf": "...",
-            "version": f"{ID}submission/nld-nap-4/jenv/9499130b86aac370",
+            "version": "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370",
         }
     },
     ("post", "/review"): {
         "application/x-www-form-urlencoded": {
-            "activity": f"{ID}activity/jenv/external-expertise",
+            "activity": "https://w3id.org/nap-graph/id/activity/jenv/external-expertise",
             "decision": "keep",
         }
     },

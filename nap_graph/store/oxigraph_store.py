@@ -311,5 +311,6 @@ class OxigraphStore:
         return len(quads)
 
     def close(self) -> None:
-        self._store.flush()
+        with contextlib.suppress(RuntimeError):  # a read-only store has nothing to flush
+            self._store.flush()
         del self._store

@@ -66,8 +66,8 @@ class CurationDocument(BaseModel):
     note: Text | None = optional_field("What was done, for the provenance.")
     activities: list[Activity] = list_field("The activities the record's texts describe.")
     kept: list[str] = list_field(
-        "IRIs of activities a coordinator kept for this version although it no longer selects "
-        "all of their outcomes (set by a review, nap-graph review keep)."
+        "IRIs of activities a coordinator kept although the record no longer selects all of "
+        "their outcomes (set by a review: nap-graph review --keep, /review)."
     )
 
 
@@ -293,9 +293,9 @@ def carried_over(
 ) -> SubmissionGraph:
     """``document`` (a curation of an earlier version of the same record) stated against
     ``version``: the same activities, with the same IRIs, re-attached to the new version's
-    paragraphs; those whose outcomes it no longer selects are marked ``wps:needsReview``
-    (a coordinator's earlier "keep" applied to the earlier version, so it is asked again)."""
-    moved = document.model_copy(update={"curates": version, "kept": []})
+    paragraphs; those whose outcomes it no longer selects are marked ``wps:needsReview``,
+    unless a coordinator kept them before (the document's ``kept`` goes with it)."""
+    moved = document.model_copy(update={"curates": version})
     return curation_graph(moved, stored_input(moved), store, now=now)
 
 

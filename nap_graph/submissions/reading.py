@@ -47,14 +47,16 @@ def detect_format(file_name: str) -> str:
 
 def sniff_format(text: str) -> str:
     """The format of pasted text without a file name: JSON (``{`` or ``[``), JSON-LD (JSON
-    with ``@context``), Turtle (``@prefix``, ``PREFIX`` or an IRI first), CSV (a header line
-    naming the ``organisation`` column), else the partner database's export.
+    with ``@context``), Turtle (``@prefix``, ``PREFIX`` or an IRI first, after any ``#``
+    comment lines), CSV (a header line naming the ``organisation`` column), else the partner
+    database's export.
 
     >>> sniff_format('{"organisation": "TNN"}'), sniff_format("@prefix wps: <x> .")
     ('json', 'turtle')
     """
     start = text.lstrip("\ufeff \t\r\n")
-    first_line = start.split("\n", 1)[0].strip().lower()
+    lines = (line.strip().lower() for line in start.split("\n"))
+    first_line = next((line for line in lines if line and not line.startswith("#")), "")
     if start.startswith(("{", "[")):
         return "jsonld" if '"@context"' in start[:2000] else "json"
     if first_line.startswith(("@prefix", "prefix ", "@base", "<http")):

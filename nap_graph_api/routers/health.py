@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from fastapi import APIRouter
 
 from nap_graph import __version__
@@ -17,9 +19,10 @@ def health(store: StoreDep, view: ViewDep) -> dict[str, object]:
     loaded, ``checkpoint`` until then, ``busy`` when they are running a query) and how
     saturated the pool is: ``status`` is ``saturated`` while every worker is busy and
     queries wait (``saturation``: workers, busy, waiting, max_waiting). Cheap at any size
-    (the numbers of graphs and triples are in /.well-known/void)."""
+    (the numbers of graphs and triples are in /.well-known/void). ``process`` tells the
+    worker processes of ``serve --workers N`` apart."""
     store.query("ASK {}")
-    answer: dict[str, object] = {"status": "ok", "version": __version__}
+    answer: dict[str, object] = {"status": "ok", "version": __version__, "process": os.getpid()}
     saturation = view.saturation()
     if saturation is not None and view.workers is not None:
         answer["query_workers"] = view.workers.copies()

@@ -31,17 +31,20 @@ class Server:
 
 
 @contextmanager
-def running_server(folder: Path, **settings: str) -> Iterator[Server]:
-    """`nap-graph serve` on 127.0.0.1 over a fresh store in ``folder``; ``settings`` become
-    NAP_GRAPH_* environment variables."""
+def running_server(
+    folder: Path, *, where: list[str] | None = None, port: int | None = None, **settings: str
+) -> Iterator[Server]:
+    """`nap-graph serve` on 127.0.0.1 over a fresh store in ``folder`` (or ``where``: other
+    options, such as ``--endpoint URL --workers 2``); ``settings`` become NAP_GRAPH_*
+    environment variables."""
     tokens = folder / "tokens.toml"
     tokens.write_text(
         f'[[tokens]]\nname = "tnn"\nsha256 = "{token_hash(SIGNATORY)}"\nrole = "signatory"\norganisation = "tnn"\n'
     )
-    port = free_port()
+    port = port or free_port()
     env = dict(os.environ, NAP_GRAPH_ADMIN_TOKEN=ADMIN, NAP_GRAPH_TOKENS_FILE=str(tokens))
     env.update({f"NAP_GRAPH_{k.upper()}": v for k, v in settings.items()})
-    log = folder / "server.log"
+    log = folder / f"server-{port}.log"
     exe = str(Path(sys.executable).with_name("nap-graph"))
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -52,8 +55,7 @@ def running_server(folder: Path, **settings: str) -> Iterator[Server]:
                 "127.0.0.1",
                 "--port",
                 str(port),
-                "--store",
-                str(folder / "store"),
+                *(where or ["--store", str(folder / "store")]),
             ],
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -145,7 +145,7 @@ def test_access_log_is_structured(server: Server, tmp_path_factory) -> None:
     with server.client() as client:
         client.get("/health", params={"probe": "access-log"})
     time.sleep(0.3)
-    logs = list(Path(tmp_path_factory.getbasetemp()).glob("api*/server.log"))
+    logs = list(Path(tmp_path_factory.getbasetemp()).glob("api*/server-*.log"))
     lines = [line for log in logs for line in log.read_text().splitlines() if line.startswith("{")]
     entries = [json.loads(line) for line in lines]
     probe = [e for e in entries if e["path"] == "/health" and "probe=access-log" in e["query"]]
