@@ -18,6 +18,7 @@ import pyoxigraph as ox
 
 from nap_graph import iris, queries
 from nap_graph.errors import NotFoundError, RefusedError
+from nap_graph.i18n import gettext as _
 from nap_graph.iris import PROVENANCE_GRAPH
 from nap_graph.store.protocol import GraphStore, Queryable
 from nap_graph.store.results import SelectResult
@@ -109,7 +110,7 @@ def decide(
             raise NotFoundError(f"{item.activity} is not in the curation of {item.version}")
         index = positions.index(item.activity)
         if not unselected(document.activities[index], facts) or item.activity in document.kept:
-            raise RefusedError(f"{item.name} needs no review")
+            raise RefusedError(_("{name} needs no review").format(name=item.name))
         if keep:
             changed = document.model_copy(update={"kept": [*document.kept, item.activity]})
         else:
@@ -129,4 +130,8 @@ def find_item(store: Queryable, activity: str) -> ReviewItem:
     for item in needing_review(store):
         if item.activity == activity:
             return item
-    raise NotFoundError(f"{activity} is not waiting for a review (nap-graph review lists them)")
+    raise NotFoundError(
+        _("{activity} is not waiting for a review (the review list names them)").format(
+            activity=activity
+        )
+    )

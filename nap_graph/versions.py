@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from nap_graph import iris, queries
 from nap_graph.errors import NotFoundError, RefusedError
+from nap_graph.i18n import gettext as _
 from nap_graph.iris import PROVENANCE_GRAPH
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.protocol import GraphStore, Queryable
@@ -108,9 +109,17 @@ def revert(
     with store.write_lock():
         place = place_of(store, version)
         if place is None:
-            raise NotFoundError(f"no stored version {version}; nap-graph history lists them")
+            raise NotFoundError(
+                _("no stored version {version}; the record's history lists them").format(
+                    version=version
+                )
+            )
         if place.is_current:
-            raise RefusedError(f"{version} is the current version already; nothing to revert")
+            raise RefusedError(
+                _("{version} is the current version already; nothing to revert").format(
+                    version=version
+                )
+            )
         stamp = timestamp(now)
         update = queries.update_with_values(
             "revert.ru",

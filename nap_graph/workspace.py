@@ -32,6 +32,8 @@ from nap_graph import iris
 from nap_graph.access import Principal
 from nap_graph.default_data import initialise
 from nap_graph.errors import NotAllowedError
+from nap_graph.i18n import N_
+from nap_graph.i18n import gettext as _
 from nap_graph.ingest import ingest_parsed
 from nap_graph.iris import PROVENANCE_GRAPH
 from nap_graph.organisation_links import LinkResult, link_organisation, organisation_links
@@ -128,13 +130,19 @@ class Workspace:
             own = self.organisation_name(principal.organisation or "")
             theirs = name or self.organisation_name(key)
             raise NotAllowedError(
-                f"{principal.name} may submit records for {own} only, not for {theirs}"
+                _("{who} may submit records for {own} only, not for {theirs}").format(
+                    who=principal.name, own=own, theirs=theirs
+                )
             )
 
     def coordinator(self, principal: Principal, task: str) -> None:
         """:class:`NotAllowedError` unless ``principal`` is a coordinator (an admin)."""
         if not principal.is_admin:
-            raise NotAllowedError(f"{principal.name} may not {task}: that is a coordinator's task")
+            raise NotAllowedError(
+                _("{who} may not {task}: that is a coordinator's task").format(
+                    who=principal.name, task=_(task)
+                )
+            )
 
     def submit(self, checked: CheckResult, principal: Principal, *, file: str = "") -> Submitted:
         """Store every record of a checked input, if every one is valid and ``principal`` may
@@ -164,13 +172,13 @@ class Workspace:
 
     def curate(self, report: CurationReport, principal: Principal) -> str:
         """Store a checked curation document as its version's curation; the graph."""
-        self.coordinator(principal, "curate records")
+        self.coordinator(principal, N_("curate records"))
         with self.writing([report.graph_iri]) as store:
             return store_curation(store, report)
 
     def review(self, activity: str, principal: Principal, *, keep: bool) -> ReviewItem:
         """Keep or drop a curated activity that needs a review; the item decided."""
-        self.coordinator(principal, "review curated activities")
+        self.coordinator(principal, N_("review curated activities"))
         with self.writing() as store:
             item = find_item(store, activity)
             decide(store, item, keep=keep)
@@ -187,39 +195,39 @@ class Workspace:
             return revert(store, version, by=principal.name, now=now)
 
     def link_organisations(self, submitted: str, known: str, principal: Principal) -> LinkResult:
-        self.coordinator(principal, "link organisations")
+        self.coordinator(principal, N_("link organisations"))
         with self.writing() as store:
             return link_organisation(store, submitted, known, by=principal.name)
 
     def import_plan(self, built: Any, principal: Principal, *, replace: bool = False) -> None:
         from nap_graph.plans.importing import load_plan
 
-        self.coordinator(principal, "import plans")
+        self.coordinator(principal, N_("import plans"))
         with self.writing([built.named_graph]) as store:
             load_plan(store, built, replace=replace)
 
     def update(self, sparql: str, principal: Principal, *, base_iri: str | None = None) -> None:
         """A SPARQL update (checked by the caller's query policy)."""
-        self.coordinator(principal, "change the store directly")
+        self.coordinator(principal, N_("change the store directly"))
         with self.writing() as store:
             store.update(sparql, base_iri=base_iri)
 
     def put_graph(
         self, graph: GraphName, triples: Iterable[ox.Triple], principal: Principal
     ) -> None:
-        self.coordinator(principal, "change the store directly")
+        self.coordinator(principal, N_("change the store directly"))
         with self.writing(None if graph is None else [graph]) as store:
             store.put_graph(graph, triples)
 
     def post_graph(
         self, graph: GraphName, triples: Iterable[ox.Triple], principal: Principal
     ) -> None:
-        self.coordinator(principal, "change the store directly")
+        self.coordinator(principal, N_("change the store directly"))
         with self.writing(None if graph is None else [graph]) as store:
             store.post_graph(graph, triples)
 
     def delete_graph(self, graph: GraphName, principal: Principal) -> None:
-        self.coordinator(principal, "change the store directly")
+        self.coordinator(principal, N_("change the store directly"))
         with self.writing(None if graph is None else [graph]) as store:
             store.delete_graph(graph)
 
@@ -227,13 +235,13 @@ class Workspace:
         self, path: Path, rdf_format: ox.RdfFormat, graph: str | None, principal: Principal
     ) -> int:
         """Load an RDF file (a dump's quads, or triples into ``graph``); the quads loaded."""
-        self.coordinator(principal, "load data")
+        self.coordinator(principal, N_("load data"))
         with self.writing(None if graph is None else [graph]) as store:
             return store.load_file(path, rdf_format, graph)
 
     def initialise(self, principal: Principal) -> list[str]:
         """Load (or reload) the default data (:func:`nap_graph.default_data.initialise`)."""
-        self.coordinator(principal, "load the default data")
+        self.coordinator(principal, N_("load the default data"))
         with self.writing() as store:
             return initialise(store)
 

@@ -162,3 +162,16 @@ def test_every_write_changes_the_generation_and_the_view_follows(workspace) -> N
     # a write that goes around the workspace is seen all the same, on the next read
     workspace.store.update("INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> a wps:Activity } }")
     assert "urn:x:a" in _activities(workspace)
+
+
+def test_refusals_name_names_in_the_readers_language(workspace) -> None:
+    from nap_graph.i18n import language
+
+    with language("nl"), pytest.raises(NotAllowedError) as refused:
+        workspace.submit(workspace.check(without_3_4(), "x.txt"), TNN_SIGNATORY)
+    assert str(refused.value) == (
+        "tnn mag alleen registraties van Transgender Netwerk Nederland insturen, niet van "
+        "Ministry of Justice and Security"
+    )
+    with language("nl"), pytest.raises(NotAllowedError, match="taak van een coördinator"):
+        workspace.review(f"{ACTIVITY}external-expertise", TNN_SIGNATORY, keep=True)
