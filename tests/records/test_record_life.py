@@ -175,3 +175,44 @@ def test_refusals_name_names_in_the_readers_language(workspace) -> None:
     )
     with language("nl"), pytest.raises(NotAllowedError, match="taak van een coördinator"):
         workspace.review(f"{ACTIVITY}external-expertise", TNN_SIGNATORY, keep=True)
+
+
+def test_a_record_updated_every_year_becomes_a_time_series(workspace) -> None:
+    """The observed values curated for one year stay with their activity when the record is
+    updated; the next year's curation adds its own, and monitoring shows each by year."""
+    import json
+
+    from nap_graph.monitoring import monitoring
+    from nap_graph.submissions.curation import check_curation, read_curation
+    from tests.submissions.helpers import ROOT
+
+    v2 = _replace(workspace)
+    document = json.loads(
+        (ROOT / "data" / "curated" / "nld-nap-4" / "jenv.curation.json").read_text("utf-8")
+    )
+    document["curates"] = v2
+    focal = next(a for a in document["activities"] if a["key"] == "gender-focal-points")
+    focal["observed_values"].append(
+        {
+            "value": 9,
+            "unit": "number",
+            "indicator": "Gender focal points active during deployment",
+            "year": 2022,
+        }
+    )
+    doc, parsed = read_curation(json.dumps(document).encode(), "jenv-2022.curation.json")
+    report = check_curation(doc, parsed, workspace.view)
+    assert report.conforms, [p.message for p in report.problems]
+    workspace.curate(report, ADMIN)
+    plan = "https://w3id.org/nap-graph/id/plan/nld-nap-4"
+    graphs = workspace.view.default_graphs()
+    by_year = {
+        year: [
+            m.value
+            for a in monitoring(workspace.view, plan, graphs=graphs, year=year).activities.values()
+            if a.iri.endswith("/gender-focal-points")
+            for m in a.observed
+        ]
+        for year in ("2021", "2022")
+    }
+    assert by_year == {"2021": ["6"], "2022": ["9"]}
