@@ -43,6 +43,7 @@ from nap_graph_api.routers import (
     sparql,
     submissions,
 )
+from nap_graph_api.security_headers import SecurityHeaders
 from nap_graph_api.sessions import SessionBook
 from nap_graph_api.settings import ApiSettings
 from nap_graph_api.sparql_direct import SparqlDirect
@@ -118,7 +119,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Accept", "Content-Type", "Authorization"],
         )
-    app.add_middleware(LanguageMiddleware)  # outermost: every page, error pages too, speaks it
+    app.add_middleware(LanguageMiddleware)  # every page, error pages too, speaks it
+    app.add_middleware(SecurityHeaders)  # outermost: every answer carries them
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
     for router in (
         home.router,

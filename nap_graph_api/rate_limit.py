@@ -1,6 +1,10 @@
-"""A per-client limit on how often a costly public page may be used (``/check``): at most
-``per_minute`` uses in any sliding minute, counted per client address, in memory (one
-process; a deployment behind several processes limits per process)."""
+"""A per-client limit on how often a costly public path may be used (every path that checks
+a record: ``/check``, ``POST /submissions/validate``, ``POST /record-form`` and, with a larger
+budget for checking as one types, ``/record-form/check``): at most ``per_minute`` uses in
+any sliding minute, counted per client address, in memory (one process; a deployment behind
+several processes limits per process). The client address is the connection's: the server
+believes ``X-Forwarded-For`` only from the proxies named in ``trusted_proxies``
+(``nap-graph serve``), so a client cannot make itself many clients."""
 
 from __future__ import annotations
 
@@ -35,3 +39,29 @@ class RateLimit:
                 oldest = min(self._uses, key=lambda k: self._uses[k][-1] if self._uses[k] else 0)
                 del self._uses[oldest]
             return None
+
+
+def limit(request: object, name: str, per_minute: int) -> None:
+    """Count one use of the ``name`` budget by the request's client; 429 with
+    ``Retry-After`` when the budget is spent."""
+    import math
+
+    from nap_graph_api.errors import ApiError
+
+    state = request.app.state  # type: ignore[attr-defined]
+    limits = getattr(state, "rate_limits", None)
+    if limits is None:
+        limits = state.rate_limits = {}
+    book = limits.get(name)
+    if book is None or book.per_minute != per_minute:
+        book = limits[name] = RateLimit(per_minute)
+    client = request.client.host if request.client else "unknown"  # type: ignore[attr-defined]
+    wait = book.allow(client)
+    if wait is not None:
+        raise ApiError(
+            429,
+            "Too many requests",
+            f"at most {per_minute} checks a minute from one address; try again in "
+            f"{math.ceil(wait)} s",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )

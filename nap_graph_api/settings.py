@@ -26,6 +26,11 @@ class ApiSettings(StoreSettings):
     max_body_bytes: int = 5 * 1024 * 1024
     max_submission_bytes: int = 1024 * 1024
     checks_per_minute: int = 30
+    form_checks_per_minute: int = 120
+    """/record-form/check, which the form calls as one types (debounced)."""
+    trusted_proxies: list[str] = Field(default_factory=list)
+    """Addresses of reverse proxies whose X-Forwarded-For is believed (none by default: the
+    connection's address is the client's, for the rate limits and the access log)."""
     """How many records one client may check on ``/check`` in a minute (then 429)."""
     max_results: int = 100_000
     max_result_bytes: int = 200 * 1024 * 1024

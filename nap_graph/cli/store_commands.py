@@ -243,6 +243,10 @@ def serve(
         "log_level": "info",
         "access_log": False,
         "http": BoundedHttpToolsProtocol,
+        # X-Forwarded-For only from the proxies the settings trust (uvicorn believes it from
+        # 127.0.0.1 by default, which would let any local client pick its address)
+        "proxy_headers": bool(settings.trusted_proxies),
+        "forwarded_allow_ips": ",".join(settings.trusted_proxies) or None,
     }
     if workers == 1:  # the settings go to the app itself
         uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ nothing (also across a crash or ``kill -9``: RocksDB commits the batch atomicall
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -16,7 +17,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from nap_graph.errors import QueryError, ResultTooLargeError, StoreError, StoreLockedError
+from nap_graph.errors import (
+    QueryError,
+    ResultTooLargeError,
+    StoreError,
+    StoreLockedError,
+    StoreUnavailableError,
+)
 from nap_graph.generation import next_generation_update
 from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphName
@@ -25,6 +32,7 @@ from nap_graph.store.results import QueryResult, from_oxigraph
 from nap_graph.store.sparql_text import Binding, bind_values, replace_graph
 from nap_graph.store.write_lock import WriteLock, locked
 
+log = logging.getLogger(__name__)
 MISSING_GRAPH = re.compile(r"The graph <([^>]*)> does not exist")
 MAX_MISSING_GRAPHS = 32
 
@@ -246,8 +254,6 @@ class OxigraphStore:
                 return
             except SyntaxError as exc:
                 raise QueryError(f"malformed SPARQL update: {exc}") from exc
-            except OSError as exc:
-                raise StoreError(f"the update failed and nothing was written: {exc}") from exc
             except RuntimeError as exc:
                 missing = MISSING_GRAPH.search(str(exc))
                 if missing is None:
@@ -256,8 +262,25 @@ class OxigraphStore:
         raise QueryError("the update names too many graphs that do not exist yet")
 
     def bump_generation(self) -> None:
-        """A new generation (:mod:`nap_graph.generation`); called by every write."""
+        """A new generation (:mod:`nap_graph.generation`); called by every write that
+        succeeded, so the store is writable again."""
         self._store.update(next_generation_update())
+        self._failed = False
+
+    @property
+    def writable(self) -> bool:
+        """False after a write failed on the disk, until a write succeeds again."""
+        return not getattr(self, "_failed", False)
+
+    def write_failed(self, exc: OSError) -> StoreUnavailableError:
+        """The error a write that failed on the disk raises: said without the store's path
+        (which is logged); :attr:`writable` is false until a write succeeds again."""
+        log.error("a write to the store at %s failed: %s", self.path, exc)
+        self._failed = True
+        return StoreUnavailableError(
+            "the store cannot be written now (its disk may be full or read-only); nothing "
+            "was written. Reads still work, and writes will again once the disk allows them"
+        )
 
     def get_graph(self, graph: GraphName) -> list[ox.Triple]:
         return [q.triple for q in self._store.quads_for_pattern(None, None, None, _graph(graph))]

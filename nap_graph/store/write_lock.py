@@ -66,7 +66,9 @@ def locked(method: Callable[..., T]) -> Callable[..., T]:
     """A store's write method, run under its ``write_lock`` (re-entrant: a caller holding
     the lock for a whole decision, such as an ingest, keeps it). When the outermost write
     method returns, the store gets a new generation (``bump_generation``,
-    :mod:`nap_graph.generation`), so that every process sees that it changed."""
+    :mod:`nap_graph.generation`), so that every process sees that it changed. A store that
+    has ``write_failed`` turns an :class:`OSError` of the disk into its own error (which
+    names no path)."""
 
     @functools.wraps(method)
     def under_lock(self: Any, *args: Any, **kwargs: Any) -> T:
@@ -75,10 +77,15 @@ def locked(method: Callable[..., T]) -> Callable[..., T]:
             self._write_depth = depth + 1
             try:
                 result = method(self, *args, **kwargs)
+                if depth == 0:
+                    self.bump_generation()
+            except OSError as exc:  # the disk: full, read-only, gone
+                failed = getattr(self, "write_failed", None)
+                if failed is None:
+                    raise
+                raise failed(exc) from exc
             finally:
                 self._write_depth = depth
-            if depth == 0:
-                self.bump_generation()
             return result
 
     return under_lock

@@ -106,7 +106,9 @@ class Quantity(BaseModel):
         "and the year.",
     )
     label: Texts | None = optional_field("A name for it, e.g. '30% women'.")
-    value: Decimal = Field(description="The number.", examples=[30])
+    value: Decimal = Field(
+        description="The number (at most 30 digits).", examples=[30], max_digits=30
+    )
     unit: Text = Field(
         description="'percent' (or '%'), 'number', or a QUDT unit (unit:DAY, "
         "http://qudt.org/vocab/unit/HR).",

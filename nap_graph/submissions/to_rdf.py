@@ -218,5 +218,8 @@ def _homepage(url: str) -> ox.NamedNode | ox.Literal:
     if "://" not in text and "." in text and " " not in text:
         text = f"https://{text}"
     if text.startswith(("http://", "https://")) and " " not in text:
-        return ox.NamedNode(text)
+        try:
+            return ox.NamedNode(text)
+        except ValueError:  # looks like a web address but is not one: the shapes say so
+            pass
     return literal(url)

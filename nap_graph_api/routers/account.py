@@ -100,9 +100,10 @@ async def sign_out(
     request: Request, csrf: Annotated[str, Form(description="The session's form token.")] = ""
 ) -> Response:
     session = sessions.current(request)
-    if session is not None:
-        sessions.check_csrf(request, csrf, session.csrf)
-        sessions.book(request).end(session.id)
+    if session is None:  # nothing to end; a cross-site form cannot clear the cookie either
+        raise ApiError(403, "Forbidden", "not signed in, or the session has ended already")
+    sessions.check_csrf(request, csrf, session.csrf)
+    sessions.book(request).end(session.id)
     response = RedirectResponse("/", status_code=SEE_OTHER)
     sessions.clear_session_cookie(response, request)
     return response

@@ -4,7 +4,6 @@ line (or field) it concerns. No token; nothing stored; bounded in size and in ra
 
 from __future__ import annotations
 
-import math
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile
@@ -13,11 +12,10 @@ from nap_graph.errors import SubmissionReadError
 from nap_graph.i18n import N_
 from nap_graph.submissions.checking import CheckResult
 from nap_graph.submissions.reading import recognised_format
-from nap_graph_api import records
+from nap_graph_api import rate_limit, records
 from nap_graph_api.deps import SettingsDep, WorkspaceDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
-from nap_graph_api.rate_limit import RateLimit
 
 router = APIRouter(tags=["check"])
 FORMATS = ("auto", "export", "json", "csv", "turtle", "jsonld")
@@ -29,13 +27,6 @@ FORMAT_NAMES = {
     "turtle": "Turtle",
     "jsonld": "JSON-LD",
 }
-
-
-def _limit(request: Request, per_minute: int) -> RateLimit:
-    state = request.app.state
-    if getattr(state, "check_limit", None) is None:
-        state.check_limit = RateLimit(per_minute)
-    return state.check_limit  # type: ignore[no-any-return]
 
 
 def _form(request: Request, **context: object) -> Response:
@@ -84,16 +75,7 @@ async def check_record(
         )
     if not data.strip():
         return _form(request, status=400, empty=True, fmt=fmt)
-    client = request.client.host if request.client else "unknown"
-    wait = _limit(request, settings.checks_per_minute).allow(client)
-    if wait is not None:
-        raise ApiError(
-            429,
-            "Too many requests",
-            f"at most {settings.checks_per_minute} checks a minute; try again in "
-            f"{math.ceil(wait)} s",
-            headers={"Retry-After": str(math.ceil(wait))},
-        )
+    rate_limit.limit(request, "checks", settings.checks_per_minute)
     chosen = _chosen_format(fmt, name, data)
     asked = None if fmt == "auto" else fmt  # auto: the library's one choice of reader
     result = await records.check_record(workspace, data, name, fmt=asked)

@@ -3,11 +3,11 @@ interactive graph (Cytoscape.js, vendored) with the same data as a table; JSON f
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
+from jinja2.utils import htmlsafe_json_dumps
 from starlette.concurrency import run_in_threadpool
 
 from nap_graph import iris
@@ -87,7 +87,7 @@ async def partners(
         "partners.html",
         {
             "n": found,
-            "elements_json": json.dumps(found.elements()).replace("</", "<\\/"),
+            "elements_json": htmlsafe_json_dumps(found.elements()),
             "organisation": organisation or "",
         },
     )

@@ -24,7 +24,7 @@ from nap_graph.linked_data import labels_for
 from nap_graph.submissions.checking import CheckResult
 from nap_graph.submissions.form_record import FormRecord, activity_numbers, record_from_form
 from nap_graph.workspace import Workspace
-from nap_graph_api import sessions
+from nap_graph_api import rate_limit, sessions
 from nap_graph_api.deps import SettingsDep, ViewDep, WorkspaceDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
@@ -130,9 +130,12 @@ async def record_form(request: Request, view: ViewDep) -> Response:
         }
     },
 )
-async def check_form(request: Request, workspace: WorkspaceDep) -> Response:
+async def check_form(request: Request, workspace: WorkspaceDep, settings: SettingsDep) -> Response:
+    rate_limit.limit(request, "form-checks", settings.form_checks_per_minute)
     fields = await _fields(request)
     built = record_from_form(fields)
+    if len(built.json()) > settings.max_submission_bytes:
+        raise ApiError(413, "Submission too large", "the record is over the size limit")
     result = await _check(workspace, built)
     return JSONResponse(
         {
@@ -169,6 +172,7 @@ async def record_form_post(
     built = record_from_form(fields)
     if len(built.json()) > settings.max_submission_bytes:
         raise ApiError(413, "Submission too large", "the record is over the size limit")
+    rate_limit.limit(request, "checks", settings.checks_per_minute)
     result = await _check(workspace, built)
     if action != "submit" or result.exit_code != 0:
         status = 200 if action != "submit" else 422

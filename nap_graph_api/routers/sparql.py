@@ -9,10 +9,9 @@ service description to machines and a query page to browsers.
 
 from __future__ import annotations
 
-import json
-
 import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
+from jinja2.utils import htmlsafe_json_dumps
 from starlette.concurrency import run_in_threadpool
 from yarl import URL
 
@@ -225,7 +224,7 @@ def _service_description(request: Request, params: dict[str, list[str]]) -> Resp
                 "endpoint": endpoint,
                 "static": "/static",  # relative: never built from the Host header
                 "default_query": default_query,
-                "examples_json": json.dumps(examples).replace("</", "<\\/"),
+                "examples_json": htmlsafe_json_dumps(examples),
             },
         )
     if chosen is None:

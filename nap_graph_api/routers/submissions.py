@@ -19,6 +19,7 @@ from nap_graph.namespaces import ID
 from nap_graph.submissions.checking import CheckResult
 from nap_graph.submissions.reports import json_report, turtle_report
 from nap_graph_api import negotiation as media
+from nap_graph_api import rate_limit
 from nap_graph_api.deps import ViewDep, WorkspaceDep, authorise
 from nap_graph_api.errors import ApiError
 from nap_graph_api.page_formats import wants_json
@@ -122,6 +123,7 @@ async def submit(request: Request, workspace: WorkspaceDep) -> Response:
 @router.post("/validate", summary="Check a record without storing it")
 async def validate(request: Request, workspace: WorkspaceDep) -> Response:
     name, fmt, data = await _input(request)
+    rate_limit.limit(request, "checks", request.app.state.settings.checks_per_minute)
     lang = current_language()
     checked = await run_in_threadpool(workspace.check, data, name, fmt=fmt, lang=lang)
     return _report(request, checked, 200 if checked.exit_code == 0 else 422)
