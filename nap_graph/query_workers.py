@@ -38,10 +38,13 @@ from typing import Any
 from nap_graph.errors import (
     QueryError,
     QueryQueueFullError,
+    QueryRefusedError,
     QueryTimeoutError,
     ResultTooLargeError,
     StoreError,
 )
+from nap_graph.isolation import isolate_network
+from nap_graph.store.query_guard import check_remote_calls
 
 _CONTEXT = mp.get_context("spawn")
 MEMORY = "memory"
@@ -124,19 +127,25 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _serve(connection: Connection, in_memory: bool, parent: int) -> None:
-    """The worker loop: say it is ready, then answer queries over the checkpoint each task
-    names until told to stop (``None``), or until its parent has gone. Each answer says
-    whether it came from memory or from the checkpoint."""
+def _serve(connection: Connection, in_memory: bool, parent: int, isolate: bool = True) -> None:
+    """The worker loop: leave the network (``isolate``, :mod:`nap_graph.isolation`), say it
+    is ready, then answer queries over the checkpoint each task names until told to stop
+    (``None``), or until its parent has gone. Each answer says whether it came from memory
+    or from the checkpoint. A worker that was to be isolated but could not be refuses every
+    query in which the engine might see ``SERVICE``."""
     _exit_with_parent(parent)
+    isolated = isolate_network() if isolate else False
+    strict = isolate and not isolated
     copies = _Copies(in_memory)
-    connection.send((READY, None, None))
+    connection.send((READY, isolated, None))
     while True:
         task: Task | None = connection.recv()
         if task is None:
             return
         checkpoint, sparql, default_graphs, named_graphs, union, media_type, _max, base = task
         try:
+            if strict:
+                check_remote_calls(sparql, service_allowlist=(), base=base, strict=True)
             source, store = copies.for_checkpoint(checkpoint)
             if media_type is None:
                 result = store.query(
@@ -159,6 +168,8 @@ def _serve(connection: Connection, in_memory: bool, parent: int) -> None:
             connection.send(("ok", source, result))
         except ResultTooLargeError as exc:
             connection.send(("too-large", None, str(exc)))
+        except QueryRefusedError as exc:
+            connection.send(("refused", None, str(exc)))
         except QueryError as exc:
             connection.send(("query-error", None, str(exc)))
         except Exception as exc:
@@ -171,11 +182,15 @@ class _Worker:
     connection: Connection
     ready: bool = False
     """True once the worker said it has started (its imports done)."""
+    isolated: bool = False
+    """True once the worker said it has no network (:mod:`nap_graph.isolation`)."""
 
     @classmethod
-    def start(cls, in_memory: bool) -> _Worker:
+    def start(cls, in_memory: bool, isolate: bool = True) -> _Worker:
         parent, child = _CONTEXT.Pipe()
-        process = _CONTEXT.Process(target=_serve, args=(child, in_memory, os.getpid()), daemon=True)
+        process = _CONTEXT.Process(
+            target=_serve, args=(child, in_memory, os.getpid(), isolate), daemon=True
+        )
         process.start()
         child.close()
         return cls(process, parent)
@@ -183,7 +198,8 @@ class _Worker:
     def has_started(self) -> bool:
         """Whether the worker is ready, reading its ready message if it has come."""
         if not self.ready and self.connection.poll(0):
-            self.ready = self.connection.recv()[0] == READY
+            status, isolated, _ = self.connection.recv()
+            self.ready, self.isolated = status == READY, bool(isolated)
         return self.ready
 
     def kill(self) -> None:
@@ -221,12 +237,16 @@ class QueryWorkers:
         timeout: float = 30.0,
         in_memory: bool = True,
         max_waiting: int = 64,
+        isolate: bool = True,
     ) -> None:
         self.store = store
         self.folder = checkpoints
         self.timeout = timeout
         self.in_memory = in_memory
         self.max_waiting = max_waiting
+        self.isolate = isolate
+        """Whether the workers leave the network when they start (SERVICE then cannot
+        reach any host); false only where an operator allowed SERVICE calls."""
         self.answered_from: Counter[str] = Counter()
         """How many answers came from in-memory copies and how many from checkpoints."""
         self._lock = threading.Lock()
@@ -240,7 +260,7 @@ class QueryWorkers:
         shutil.rmtree(self.folder, ignore_errors=True)  # checkpoints left by a killed server
         self.folder.mkdir(parents=True, exist_ok=True)
         self.checkpoint = self._new_checkpoint()
-        self._free = [_Worker.start(in_memory) for _ in range(workers)]
+        self._free = [_Worker.start(in_memory, isolate) for _ in range(workers)]
 
     @classmethod
     def for_store(
@@ -251,6 +271,7 @@ class QueryWorkers:
         timeout: float,
         in_memory: bool,
         max_waiting: int,
+        isolate: bool = True,
     ) -> QueryWorkers | None:
         """A pool for ``store`` if it can have one, else ``None``: workers read checkpoints,
         which only an embedded store on disk makes (an in-memory store has no files to copy,
@@ -268,6 +289,7 @@ class QueryWorkers:
             timeout=timeout,
             in_memory=in_memory,
             max_waiting=max_waiting,
+            isolate=isolate,
         )
 
     def _new_checkpoint(self) -> str:
@@ -402,7 +424,7 @@ class QueryWorkers:
                 self._stop_reading(lease.checkpoint)
             if not lease.answered:
                 lease.worker.kill()
-                lease.worker = _Worker.start(self.in_memory)
+                lease.worker = _Worker.start(self.in_memory, self.isolate)
             with self._lock:
                 self._free.append(lease.worker)
                 waiter = self._waiters.popleft() if self._waiters else None
@@ -522,7 +544,7 @@ class QueryWorkers:
                     reply = connection.recv()  # the rest of a large reply follows at once
                     if reply[0] != READY:
                         break
-                    lease.worker.ready = True
+                    lease.worker.ready, lease.worker.isolated = True, bool(reply[1])
             except (EOFError, OSError) as exc:
                 raise StoreError(f"the query worker died: {exc}") from exc
             lease.answered = True
@@ -545,7 +567,7 @@ class QueryWorkers:
                 reply: tuple[str, str | None, Any] = connection.recv()
                 if reply[0] != READY:
                     break
-                lease.worker.ready = True
+                lease.worker.ready, lease.worker.isolated = True, bool(reply[1])
         except (EOFError, OSError) as exc:
             raise StoreError(f"the query worker died: {exc}") from exc
         lease.answered = True
@@ -572,7 +594,21 @@ class QueryWorkers:
             raise ResultTooLargeError(payload)
         if status == "query-error":
             raise QueryError(payload)
+        if status == "refused":
+            raise QueryRefusedError(payload)
         raise StoreError(f"the query failed in its worker: {payload}")
+
+    def isolation(self) -> str:
+        """``network namespace`` when every started worker has no network, ``none`` when
+        isolation is off (an allowlist), ``strict text check`` when a worker could not be
+        isolated (it then refuses SERVICE wherever it could be read)."""
+        if not self.isolate:
+            return "none"
+        with self._lock:
+            workers = [w for w in self._free if w.ready]
+        if workers and not all(w.isolated for w in workers):
+            return "strict text check"
+        return "network namespace"
 
     def close(self) -> None:
         with self._lock:

@@ -63,6 +63,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             timeout=settings.query_timeout,
             in_memory=settings.query_in_memory,
             max_waiting=settings.query_max_waiting,
+            # without a network SERVICE cannot reach any host; an allowlist needs one
+            isolate=not settings.service_allowlist,
         )
         if workers is not None:
             workers.warm_up()

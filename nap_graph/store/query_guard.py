@@ -22,8 +22,9 @@ refusing:
    target is refused.
 
 A ``SERVICE`` inside a comment or a string with a target after it is therefore refused
-too; the message says so. :func:`has_dataset_clause` finds ``FROM`` / ``FROM NAMED`` the
-same way (so that the query's own dataset is honoured), and :func:`check_nesting` bounds
+too; the message says so. :func:`has_dataset_clause` finds ``FROM`` / ``FROM NAMED`` with a
+real parse where the scan says it may be there (so that a comment never changes an
+answer), and :func:`check_nesting` bounds
 how deeply brackets nest, before the engine's recursive parser can overflow its stack.
 """
 
@@ -47,7 +48,10 @@ _LOCAL_ESCAPES = set("_~.-!$&'()*+,;=/?#@%")
 _SKIP = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*")
 _SILENT = re.compile(r"SILENT(?![\w:])", re.IGNORECASE)
 _NAMED = re.compile(r"NAMED(?![\w:])", re.IGNORECASE)
-_IRI = re.compile(r"<([^<>\"{}|^`\s]*)>")
+_IRI = re.compile(r"<([^<>\"{}|^`\\\x00-\x20]*)>")
+r"""An IRI reference as the grammar has it (IRIREF): any character but ``<>"{}|^`\`` and
+the ASCII controls and space, so an IRI holding a Unicode space is read as the engine reads
+it (and judged), not skipped."""
 _PREFIXED = re.compile(
     r"([A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:((?:[\w.\-:%\u00b7\u00c0-\uffff]|\\.)*)"
 )
@@ -169,16 +173,17 @@ def _resolutions(
 
 def remote_calls(
     text: str, keyword: str, *, base: str | None = None, prefixes: Mapping[str, str] = {}
-) -> list[tuple[str, set[str] | None]]:
-    """Each candidate ``keyword`` call in the text: the target as written and every IRI it
-    may resolve to (``None``: a variable or unresolvable target)."""
+) -> list[tuple[str | None, set[str] | None]]:
+    """Each candidate ``keyword`` in the text: the target written after it (``None`` when
+    none can be read) and every IRI it may resolve to (``None``: a variable, or a target
+    that cannot be resolved)."""
     optional = _SILENT
-    calls: list[tuple[str, set[str] | None]] = []
+    calls: list[tuple[str | None, set[str] | None]] = []
     for reading in _readings(text):
         for end in _keyword_ends(reading, keyword):
             target = _target(reading, end, optional=optional)
-            if target is not None:
-                calls.append((target, _resolutions(target, reading, base, prefixes)))
+            resolved = _resolutions(target, reading, base, prefixes) if target else None
+            calls.append((target, resolved))
     return calls
 
 
@@ -190,16 +195,33 @@ def check_remote_calls(
     base: str | None = None,
     prefixes: Mapping[str, str] = {},
     update: bool = False,
+    strict: bool = False,
 ) -> None:
     """Refuse (:class:`QueryRefusedError`) a query or update that may call a host that is not
-    on its allowlist: ``SERVICE`` for both, ``LOAD`` for updates."""
+    on its allowlist: ``SERVICE`` for both, ``LOAD`` for updates.
+
+    ``strict`` is for text that runs where the network is reachable (an update, or a query
+    in a process that could not be isolated): then a keyword is refused wherever the engine
+    might read it, whatever follows it (a target the scanner cannot read, such as an IRI
+    holding a Unicode space, is refused, not passed). Where the query runs without a network
+    (:mod:`nap_graph.isolation`) this check is the second line only, and only targets it
+    can read are judged. With an allowlist a keyword whose target cannot be read is refused
+    too."""
     lowered = text.lower()
     checks = [("SERVICE", service_allowlist)] if "service" in lowered else []
     if update and "load" in lowered:
         checks.append(("LOAD", load_allowlist))
     for keyword, allowlist in checks:
+        allowed = ", ".join(allowlist) or "none"
         for target, iris in remote_calls(text, keyword, base=base, prefixes=prefixes):
-            allowed = ", ".join(allowlist) or "none"
+            if target is None:
+                if (strict or allowlist) and not _parsed_without(text, keyword, update):
+                    raise QueryRefusedError(
+                        f"the text holds {keyword} where the engine may read it as a call, "
+                        f"and no allowed IRI follows it (allowed: {allowed}); {keyword} is "
+                        "refused wherever it could be read, comments and strings included"
+                    )
+                continue
             if iris is None:
                 raise QueryRefusedError(
                     f"{keyword} {target}: the target is a variable or cannot be resolved; "
@@ -215,12 +237,51 @@ def check_remote_calls(
                 )
 
 
-def has_dataset_clause(text: str) -> bool:
-    """Whether the query may have ``FROM`` or ``FROM NAMED`` clauses (read as
-    :func:`check_remote_calls` reads ``SERVICE``: a false "yes" is possible, a false "no"
-    is not)."""
-    if "from" not in text.lower():
+def _parsed_without(text: str, keyword: str, update: bool) -> bool:
+    """Whether a SPARQL parser whose grammar is tested against the W3C syntax suite
+    (rdflib's) reads the text and finds no ``SERVICE`` (or ``LOAD``) in it: the word the
+    scanner found, with no target it could read after it, is then in a string, an IRI or a
+    name. Text the parser cannot read is never cleared (``False``). A target the scanner can
+    read is always judged by the allowlist, whatever the parser says."""
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    names = {"SERVICE": "ServiceGraphPattern", "LOAD": "Load"}
+    try:
+        tree = parseUpdate(text) if update else parseQuery(text)
+    except Exception:
         return False
+
+    def holds(node: object) -> bool:
+        if isinstance(node, CompValue):
+            return node.name == names[keyword] or any(holds(v) for v in node.values())
+        if isinstance(node, list | tuple) or hasattr(node, "asList"):
+            return any(holds(v) for v in node)  # type: ignore[attr-defined]
+        return False
+
+    return not holds(tree)
+
+
+def has_dataset_clause(text: str) -> bool:
+    """Whether the query has ``FROM`` or ``FROM NAMED`` clauses of its own. A fast scan
+    answers "no" when the word cannot be a clause anywhere; where it may be one, a SPARQL
+    parser whose grammar is tested against the W3C syntax suite (rdflib's) decides, so a
+    ``from`` in a comment or a string never changes the answer. Text that parser cannot
+    read keeps the scan's answer."""
+    if "from" not in text.lower() or not _scanned_dataset_clause(text):
+        return False
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        tree = parseQuery(text)
+    except Exception:
+        return True
+    return any("datasetClause" in part for part in tree[1:] if hasattr(part, "keys"))
+
+
+def _scanned_dataset_clause(text: str) -> bool:
+    """``FROM`` followed by something that may be its graph, anywhere in the text
+    (comments and strings included: a false "yes" is possible, a false "no" is not)."""
     for reading in _readings(text):
         for end in _keyword_ends(reading, "FROM"):
             target = _target(reading, end, optional=_NAMED)
@@ -238,11 +299,16 @@ class QueryPolicy:
     load_allowlist: Sequence[str] = ()
     max_nesting: int = MAX_NESTING
 
-    def check_query(self, text: str, *, base: str | None = None) -> None:
-        """Refuse a query that nests too deeply (400) or may call a host not allowed (403)."""
+    def check_query(self, text: str, *, base: str | None = None, isolated: bool = False) -> None:
+        """Refuse a query that nests too deeply (400) or may call a host not allowed (403);
+        ``isolated``: it will run in a process without a network."""
         check_nesting(text, self.max_nesting)
         check_remote_calls(
-            text, service_allowlist=self.service_allowlist, base=base, prefixes=PREFIXES
+            text,
+            service_allowlist=self.service_allowlist,
+            base=base,
+            prefixes=PREFIXES,
+            strict=not isolated,
         )
 
     def check_update(self, text: str, *, base: str | None = None) -> None:
@@ -255,6 +321,7 @@ class QueryPolicy:
             base=base,
             prefixes=PREFIXES,
             update=True,
+            strict=True,  # updates run in the service's own process, on its network
         )
 
 

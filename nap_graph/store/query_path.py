@@ -179,7 +179,8 @@ class QueryPath:
         ):
             for graph in graphs or ():
                 checked_iri(graph, name)
-        self.policy.check_query(text, base=base_iri)
+        isolated = self.workers is not None and self.workers.isolate
+        self.policy.check_query(text, base=base_iri, isolated=isolated)
         default, named, union = self.dataset(text, default_graphs, named_graphs)
         if self.workers is not None:
             return await self.workers.query_async(  # type: ignore[no-any-return]

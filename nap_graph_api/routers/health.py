@@ -35,6 +35,7 @@ def health(store: StoreDep, view: ViewDep) -> Response:
     saturation = view.saturation()
     if saturation is not None and view.workers is not None:
         answer["query_workers"] = view.workers.copies()
+        answer["query_isolation"] = view.workers.isolation()
         answer["saturation"] = saturation
         if saturation["busy"] == saturation["workers"] and saturation["waiting"] > 0 and writable:
             answer["status"] = "saturated"

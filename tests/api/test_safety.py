@@ -148,3 +148,21 @@ def test_the_form_check_has_the_size_limit(tmp_path: Path) -> None:
             data={"organisation": "TNN", "activities_description": "x" * 20_000},
         )
     assert answer.status_code == 413
+
+
+def test_a_comment_does_not_change_an_answer(client: TestClient) -> None:
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?p a wps:NationalActionPlan }"
+    plain = client.get("/sparql", params={"query": count}, headers={"Accept": "text/csv"})
+    commented = client.get(
+        "/sparql",
+        params={"query": "# every plan from wps:NationalActionPlan\n" + count},
+        headers={"Accept": "text/csv"},
+    )
+    assert plain.text == commented.text and plain.text.split()[1] != "0"
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\u00a0", "\u2028", "\u2029", "\u205f"])
+def test_a_service_iri_with_a_unicode_space_is_refused(client: TestClient, space: str) -> None:
+    query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:9/x{space}y> {{ ?s ?p ?o }} }}"
+    answer = client.get("/sparql", params={"query": query})
+    assert answer.status_code == 403, answer.text

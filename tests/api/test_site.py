@@ -161,7 +161,12 @@ def test_partners_graph_is_drawn_and_its_nodes_open_their_pages(
     server: Server, tab: Watched
 ) -> None:
     tab.page.goto(f"{server.url}/partners")
-    tab.page.wait_for_function("window.napNetwork && window.napNetwork.nodes().length > 0")
+    # polled from here: wait_for_function evaluates text with eval, which the site's CSP
+    # forbids (as it should)
+    for _ in range(300):
+        if tab.page.evaluate("Boolean(window.napNetwork && window.napNetwork.nodes().length)"):
+            break
+        tab.page.wait_for_timeout(100)
     nodes = tab.page.evaluate("window.napNetwork.nodes().map(n => n.data('label'))")
     assert "Ministry of Justice and Security" in nodes and "Senegal" in nodes
     rows = tab.page.locator("main table tbody tr").count()
