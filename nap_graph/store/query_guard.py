@@ -38,6 +38,14 @@ from urllib.parse import urljoin
 from nap_graph.errors import QueryError, QueryRefusedError
 from nap_graph.namespaces import PREFIXES
 
+MAX_OPERATORS = 1000
+"""Operators that chain (``UNION``, ``OPTIONAL``, ``MINUS``, ``||``, ``&&``, ``+``, ``-``,
+``*``, ``|``, ``/``, ``^``, ``!``) counted anywhere in the text beyond this are refused: the
+engine's recursive parser and evaluator overflowed their stack on a flat chain of 4,000
+``MINUS`` or 8,000 ``UNION`` or ``+`` (tests/store/test_query_guard.py); no real query has
+hundreds.
+
+"""
 MAX_NESTING = 128
 """Brackets (``{ ( [``) nested deeper than this are refused: no real query comes close, and
 Oxigraph's parser overflows its stack at a few thousand."""
@@ -298,11 +306,13 @@ class QueryPolicy:
     service_allowlist: Sequence[str] = ()
     load_allowlist: Sequence[str] = ()
     max_nesting: int = MAX_NESTING
+    max_operators: int = MAX_OPERATORS
 
     def check_query(self, text: str, *, base: str | None = None, isolated: bool = False) -> None:
-        """Refuse a query that nests too deeply (400) or may call a host not allowed (403);
-        ``isolated``: it will run in a process without a network."""
+        """Refuse a query that nests too deeply or chains too many operators (400), or may
+        call a host not allowed (403); ``isolated``: it will run without a network."""
         check_nesting(text, self.max_nesting)
+        check_operators(text, self.max_operators)
         check_remote_calls(
             text,
             service_allowlist=self.service_allowlist,
@@ -314,6 +324,7 @@ class QueryPolicy:
     def check_update(self, text: str, *, base: str | None = None) -> None:
         """:meth:`check_query` for an update, ``LOAD`` included."""
         check_nesting(text, self.max_nesting)
+        check_operators(text, self.max_operators)
         check_remote_calls(
             text,
             service_allowlist=self.service_allowlist,
@@ -350,6 +361,43 @@ def nesting_depth(text: str) -> int:
         elif char in "})]" and not skipped[index] and depth > 0:
             depth -= 1
     return deepest
+
+
+_CHAIN_KEYWORDS = re.compile(r"UNION|OPTIONAL|MINUS", re.IGNORECASE)
+_CHAIN_SYMBOLS = re.compile(r"\|\||&&|[|+!^*]")
+MAX_IRI_LENGTH = 4096
+"""Longer IRIs (or what the text could read as one) are refused, so no chain can hide
+inside what the operator count takes for an IRI."""
+
+
+def operator_count(text: str) -> int:
+    """An upper bound of the chaining operators in the text: the keywords and symbols
+    wherever they are (strings, comments and IRIs included), and ``-`` and ``/``, which IRIs
+    are full of, outside IRIs."""
+    outside_iris = _IRI.sub("<>", text)
+    return (
+        len(_CHAIN_KEYWORDS.findall(text))
+        + len(_CHAIN_SYMBOLS.findall(text))
+        + outside_iris.count("/")
+        + outside_iris.count("-")
+    )
+
+
+def check_operators(text: str, limit: int = MAX_OPERATORS) -> None:
+    """Refuse (:class:`QueryError`, 400) text with more chaining operators than ``limit``
+    (as counted by :func:`operator_count`), before the engine sees it."""
+    longest = max((len(m.group()) for m in _IRI.finditer(text)), default=0)
+    if longest > MAX_IRI_LENGTH:
+        raise QueryError(
+            f"an IRI of the query is {longest:,} characters long; at most "
+            f"{MAX_IRI_LENGTH:,} are accepted"
+        )
+    count = operator_count(text)
+    if count > limit:
+        raise QueryError(
+            f"the query has {count:,} operators (UNION, OPTIONAL, MINUS, ||, &&, +, -, *, |, "
+            f"/, ^, !); at most {limit:,} are accepted"
+        )
 
 
 def check_nesting(text: str, limit: int = MAX_NESTING) -> None:

@@ -166,3 +166,33 @@ def test_a_service_iri_with_a_unicode_space_is_refused(client: TestClient, space
     query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:9/x{space}y> {{ ?s ?p ?o }} }}"
     answer = client.get("/sparql", params={"query": query})
     assert answer.status_code == 403, answer.text
+
+
+CHAINS = {
+    "union": lambda n: "SELECT * WHERE { " + " UNION ".join(["{ ?s ?p ?o }"] * n) + " }",
+    "or": lambda n: "SELECT * WHERE { ?s ?p ?o FILTER(" + " || ".join(["?o = 1"] * n) + ") }",
+    "and": lambda n: "SELECT * WHERE { ?s ?p ?o FILTER(" + "&&".join(["?o=1"] * n) + ") }",
+    "plus": lambda n: "SELECT * WHERE { ?s ?p ?o FILTER(" + "+".join(["1"] * n) + " = 2) }",
+    "path": lambda n: "SELECT * WHERE { ?s " + "/".join(["<http://p>"] * n) + " ?o }",
+    "not": lambda n: "SELECT * WHERE { ?s ?p ?o FILTER(" + "!" * n + "true) }",
+    "optional": lambda n: "SELECT * WHERE { ?s ?p ?o " + "OPTIONAL { ?s ?p ?o } " * n + "}",
+    "minus": lambda n: "SELECT * WHERE { ?s ?p ?o " + "MINUS { ?s ?p ?o } " * n + "}",
+    "hidden in an IRI": lambda n: "SELECT * WHERE { ?s ?p ?o FILTER(?o<?o" + "+?o" * n + ">?o) }",
+}
+
+
+@pytest.mark.parametrize("shape", list(CHAINS))
+def test_a_flat_chain_is_refused_before_the_engine_and_nothing_dies(
+    client: TestClient, shape: str
+) -> None:
+    """Before: a 20,000-branch UNION (and the like) killed a query worker, and in an update
+    or without workers the whole server."""
+    text = CHAINS[shape](20_000)
+    answer = client.post(
+        "/sparql", content=text, headers={"Content-Type": "application/sparql-query"}
+    )
+    assert answer.status_code == 400 and "at most" in answer.json()["detail"]
+    update = "INSERT { <urn:x:a> <urn:x:b> 1 } WHERE { " + text.split("WHERE {", 1)[1]
+    refused = client.post("/sparql", content=update, headers=UPDATE)
+    assert refused.status_code == 400
+    assert client.get("/health").status_code == 200  # still alive
