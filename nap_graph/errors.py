@@ -21,6 +21,7 @@
         ├── StoreUnavailableError  the SPARQL server is down, unreachable or too slow
         ├── QueryTimeoutError      a query ran over its time limit and was stopped
         ├── QueryQueueFullError    every query worker is busy and the queue is full
+        ├── TooManyQueriesError    one client has as many queries running as it may
         └── StoreRefusedError      the SPARQL server refused the request
 
 Messages name the input (file, line, field), what was expected and what was found.
@@ -99,6 +100,13 @@ class QueryQueueFullError(StoreError):
     query was not queued (``retry_after``: seconds after which a retry is sensible)."""
 
     retry_after = 2
+
+
+class TooManyQueriesError(StoreError):
+    """One client already has as many queries running as a client may; the query was not
+    started (``retry_after``: seconds after which a retry is sensible)."""
+
+    retry_after = 1
 
 
 class PlanReadError(SubmissionReadError):

@@ -272,6 +272,7 @@ class QueryWorkers:
         in_memory: bool,
         max_waiting: int,
         isolate: bool = True,
+        name: str = "checkpoints",
     ) -> QueryWorkers | None:
         """A pool for ``store`` if it can have one, else ``None``: workers read checkpoints,
         which only an embedded store on disk makes (an in-memory store has no files to copy,
@@ -284,7 +285,7 @@ class QueryWorkers:
             return None
         return cls(
             store,
-            path.with_name(f"{path.name}.checkpoints"),
+            path.with_name(f"{path.name}.{name}"),
             workers=workers,
             timeout=timeout,
             in_memory=in_memory,

@@ -66,8 +66,17 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             # without a network SERVICE cannot reach any host; an allowlist needs one
             isolate=not settings.service_allowlist,
         )
-        if workers is not None:
-            workers.warm_up()
+        page_workers = QueryWorkers.for_store(
+            store,
+            workers=settings.page_workers if workers is not None else 0,
+            timeout=settings.query_timeout,
+            in_memory=settings.query_in_memory,
+            max_waiting=settings.query_max_waiting,
+            name="page-checkpoints",
+        )
+        for pool in (workers, page_workers):
+            if pool is not None:
+                pool.warm_up()
         search = SearchIndex.for_settings(settings)
         search.sync(store)  # catches up with writes made while the service was down
         app.state.store = store
@@ -81,6 +90,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
                 load_allowlist=tuple(settings.load_allowlist),
             ),
             search=search,
+            page_workers=page_workers,
+            per_client=settings.queries_per_client,
+            anonymous_timeout=settings.anonymous_query_timeout,
         )
         app.state.workspace = Workspace(store, view)
         app.state.sessions = SessionBook.for_settings(settings)
@@ -88,8 +100,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             yield
         finally:
             app.state.sessions.close()
-            if workers is not None:
-                workers.close()
+            for pool in (workers, page_workers):
+                if pool is not None:
+                    pool.close()
             search.close()
             store.close()
 

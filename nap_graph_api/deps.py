@@ -65,3 +65,14 @@ def caller(request: Request, tokens: TokenBook) -> Principal:
     if principal is None:
         raise ApiError(401, "Invalid token", "the bearer token is not known", challenge)
     return principal
+
+
+def known_caller(request: Request) -> bool:
+    """Whether the request carries a valid bearer token (its SPARQL queries get the full
+    query timeout; anonymous ones a shorter one)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return (
+        scheme.lower() == "bearer"
+        and bool(token.strip())
+        and request.app.state.tokens.find(token.strip()) is not None
+    )

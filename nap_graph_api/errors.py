@@ -25,6 +25,7 @@ from nap_graph.errors import (
     StoreRefusedError,
     StoreUnavailableError,
     SubmissionReadError,
+    TooManyQueriesError,
 )
 from nap_graph.i18n import N_
 from nap_graph_api import negotiation as media
@@ -64,6 +65,7 @@ STATUS = {
     NotFoundError: (404, "Not found"),
     QueryTimeoutError: (503, "Query timeout"),
     QueryQueueFullError: (503, "Service busy"),
+    TooManyQueriesError: (429, "Too many queries"),
     QueryRefusedError: (403, "Query refused"),
     ResultTooLargeError: (413, "Result too large"),
     QueryError: (400, "Malformed query"),

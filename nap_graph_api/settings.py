@@ -21,6 +21,13 @@ class ApiSettings(StoreSettings):
     admin_token: str | None = None
     query_timeout: float = 30.0
     query_workers: int = 2
+    page_workers: int = 1
+    """Query workers of their own for the pages and the API's lists (0: they share the
+    users' workers), so that no SPARQL client can make the site wait."""
+    queries_per_client: int = 2
+    """Users' SPARQL queries one client address may have running at once (then 429)."""
+    anonymous_query_timeout: float = 10.0
+    """The deadline of a SPARQL query without a token (``query_timeout`` with one)."""
     query_max_waiting: int = 64
     query_in_memory: bool = True
     max_body_bytes: int = 5 * 1024 * 1024

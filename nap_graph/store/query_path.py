@@ -21,13 +21,15 @@ store and so run under its limits.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
 
 from nap_graph import queries
+from nap_graph.errors import TooManyQueriesError
 from nap_graph.generation import read_generation
 from nap_graph.iris import checked_iri
 from nap_graph.query_workers import QueryWorkers
@@ -51,11 +53,24 @@ class QueryPath:
         max_results: int | None = None,
         policy: QueryPolicy | None = None,
         search: SearchIndex | None = None,
+        page_workers: QueryWorkers | None = None,
+        per_client: int | None = None,
+        anonymous_timeout: float | None = None,
     ) -> None:
         self.store = store
         self.search_index = search
         """Full-text search over the store's texts, synced after every write."""
         self.workers = workers
+        """Where users' queries run (their own capacity)."""
+        self.page_workers = page_workers
+        """Where the library's own reads (the pages, the API's lists) run, so that they
+        never wait behind users' queries; the users' pool when there is none."""
+        self.per_client = per_client
+        """How many users' queries one client may have running at once (``None``: any)."""
+        self.anonymous_timeout = anonymous_timeout
+        """The deadline of a query without a token (shorter than pages need); ``None``: the
+        pool's."""
+        self._running: dict[str, int] = {}
         self.max_result_bytes = max_result_bytes
         self.max_results = max_results
         """SELECT solutions a SPARQL server's answer may have (it is held whole before it is
@@ -119,6 +134,8 @@ class QueryPath:
             graphs = current_graphs(self.store) if superseded else None
             if self.workers is not None and generation != self._checkpoint_generation:
                 self.workers.refresh()
+                if self.page_workers is not None:
+                    self.page_workers.refresh()
                 self._checkpoint_generation = generation
             with self._lock:
                 self._superseded = superseded
@@ -169,10 +186,52 @@ class QueryPath:
         base_iri: str | None = None,
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        client: str | None = None,
+        anonymous: bool = True,
     ) -> bytes:
         """A user's query, checked by the policy and answered on the event loop: the bytes
         in ``media_type``, from the query workers or the store (every backend writes its
-        answer, :meth:`GraphStore.query_serialized`), under the size limits."""
+        answer, :meth:`GraphStore.query_serialized`), under the size limits. ``client``
+        (an address) may have at most :attr:`per_client` queries running
+        (:class:`TooManyQueriesError` beyond); an ``anonymous`` query gets
+        :attr:`anonymous_timeout`."""
+        with self._client_slot(client):
+            return await self._answer(
+                text, media_type, base_iri, default_graphs, named_graphs, anonymous
+            )
+
+    @contextlib.contextmanager
+    def _client_slot(self, client: str | None) -> Iterator[None]:
+        if client is None or self.per_client is None:
+            yield
+            return
+        with self._lock:
+            running = self._running.get(client, 0)
+            if running >= self.per_client:
+                raise TooManyQueriesError(
+                    f"this address has {running} queries running; at most {self.per_client} "
+                    "at once (wait for one to finish)"
+                )
+            self._running[client] = running + 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                left = self._running[client] - 1
+                if left:
+                    self._running[client] = left
+                else:
+                    del self._running[client]
+
+    async def _answer(
+        self,
+        text: str,
+        media_type: str,
+        base_iri: str | None,
+        default_graphs: Sequence[str] | None,
+        named_graphs: Sequence[str] | None,
+        anonymous: bool,
+    ) -> bytes:
         for name, graphs in (
             ("default-graph-uri", default_graphs),
             ("named-graph-uri", named_graphs),
@@ -191,6 +250,7 @@ class QueryPath:
                 media_type=media_type,
                 max_bytes=self.max_result_bytes,
                 base_iri=base_iri,
+                timeout=self.anonymous_timeout if anonymous else None,
             )
         store = self.store
         return await asyncio.to_thread(
@@ -220,10 +280,11 @@ class QueryPath:
         timeout: float | None = None,
     ) -> QueryResult:
         """A query's answer as result objects, under the limits (blocks the thread). The
-        library's own queries come here unchecked; users' queries go through
-        :meth:`answer`."""
-        if self.workers is not None:
-            return self.workers.query(  # type: ignore[no-any-return]
+        library's own queries come here unchecked, in their own pool; users' queries go
+        through :meth:`answer`."""
+        pool = self.page_workers or self.workers
+        if pool is not None:
+            return pool.query(  # type: ignore[no-any-return]
                 bind_values(sparql, bindings or {}),
                 default_graphs=default_graphs,
                 named_graphs=named_graphs,

@@ -19,7 +19,7 @@ from nap_graph.namespaces import PREFIXES
 from nap_graph.resources import example_queries_dir
 from nap_graph.store.sparql_text import add_using, query_form
 from nap_graph_api import negotiation as media
-from nap_graph_api.deps import SettingsDep, ViewDep, WorkspaceDep, authorise
+from nap_graph_api.deps import SettingsDep, ViewDep, WorkspaceDep, authorise, known_caller
 from nap_graph_api.disconnect import ClientGoneError, unless_client_gone
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
@@ -119,6 +119,8 @@ async def _run_query(
                 base_iri=_base(request),
                 default_graphs=params.get("default-graph-uri") or None,
                 named_graphs=params.get("named-graph-uri") or None,
+                client=request.client.host if request.client else None,
+                anonymous=not known_caller(request),
             ),
         )
     except ClientGoneError:

@@ -97,7 +97,13 @@ def test_abandoned_slow_queries_are_dropped(tmp_path: Path) -> None:
     """Before: fifty abandoned slow queries kept the workers busy until each timed out, and
     a trivial query waited behind them. Now a client that hangs up has its query stopped."""
     with (
-        running_server(tmp_path, query_timeout="600", query_workers="2") as started,
+        running_server(
+            tmp_path,
+            query_timeout="600",
+            anonymous_query_timeout="600",
+            query_workers="2",
+            queries_per_client="10",
+        ) as started,
         started.client() as client,
     ):
         client.get("/sparql", params={"query": "ASK {}"}, headers=JSON)
@@ -123,7 +129,12 @@ def test_abandoned_slow_queries_are_dropped(tmp_path: Path) -> None:
 
 def test_a_full_queue_answers_503_with_retry_after(tmp_path: Path) -> None:
     with running_server(
-        tmp_path, query_timeout="600", query_workers="1", query_max_waiting="1"
+        tmp_path,
+        query_timeout="600",
+        anonymous_query_timeout="600",
+        query_workers="1",
+        query_max_waiting="1",
+        queries_per_client="10",
     ) as started:
         results: list[httpx.Response] = []
 
@@ -178,3 +189,34 @@ def test_update_with_using_graph_uri_and_a_with_clause_is_400(server: Server) ->
             headers={"Content-Type": "application/sparql-update"},
         )
     assert response.status_code == 400 and "WITH" in response.json()["detail"]
+
+
+def test_the_site_stays_up_while_anonymous_clients_hog_the_sparql_workers(
+    tmp_path: Path,
+) -> None:
+    """Before: three anonymous cross-product queries made the home page, resource pages and
+    /coverage wait the whole query timeout and answer 503 (they shared the capacity). Now the
+    pages have workers of their own, one address may run two queries at once, and an
+    anonymous query has a shorter deadline than a token holder's."""
+    with running_server(
+        tmp_path, query_timeout="600", anonymous_query_timeout="600", query_workers="2"
+    ) as started:
+        results: list[httpx.Response] = []
+
+        def hog() -> None:
+            with httpx.Client(timeout=5) as own, contextlib.suppress(httpx.TimeoutException):
+                results.append(
+                    own.get(f"{started.url}/sparql", params={"query": CROSS}, headers=JSON)
+                )
+
+        with started.client() as client:
+            hogs = [threading.Thread(target=hog) for _ in range(3)]
+            for thread in hogs:
+                thread.start()
+            _until_saturation(client, "busy", 2)
+            for path in ("/", "/doc/organisation/jenv", "/coverage", "/browse/activities"):
+                page = client.get(path, headers={"Accept": "text/html"})
+                assert page.status_code == 200, (path, page.status_code)
+            for thread in hogs:
+                thread.join(60)
+    assert [r.status_code for r in results] == [429]  # the third of one address

@@ -18,7 +18,13 @@ TIMEOUT = 8.0
 
 
 def test_cross_product_is_stopped_while_other_queries_are_served(tmp_path: Path) -> None:
-    with running_server(tmp_path, query_timeout=str(TIMEOUT), query_workers="2") as server:
+    with running_server(
+        tmp_path,
+        query_timeout=str(TIMEOUT),
+        anonymous_query_timeout=str(TIMEOUT),
+        query_workers="2",
+        queries_per_client="10",
+    ) as server:
         url = server.url
         with httpx.Client(base_url=url, timeout=60) as client:
             client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})  # warm the workers
