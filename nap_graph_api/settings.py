@@ -24,6 +24,9 @@ class ApiSettings(StoreSettings):
     page_workers: int = 1
     """Query workers of their own for the pages and the API's lists (0: they share the
     users' workers), so that no SPARQL client can make the site wait."""
+    max_connections: int = 1000
+    """Connections and requests the server holds at once (``nap-graph serve``); more get 503
+    at once. Requests must send their head within 10 s and their body within 30 s."""
     queries_per_client: int = 2
     """Users' SPARQL queries one client address may have running at once (then 429)."""
     anonymous_query_timeout: float = 10.0

@@ -247,7 +247,10 @@ def serve(
         # 127.0.0.1 by default, which would let any local client pick its address)
         "proxy_headers": bool(settings.trusted_proxies),
         "forwarded_allow_ips": ",".join(settings.trusted_proxies) or None,
+        # connections and requests at once; beyond, 503 at once (open files stay free)
+        "limit_concurrency": settings.max_connections,
     }
+    _raise_open_files_limit()
     if workers == 1:  # the settings go to the app itself
         uvicorn.run(create_app(settings), **options)  # type: ignore[arg-type]
         return
@@ -256,6 +259,16 @@ def serve(
     for name, value in overrides.items():
         os.environ[f"NAP_GRAPH_{name.upper()}"] = str(value)
     uvicorn.run("nap_graph_api.app:create_app", factory=True, workers=workers, **options)  # type: ignore[arg-type]
+
+
+def _raise_open_files_limit() -> None:
+    """As many open files as the system allows this process (connections are files)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or soft < hard:
+        target = 1 << 16 if hard == resource.RLIM_INFINITY else hard
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, target), hard))
 
 
 @app.command()
