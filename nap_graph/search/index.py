@@ -29,7 +29,11 @@ from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.settings import StoreSettings
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "1-capped"
+"""Bumped when what is stored changes (texts are now capped): an older index is rebuilt."""
+MAX_INDEXED_CHARS = 20_000
+"""Of each text, at most this much is indexed and shown (cut at a word's end): a record
+with a 0.9 MB paragraph made every matching search cost a second or two of CPU."""
 LABELS = (
     PREFIXES["skos"] + "prefLabel",
     PREFIXES["rdfs"] + "label",
@@ -130,8 +134,18 @@ def read_texts(store: Queryable, graphs: Sequence[str] | None = None) -> list[Te
     for row in _rows(result):
         literal = row["text"]
         lang = getattr(literal, "language", None) or ""
-        texts.append(Text(row["g"].value, row["s"].value, row["p"].value, lang, literal.value))
+        texts.append(
+            Text(row["g"].value, row["s"].value, row["p"].value, lang, _capped(literal.value))
+        )
     return texts
+
+
+def _capped(text: str) -> str:
+    """At most :data:`MAX_INDEXED_CHARS` of ``text``, cut after a whole word."""
+    if len(text) <= MAX_INDEXED_CHARS:
+        return text
+    cut = text[:MAX_INDEXED_CHARS]
+    return cut[: cut.rfind(" ")] if " " in cut else cut
 
 
 def read_facets(store: Queryable, iris: Sequence[str]) -> list[tuple[str, str, str]]:
