@@ -31,7 +31,7 @@ import pyoxigraph as ox
 from nap_graph import iris
 from nap_graph.access import Principal
 from nap_graph.default_data import initialise
-from nap_graph.errors import NotAllowedError
+from nap_graph.errors import NapGraphError, NotAllowedError
 from nap_graph.i18n import N_
 from nap_graph.i18n import gettext as _
 from nap_graph.ingest import ingest_parsed
@@ -39,6 +39,7 @@ from nap_graph.iris import PROVENANCE_GRAPH
 from nap_graph.organisation_links import LinkResult, link_organisation, organisation_links
 from nap_graph.reference import ReferenceData, reference_from_store, using_reference
 from nap_graph.review import ReviewItem, decide, find_item, needing_review
+from nap_graph.store.loading import fetch, load_operations, triples_of
 from nap_graph.store.protocol import GraphName, GraphStore
 from nap_graph.store.query_path import QueryPath
 from nap_graph.submissions.checking import CheckResult, check_bytes
@@ -207,10 +208,24 @@ class Workspace:
             load_plan(store, built, replace=replace)
 
     def update(self, sparql: str, principal: Principal, *, base_iri: str | None = None) -> None:
-        """A SPARQL update (checked by the caller's query policy)."""
+        """A SPARQL update (checked by the caller's query policy). ``LOAD`` is carried out
+        here, never by the engine (:mod:`nap_graph.store.loading`)."""
         self.coordinator(principal, N_("change the store directly"))
-        with self.writing() as store:
-            store.update(sparql, base_iri=base_iri)
+        loads = load_operations(sparql)
+        if loads is None:
+            with self.writing() as store:
+                store.update(sparql, base_iri=base_iri)
+            return
+        documents = []
+        for load in loads:  # fetched before the write lock is taken
+            try:
+                documents.append((load, triples_of(load.document, *fetch(load.document))))
+            except NapGraphError:
+                if not load.silent:
+                    raise
+        with self.writing([load.graph for load, _ in documents if load.graph]) as store:
+            for load, triples in documents:
+                store.post_graph(load.graph, triples)
 
     def put_graph(
         self, graph: GraphName, triples: Iterable[ox.Triple], principal: Principal

@@ -210,10 +210,7 @@ async def revert_record(
     if isinstance(session, Response):
         return session
     sessions.check_csrf(request, csrf, session.csrf)
-    try:
-        checked_iri(version, "version")
-    except ValueError as exc:
-        raise ApiError(400, "Bad request", str(exc)) from exc
+    checked_iri(version, "version")  # BadRequestError: 400 naming the field
     place = await run_in_threadpool(workspace.revert, version, session.principal)
     key = (place.organisation or "").removeprefix(ORGANISATION)
     query = {"organisation": key, "stored": version, "status": "reverted"}
@@ -234,6 +231,7 @@ async def record_diff(
         parts = version.removeprefix(iris.id_prefix("submission")).split("/")
         if not version.startswith(iris.id_prefix("submission")) or len(parts) != 3:
             raise ApiError(404, "Not found", f"no version {quote(version[:80])}")
+        checked_iri(version, "version")  # BadRequestError: 400 naming the field
         if not session.principal.may_submit_for(parts[1]):
             raise ApiError(403, "Forbidden", f"'{session.principal.name}' may not see that record")
     lang = current_language()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from nap_graph.access import Principal
 from nap_graph_api.app import create_app
 from nap_graph_api.settings import ApiSettings
 
@@ -196,3 +197,15 @@ def test_a_flat_chain_is_refused_before_the_engine_and_nothing_dies(
     refused = client.post("/sparql", content=update, headers=UPDATE)
     assert refused.status_code == 400
     assert client.get("/health").status_code == 200  # still alive
+
+
+def test_iri_shaped_inputs_are_checked_where_they_enter(client: TestClient) -> None:
+    """Before: a space in /partners?organisation= and an invalid IRI on the diff page were
+    500s."""
+    assert client.get("/partners", params={"organisation": "a b"}).status_code == 400
+    assert client.get("/id/organisation/a%20b").status_code in (400, 404)
+    login = client.app.state.sessions.start(Principal.local())  # type: ignore[attr-defined]
+    client.cookies.set("nap_session", login.id)
+    bad = "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/x y"
+    answer = client.get("/my/records/diff", params={"old": bad, "new": bad})
+    assert answer.status_code == 400
