@@ -33,6 +33,7 @@ from nap_graph.namespaces import BASE, NAMESPACES, ONTOLOGY_IRI, PREFIXES, WPS
 from nap_graph.ontology import ontology_graph, ontology_versions
 from nap_graph.profiles import profile
 from nap_graph.store.query_path import QueryPath
+from nap_graph.versions import place_of
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import SettingsDep, ViewDep
 from nap_graph_api.errors import ApiError
@@ -79,6 +80,14 @@ def _exists(view: QueryPath, iri: str, graphs: list[str] | None) -> bool:
             default_graphs=graphs,
         )
     )
+
+
+def _replaced_version(view: QueryPath, iri: str) -> bool:
+    """Whether ``iri`` is a version of a record that another version has replaced."""
+    if not iri.startswith(iris.id_prefix("submission")) or iri.count("/") != 8:
+        return False
+    place = place_of(view, iri)
+    return place is not None and not place.is_current
 
 
 def _not_current(view: QueryPath, iri: str) -> ApiError:
@@ -149,6 +158,9 @@ async def _document(request: Request, view: QueryPath, iri: str, *, plan: bool =
     chosen = _choose(request)
     lang = current_language()
     graphs = view.default_graphs()
+    replaced = await run_in_threadpool(_replaced_version, view, iri)
+    if replaced:  # an earlier version of a record is history: shown whole, saying so
+        graphs = None
     found = await run_in_threadpool(lambda: describe(view, iri, graphs=graphs, lang=lang))
     if not found.exists:
         raise await run_in_threadpool(_not_current, view, iri)
@@ -164,6 +176,7 @@ async def _document(request: Request, view: QueryPath, iri: str, *, plan: bool =
         "resource.html",
         {
             "d": found,
+            "replaced": replaced,
             "profile": about,
             "kind_template": f"kinds/{kind}.html" if about is not None else None,
         },

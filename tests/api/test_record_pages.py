@@ -1,0 +1,44 @@
+"""What the pages say across a record's life: after a replacement every curated activity
+keeps its page, the replaced version's page says it was replaced, the review list names
+what no longer fits, and an activity a coordinator dropped answers 410 with where to look."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from nap_graph_api.app import create_app
+from nap_graph_api.settings import ApiSettings
+from tests.records.helpers import ACTIVITY, ON_3_4, V1, without_3_4
+
+ADMIN = "admin-token-for-record-pages"
+TOKEN = {"Authorization": f"Bearer {ADMIN}"}
+HTML = {"Accept": "text/html"}
+
+
+def test_pages_across_a_replacement_a_review_and_a_drop(tmp_path: Path) -> None:
+    settings = ApiSettings(store=tmp_path / "store", query_workers=0, admin_token=ADMIN)
+    with TestClient(create_app(settings)) as client:
+        stored = client.post(
+            "/submissions",
+            content=without_3_4(),
+            headers={"Content-Type": "text/plain", **TOKEN},
+        )
+        assert stored.status_code == 201, stored.text
+        for activity in [f"{ACTIVITY}police-gender-training", *ON_3_4]:
+            path = activity.removeprefix("https://w3id.org/nap-graph/id/")
+            assert client.get(f"/doc/{path}", headers=HTML).status_code == 200, activity
+        old = client.get(f"/doc/{V1.removeprefix('https://w3id.org/nap-graph/id/')}", headers=HTML)
+        assert old.status_code == 200 and "has been replaced" in old.text
+        listed = client.get("/review", params={"format": "json"}).json()["items"]
+        assert {i["activity"] for i in listed} == ON_3_4
+        dropped = sorted(ON_3_4)[0]
+        decided = client.post(
+            "/review", data={"activity": dropped, "decision": "drop"}, headers=TOKEN
+        )
+        assert decided.status_code == 200, decided.text
+        gone = client.get(f"/doc/{dropped.removeprefix('https://w3id.org/nap-graph/id/')}")
+        assert gone.status_code == 410 and "/doc/organisation/jenv" in gone.json()["detail"]
+        browse = client.get("/browse/activities", params={"format": "json"}).text
+        assert "police-gender-training" in browse and dropped not in browse
