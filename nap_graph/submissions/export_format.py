@@ -356,8 +356,9 @@ def _is_prose(text: str) -> bool:
 
 
 def _cut_off(lines: list[str], sections: list[_Section], problems: list[Problem]) -> None:
-    """A warning when the record appears cut off: it stops mid-sentence in a text field, or
-    before questions every complete record has."""
+    """A warning when the record appears cut off: it stops mid-sentence in a text field,
+    right after a question (no answer follows it), or before questions every complete
+    record has."""
     read = [s for s in sections if s.key != "unknown"]
     if not read:
         return
@@ -373,7 +374,8 @@ def _cut_off(lines: list[str], sections: list[_Section], problems: list[Problem]
         and len(final_text) > 40
         and not SENTENCE_END.search(final_text)
     )
-    if not (missing or mid_sentence):
+    unanswered = not last.answers
+    if not (missing or mid_sentence or unanswered):
         return
     lacking = (
         _("; missing after it: {questions}").format(
@@ -389,6 +391,7 @@ def _cut_off(lines: list[str], sections: list[_Section], problems: list[Problem]
                 line=final_line, label=last.label
             )
             + (_(" (the text stops mid-sentence)") if mid_sentence else "")
+            + (_(" (the question has no answer)") if unanswered else "")
             + lacking
             + _("; was it copied from a web page in full?"),
             Location(last.label, line=final_line),

@@ -337,7 +337,17 @@ def test_layout_variants_read_the_same_outcomes(
     )
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+LAST_ANSWER = SEED_TEXT.rfind("Country/Region") + len("Country/Region\n\n")
+"""Where the record's last answer starts: a cut inside its first words cannot be told from
+a short answer (nothing follows the last question to be missing)."""
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(st.integers(min_value=0, max_value=len(SEED_TEXT)))
 def test_a_cut_at_any_point_is_never_unreadable_unless_no_question_is_left(cut: int) -> None:
     text = SEED_TEXT[:cut]
@@ -350,7 +360,7 @@ def test_a_cut_at_any_point_is_never_unreadable_unless_no_question_is_left(cut: 
     report = validate_submission(parsed)
     full = ["1", "2", "3", "5"]
     assert parsed.record.strategic_outcomes == full[: len(parsed.record.strategic_outcomes)]
-    if cut < len(SEED_TEXT) - 60:
+    if cut < len(SEED_TEXT) - 60 and not LAST_ANSWER <= cut < LAST_ANSWER + 41:
         assert (
             any("cut off" in p.message for p in report.problems) or not parsed.record.organisation
         )
