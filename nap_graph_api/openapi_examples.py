@@ -231,6 +231,17 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
     ("post", "/my/records"): {"303": {}, "422": {"text/html": "<!doctype html>..."}},
     ("get", "/my/records/diff"): {"200": {"text/html": "<!doctype html>... <del>...</del>"}},
     ("post", "/my/records/revert"): {"303": {}, "409": {"application/problem+json": {}}},
+    ("post", "/submissions/{plan}/{organisation}/{version}/revert"): {
+        "200": {
+            "application/json": {
+                "submission": "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/9499130b86aac370",
+                "status": "reverted",
+                "replaces": "https://w3id.org/nap-graph/id/submission/nld-nap-4/jenv/b284dcb2ba79e65c",
+                "url": "/submissions/nld-nap-4/jenv/9499130b86aac370",
+            }
+        },
+        "409": {"application/problem+json": {}},
+    },
     ("get", "/review"): {
         "200": {
             "application/json": {

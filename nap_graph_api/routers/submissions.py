@@ -215,3 +215,24 @@ def get_one(
     if chosen == media.JSON_LD:
         return JSONResponse(framed_submission(triples, submission), media_type=media.JSON_LD)
     return Response(ox.serialize(triples, format=media.RDF_FORMATS[chosen]), media_type=chosen)
+
+
+@router.post(
+    "/{plan}/{organisation}/{version}/revert",
+    summary="Make this earlier version of a record current again (its signatory or an admin)",
+)
+async def revert_version(
+    plan: str, organisation: str, version: str, request: Request, workspace: WorkspaceDep
+) -> Response:
+    principal = authorise(request)
+    submission = iris.version_iri_for_path(plan, organisation, version)
+    place = await run_in_threadpool(workspace.revert, submission, principal)
+    return JSONResponse(
+        {
+            "submission": submission,
+            "status": "reverted",
+            "replaces": place.current,
+            "url": _version_path(submission),
+        },
+        headers={"Location": _version_path(submission)},
+    )

@@ -42,3 +42,28 @@ def test_pages_across_a_replacement_a_review_and_a_drop(tmp_path: Path) -> None:
         assert gone.status_code == 410 and "/doc/organisation/jenv" in gone.json()["detail"]
         browse = client.get("/browse/activities", params={"format": "json"}).text
         assert "police-gender-training" in browse and dropped not in browse
+
+
+def test_revert_through_the_api_with_the_role_rules(tmp_path: Path) -> None:
+    from nap_graph.tokens import token_hash
+
+    tokens = tmp_path / "tokens.toml"
+    tokens.write_text(
+        f'[[tokens]]\nname = "tnn"\nsha256 = "{token_hash("tnn-token")}"\n'
+        'role = "signatory"\norganisation = "tnn"\n'
+    )
+    settings = ApiSettings(
+        store=tmp_path / "store", query_workers=0, admin_token=ADMIN, tokens_file=tokens
+    )
+    path = "/submissions/nld-nap-4/jenv/9499130b86aac370/revert"
+    with TestClient(create_app(settings)) as client:
+        client.post(
+            "/submissions", content=without_3_4(), headers={"Content-Type": "text/plain", **TOKEN}
+        )
+        refused = client.post(path, headers={"Authorization": "Bearer tnn-token"})
+        assert refused.status_code == 403 and "Transgender Netwerk Nederland" in refused.text
+        reverted = client.post(path, headers=TOKEN)
+        assert reverted.status_code == 200 and reverted.json()["status"] == "reverted"
+        again = client.post(path, headers=TOKEN)
+        assert again.status_code == 409 and "current version already" in again.text
+        assert client.get("/review", params={"format": "json"}).json()["items"] == []
