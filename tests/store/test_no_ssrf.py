@@ -7,8 +7,6 @@ every SERVICE it might read). A control shows that an allowed SERVICE call is re
 from __future__ import annotations
 
 import contextlib
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,34 +20,14 @@ from nap_graph.query_workers import QueryWorkers
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.store.query_guard import QueryPolicy
 from nap_graph.store.query_path import QueryPath
-
-
-class Listener:
-    """A TCP listener that counts the connections it accepts."""
-
-    def __init__(self) -> None:
-        self.socket = socket.socket()
-        self.socket.bind(("127.0.0.1", 0))
-        self.socket.listen(64)
-        self.port = self.socket.getsockname()[1]
-        self.received = 0
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                connection, _ = self.socket.accept()
-            except OSError:
-                return
-            self.received += 1
-            connection.close()
+from tests.store.listener import Listener
 
 
 @pytest.fixture(scope="module")
 def listener() -> Iterator[Listener]:
     started = Listener()
     yield started
-    started.socket.close()
+    started.close()
 
 
 def _can_isolate() -> bool:
@@ -160,7 +138,7 @@ def test_isolated_workers_reach_no_host(isolated_view: QueryPath, listener: List
             workers.query(text)
 
     attempt()
-    assert listener.received == 0
+    assert listener.connections == 0
 
 
 @pytest.mark.slow
@@ -175,7 +153,7 @@ def test_queries_in_the_service_process_reach_no_host(listener: Listener) -> Non
         _run(view, text)
 
     attempt()
-    assert listener.received == 0
+    assert listener.connections == 0
 
 
 def test_an_allowed_service_call_is_received(tmp_path: Path) -> None:
@@ -185,6 +163,6 @@ def test_an_allowed_service_call_is_received(tmp_path: Path) -> None:
         store = OxigraphStore()
         view = QueryPath(store, policy=QueryPolicy(service_allowlist=(allowed,)))
         _run(view, f"SELECT * WHERE {{ SERVICE <{allowed}> {{ ?s ?p ?o }} }}")
-        assert control.received >= 1
+        assert control.connections >= 1
     finally:
-        control.socket.close()
+        control.close()
