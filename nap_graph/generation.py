@@ -5,20 +5,22 @@ the query workers' checkpoint) is keyed by the generation read from the store, s
 number of server processes and the command line agree on what is current: a process that
 reads a generation it has not seen recomputes. The token is a random UUID (no
 read-modify-write, so two writers cannot hand out the same one), stated as
-``<id/dataset> wps:generation "..."`` in the graph ``graph/generation``; a store without it
+``<id/dataset> wps:generation "..."`` (and ``dcterms:modified``, when it began) in the graph
+``graph/generation``; a store without it
 (before the first write, or after a ``DROP ALL``) has the generation ``""``.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import pyoxigraph as ox
 
 from nap_graph import iris, queries
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
-from nap_graph.terms import WPS
+from nap_graph.terms import DCTERMS, WPS, XSD
 
 GENERATION_GRAPH = iris.graph_path_iri("generation")
 DATASET = iris.id_iri("dataset")
@@ -26,14 +28,22 @@ DATASET = iris.id_iri("dataset")
 
 def read_generation(store: Queryable) -> str:
     """The store's current generation (``""`` when it has none yet)."""
+    return read_state(store)[0]
+
+
+def read_state(store: Queryable) -> tuple[str, str | None]:
+    """The store's generation and when it began (an ``xsd:dateTime``, ``None`` when unknown):
+    what HTTP validators (``ETag``, ``Last-Modified``) are made of."""
     result = store.query(
         queries.load("generation.rq"),
         bindings={"graph": ox.NamedNode(GENERATION_GRAPH), "dataset": ox.NamedNode(DATASET)},
         union_default_graph=False,
     )
     if isinstance(result, SelectResult) and result.rows:
-        return str(result.rows[0]["generation"].value)
-    return ""
+        row = result.rows[0]
+        modified = row.get("modified")
+        return str(row["generation"].value), (str(modified.value) if modified else None)
+    return "", None
 
 
 def next_generation_update() -> str:
@@ -41,7 +51,10 @@ def next_generation_update() -> str:
     update of a write, so that the data and the generation change together."""
     graph, subject = ox.NamedNode(GENERATION_GRAPH), ox.NamedNode(DATASET)
     token, predicate = ox.Literal(str(uuid.uuid4())), WPS.generation
+    now = ox.Literal(datetime.now(UTC).isoformat(timespec="seconds"), datatype=XSD.dateTime)
     return (
         f"DELETE WHERE {{ GRAPH {graph} {{ {subject} {predicate} ?old }} }} ;\n"
-        f"INSERT DATA {{ GRAPH {graph} {{ {subject} {predicate} {token} }} }}"
+        f"DELETE WHERE {{ GRAPH {graph} {{ {subject} {DCTERMS.modified} ?when }} }} ;\n"
+        f"INSERT DATA {{ GRAPH {graph} {{ {subject} {predicate} {token} ; "
+        f"{DCTERMS.modified} {now} }} }}"
     )

@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 from nap_graph import __version__
+from nap_graph.generation import read_state
 from nap_graph.query_workers import QueryWorkers
 from nap_graph.search import SearchIndex
 from nap_graph.store.opening import open_store
@@ -21,6 +22,7 @@ from nap_graph_api import access_log, errors, openapi_examples
 from nap_graph_api.access_log import AccessLogMiddleware
 from nap_graph_api.auth import token_book
 from nap_graph_api.head_requests import HeadAsGet
+from nap_graph_api.http_caching import ConditionalGet
 from nap_graph_api.i18n import LanguageMiddleware
 from nap_graph_api.limits import BodyLimitMiddleware
 from nap_graph_api.routers import (
@@ -123,17 +125,23 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     errors.install(app)
     openapi_examples.install(app)
     app.add_middleware(SparqlDirect)  # innermost: body limit, CORS and access log wrap it
+    app.add_middleware(ConditionalGet, state=lambda: read_state(app.state.view.store))
     app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     access_log.configure()
     app.add_middleware(AccessLogMiddleware)
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST"],
-            allow_headers=["Accept", "Content-Type", "Authorization"],
-        )
+    # Reads of public data are open to every site by default (GET, HEAD, a SPARQL query
+    # by POST), never with credentials, and without the Authorization header: a page of
+    # another site can read what anyone may, and can write nothing. Listed origins may also
+    # send a token (for writes from a known site).
+    listed = bool(settings.cors_origins)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins or ["*"],
+        allow_methods=["GET", "HEAD", "POST"],
+        allow_headers=["Accept", "Content-Type", *(["Authorization"] if listed else [])],
+        expose_headers=["ETag", "Last-Modified", "Location"],
+    )
     app.add_middleware(LanguageMiddleware)  # every page, error pages too, speaks it
     app.add_middleware(SecurityHeaders)  # outermost: every answer carries them
     app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")

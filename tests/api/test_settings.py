@@ -38,12 +38,24 @@ def test_cors_allows_only_listed_origins() -> None:
         )
 
 
-def test_no_cors_by_default() -> None:
+def test_cors_is_open_for_reads_by_default_and_never_for_tokens() -> None:
     with TestClient(create_app(ApiSettings(memory=True))) as client:
         response = client.get(
             "/sparql", params={"query": QUERY}, headers={"Origin": "https://researcher.example"}
         )
-        assert "access-control-allow-origin" not in response.headers
+        assert response.headers["access-control-allow-origin"] == "*"
+        assert "access-control-allow-credentials" not in response.headers
+        context = client.get("/context.jsonld", headers={"Origin": "https://x.example"})
+        assert context.headers["access-control-allow-origin"] == "*"
+        preflight = client.options(
+            "/sparql",
+            headers={
+                "Origin": "https://x.example",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "authorization",
+            },
+        )
+        assert preflight.status_code == 400  # a token may not be sent from another site
 
 
 def test_body_limit_from_settings() -> None:
