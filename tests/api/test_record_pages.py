@@ -29,6 +29,13 @@ def test_pages_across_a_replacement_a_review_and_a_drop(tmp_path: Path) -> None:
         for activity in [f"{ACTIVITY}police-gender-training", *ON_3_4]:
             path = activity.removeprefix("https://w3id.org/nap-graph/id/")
             assert client.get(f"/doc/{path}", headers=HTML).status_code == 200, activity
+        found = client.get("/search", params={"q": "gendertraining", "format": "json"}).json()
+        assert any(h["iri"].endswith("/police-gender-training") for h in found["results"])
+        watched = client.get("/monitoring", params={"format": "json"}).text
+        assert "police-gender-training" in watched and "police-mission-mandate" in watched
+        covered = client.get("/coverage", params={"format": "json"}).json()["contributions"]
+        by_outcome = {c["outcome"]: int(c["activities"]) for c in covered}
+        assert by_outcome["3.2"] == 2 and by_outcome["1"] == 2  # the curated ones, carried over
         old = client.get(f"/doc/{V1.removeprefix('https://w3id.org/nap-graph/id/')}", headers=HTML)
         assert old.status_code == 200 and "has been replaced" in old.text
         listed = client.get("/review", params={"format": "json"}).json()["items"]
