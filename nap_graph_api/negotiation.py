@@ -67,6 +67,8 @@ def choose(
         return offers[0]
     try:
         best = mimeparse.best_match(list(reversed(offers)), accept)
+        if not best and JSON_LD in offers and mimeparse.quality("application/json", accept) > 0:
+            return JSON_LD  # JSON-LD is JSON: a client that asks for JSON can read it
     except (ValueError, IndexError):
         return offers[0]
     return best or None

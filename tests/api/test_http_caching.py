@@ -78,3 +78,14 @@ def test_private_pages_are_not_cached(client: TestClient) -> None:
     assert "etag" not in page.headers and page.headers["cache-control"] == "private, no-store"
     with_token = client.get("/", headers={"Authorization": f"Bearer {ADMIN}"})
     assert "etag" not in with_token.headers
+
+
+@pytest.mark.parametrize(
+    "path", ["/doc/organisation/jenv", "/doc/plan/nld-nap-4", "/.well-known/void"]
+)
+def test_application_json_gets_json_ld(client: TestClient, path: str) -> None:
+    answer = client.get(path, headers={"Accept": "application/json"})
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith(
+        "application/ld+json"
+    )
+    assert answer.json()

@@ -30,7 +30,7 @@ DOCUMENTS = [media.TURTLE, media.HTML, media.JSON_LD, media.N_TRIPLES, media.RDF
         (DOCUMENTS, "text/html,application/xhtml+xml,*/*;q=0.8", None, media.HTML),
         (DOCUMENTS, "*/*", None, media.TURTLE),
         (DOCUMENTS, "application/ld+json", None, media.JSON_LD),
-        (DOCUMENTS, "application/json", None, None),
+        (DOCUMENTS, "application/json", None, media.JSON_LD),  # JSON-LD is JSON (issue 26)
         (DOCUMENTS, "text/turtle;q=0.5, application/n-triples", None, media.N_TRIPLES),
     ],
 )
