@@ -24,8 +24,9 @@ refusing:
 A ``SERVICE`` inside a comment or a string with a target after it is therefore refused
 too; the message says so. :func:`has_dataset_clause` finds ``FROM`` / ``FROM NAMED`` with a
 real parse where the scan says it may be there (so that a comment never changes an
-answer), and :func:`check_nesting` bounds
-how deeply brackets nest, before the engine's recursive parser can overflow its stack.
+answer), and :mod:`nap_graph.store.query_bounds` bounds
+how large and deep the text is, before the engine's recursive parser can overflow its
+stack.
 """
 
 from __future__ import annotations
@@ -35,20 +36,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from nap_graph.errors import QueryError, QueryRefusedError
+from nap_graph.errors import QueryRefusedError
 from nap_graph.namespaces import PREFIXES
-
-MAX_OPERATORS = 1000
-"""Operators that chain (``UNION``, ``OPTIONAL``, ``MINUS``, ``||``, ``&&``, ``+``, ``-``,
-``*``, ``|``, ``/``, ``^``, ``!``) counted anywhere in the text beyond this are refused: the
-engine's recursive parser and evaluator overflowed their stack on a flat chain of 4,000
-``MINUS`` or 8,000 ``UNION`` or ``+`` (tests/store/test_query_guard.py); no real query has
-hundreds.
-
-"""
-MAX_NESTING = 128
-"""Brackets (``{ ( [``) nested deeper than this are refused: no real query comes close, and
-Oxigraph's parser overflows its stack at a few thousand."""
+from nap_graph.store.query_bounds import (
+    IRI_REFERENCE,
+    MAX_NESTING,
+    MAX_OPERATORS,
+    check_nesting,
+    check_operators,
+)
 
 _VARNAME_CHAR = re.compile(r"[\w\u00b7\u0300-\u036f\u203f-\u2040]")
 _NAME_CHAR = re.compile(r"[\w\u00b7\u0300-\u036f\u203f-\u2040.\-:%]")
@@ -56,10 +52,9 @@ _LOCAL_ESCAPES = set("_~.-!$&'()*+,;=/?#@%")
 _SKIP = re.compile(r"(?:[ \t\r\n]+|#[^\r\n]*)*")
 _SILENT = re.compile(r"SILENT(?![\w:])", re.IGNORECASE)
 _NAMED = re.compile(r"NAMED(?![\w:])", re.IGNORECASE)
-_IRI = re.compile(r"<([^<>\"{}|^`\\\x00-\x20]*)>")
-r"""An IRI reference as the grammar has it (IRIREF): any character but ``<>"{}|^`\`` and
-the ASCII controls and space, so an IRI holding a Unicode space is read as the engine reads
-it (and judged), not skipped."""
+_IRI = IRI_REFERENCE
+"""As the grammar has it, so an IRI holding a Unicode space is read as the engine reads it
+(and judged), not skipped."""
 _PREFIXED = re.compile(
     r"([A-Za-z\u00c0-\uffff][\w.\-\u00b7\u00c0-\uffff]*)?:((?:[\w.\-:%\u00b7\u00c0-\uffff]|\\.)*)"
 )
@@ -334,77 +329,3 @@ class QueryPolicy:
             update=True,
             strict=True,  # updates run in the service's own process, on its network
         )
-
-
-_SKIPPED = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r"|#[^\r\n]*"
-)
-
-
-def nesting_depth(text: str) -> int:
-    """An upper bound of how deeply the text nests brackets (``{ ( [``): every opening
-    bracket counts, wherever it is; a closing one only outside strings and comments. So a
-    disagreement with the engine on what is a string or a comment can only raise the count,
-    never hide depth from it."""
-    skipped = [False] * (len(text) + 1)
-    for match in _SKIPPED.finditer(text):
-        skipped[match.start() : match.end()] = [True] * (match.end() - match.start())
-    deepest = depth = 0
-    for index, char in enumerate(text):
-        if char in "{([":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif char in "})]" and not skipped[index] and depth > 0:
-            depth -= 1
-    return deepest
-
-
-_CHAIN_KEYWORDS = re.compile(r"UNION|OPTIONAL|MINUS", re.IGNORECASE)
-_CHAIN_SYMBOLS = re.compile(r"\|\||&&|[|+!^*]")
-MAX_IRI_LENGTH = 4096
-"""Longer IRIs (or what the text could read as one) are refused, so no chain can hide
-inside what the operator count takes for an IRI."""
-
-
-def operator_count(text: str) -> int:
-    """An upper bound of the chaining operators in the text: the keywords and symbols
-    wherever they are (strings, comments and IRIs included), and ``-`` and ``/``, which IRIs
-    are full of, outside IRIs."""
-    outside_iris = _IRI.sub("<>", text)
-    return (
-        len(_CHAIN_KEYWORDS.findall(text))
-        + len(_CHAIN_SYMBOLS.findall(text))
-        + outside_iris.count("/")
-        + outside_iris.count("-")
-    )
-
-
-def check_operators(text: str, limit: int = MAX_OPERATORS) -> None:
-    """Refuse (:class:`QueryError`, 400) text with more chaining operators than ``limit``
-    (as counted by :func:`operator_count`), before the engine sees it."""
-    longest = max((len(m.group()) for m in _IRI.finditer(text)), default=0)
-    if longest > MAX_IRI_LENGTH:
-        raise QueryError(
-            f"an IRI of the query is {longest:,} characters long; at most "
-            f"{MAX_IRI_LENGTH:,} are accepted"
-        )
-    count = operator_count(text)
-    if count > limit:
-        raise QueryError(
-            f"the query has {count:,} operators (UNION, OPTIONAL, MINUS, ||, &&, +, -, *, |, "
-            f"/, ^, !); at most {limit:,} are accepted"
-        )
-
-
-def check_nesting(text: str, limit: int = MAX_NESTING) -> None:
-    """Refuse (:class:`QueryError`, 400) brackets nested deeper than ``limit`` (as counted
-    by :func:`nesting_depth`), before the engine's recursive parser sees them."""
-    if sum(text.count(bracket) for bracket in "{([") <= limit:
-        return  # cannot nest deeper than it has brackets: the common case, counted in C
-    deepest = nesting_depth(text)
-    if deepest > limit:
-        raise QueryError(f"brackets are nested {deepest} deep; at most {limit} levels are accepted")

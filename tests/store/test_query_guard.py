@@ -19,12 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nap_graph.errors import QueryError, QueryRefusedError
-from nap_graph.store.query_guard import (
-    QueryPolicy,
-    check_nesting,
-    has_dataset_clause,
-    nesting_depth,
-)
+from nap_graph.store.query_bounds import check_nesting, nesting_depth
+from nap_graph.store.query_guard import QueryPolicy, has_dataset_clause
 from tests.store.listener import Listener
 
 BASE = "http://127.0.0.1:8000/sparql"
