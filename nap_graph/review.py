@@ -55,9 +55,12 @@ class ReviewItem:
         }
 
 
-def needing_review(store: Queryable, organisation: str | None = None) -> list[ReviewItem]:
+def needing_review(
+    store: Queryable, organisation: str | None = None, *, lang: str = "en"
+) -> list[ReviewItem]:
     """Every curated activity of a current record that needs a review (of one organisation
-    when ``organisation`` is its IRI)."""
+    when ``organisation`` is its IRI), named in ``lang`` where a label has it, else in
+    English."""
     result = store.query(
         queries.load("needs-review.rq"),
         bindings={
@@ -66,20 +69,28 @@ def needing_review(store: Queryable, organisation: str | None = None) -> list[Re
         },
     )
     items: dict[str, ReviewItem] = {}
+    names: dict[str, dict[str, str]] = {}
     for row in result.rows if isinstance(result, SelectResult) else []:
-        iri = row["activity"].value
-        item = items.get(iri)
-        if item is None:
-            org = row["organisation"].value
-            item = items[iri] = ReviewItem(
-                iri,
-                row["name"].value if row.get("name") else iri.rsplit("/", 1)[-1],
-                org,
-                row["orgName"].value if row.get("orgName") else org.rsplit("/", 1)[-1],
-                row["version"].value,
-            )
-        item.outcomes.append(row["code"].value)
-    return list(items.values())
+        iri, org = row["activity"].value, row["organisation"].value
+        item = items.setdefault(
+            iri,
+            ReviewItem(
+                iri, iri.rsplit("/", 1)[-1], org, org.rsplit("/", 1)[-1], row["version"].value
+            ),
+        )
+        if row["code"].value not in item.outcomes:
+            item.outcomes.append(row["code"].value)
+        for key, column in ((iri, "name"), (org, "orgName")):
+            label = row.get(column)
+            if label is not None:
+                names.setdefault(key, {}).setdefault(
+                    getattr(label, "language", "") or "", label.value
+                )
+    for item in items.values():
+        for_item, for_org = names.get(item.activity, {}), names.get(item.organisation, {})
+        item.name = for_item.get(lang) or for_item.get("en") or item.name
+        item.organisation_name = for_org.get(lang) or for_org.get("en") or item.organisation_name
+    return sorted(items.values(), key=lambda i: (i.organisation_name, i.name))
 
 
 def activity_iris(document: CurationDocument, organisation_key: str) -> list[str]:

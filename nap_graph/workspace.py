@@ -104,8 +104,10 @@ class Workspace:
             warn_about_review(self.view, result, lang=lang)
         return result
 
-    def needing_review(self, organisation: str | None = None) -> list[ReviewItem]:
-        return needing_review(self.view, organisation)
+    def needing_review(
+        self, organisation: str | None = None, *, lang: str = "en"
+    ) -> list[ReviewItem]:
+        return needing_review(self.view, organisation, lang=lang)
 
     # -- writes ---------------------------------------------------------------------------
 

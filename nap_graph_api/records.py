@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from starlette.concurrency import run_in_threadpool
 
+from nap_graph import iris
 from nap_graph.access import Principal
 from nap_graph.i18n import current_language
 from nap_graph.submissions.checking import CheckResult
@@ -31,7 +32,7 @@ async def submit_checked(
 
 def organisation_keys(result: CheckResult) -> list[str]:
     """The key of the organisation each checked record is for (``jenv``)."""
-    prefix = "https://w3id.org/nap-graph/id/organisation/"
+    prefix = iris.id_prefix("organisation")
     return [
         r.report.submission.organisation.value.removeprefix(prefix)
         for r in result.records

@@ -143,9 +143,6 @@ class QueryPath:
                 self.generation = generation
                 self._cache.clear()
 
-    invalidate = refresh
-    """The name callers used before the workspace (:mod:`nap_graph.workspace`)."""
-
     def cached(self, key: str, compute: Any) -> Any:
         """``compute()`` once per store generation (for costly public reads such as the VoID
         statistics): later calls until the next write get the same value."""

@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.concurrency import run_in_threadpool
 
 from nap_graph.access import Principal
+from nap_graph.i18n import current_language
 from nap_graph.iris import checked_iri
 from nap_graph_api import sessions
 from nap_graph_api.deps import WorkspaceDep, authorise
@@ -26,7 +27,8 @@ DECISIONS = {"keep": True, "drop": False}
 
 @router.get("/review", summary="Curated activities waiting for a coordinator's review")
 async def review_page(request: Request, workspace: WorkspaceDep) -> Response:
-    items = await run_in_threadpool(workspace.needing_review)
+    lang = current_language()
+    items = await run_in_threadpool(lambda: workspace.needing_review(lang=lang))
     if wants_json(request, "the review list"):
         return JSONResponse({"items": [i.as_dict() for i in items]})
     return templates.TemplateResponse(

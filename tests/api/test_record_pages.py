@@ -40,6 +40,8 @@ def test_pages_across_a_replacement_a_review_and_a_drop(tmp_path: Path) -> None:
         assert old.status_code == 200 and "has been replaced" in old.text
         listed = client.get("/review", params={"format": "json"}).json()["items"]
         assert {i["activity"] for i in listed} == ON_3_4
+        dutch = client.get("/review", params={"format": "json", "lang": "nl"}).json()["items"]
+        assert "Multistakeholderdialogen over asielbeleid" in {i["name"] for i in dutch}
         dropped = sorted(ON_3_4)[0]
         decided = client.post(
             "/review", data={"activity": dropped, "decision": "drop"}, headers=TOKEN
