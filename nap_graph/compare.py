@@ -1,19 +1,24 @@
-"""Cross-country comparison: which outcome areas of each plan map onto each UNSCR 1325
+"""Cross-country comparison: which outcome areas of each chosen plan map onto each UNSCR 1325
 pillar and how, which plans have no area for a pillar, and how many areas each has per
-pillar. The questions are the ``compare-*.rq`` files of docs/queries, answered over any
-store."""
+pillar. Plans are chosen by :class:`~nap_graph.world.plans.PlanFilter` (by plan, country,
+region, year ...) among the plans whose outcome areas the graph holds; one row per plan,
+named by its title and period, in the reader's language."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from nap_graph import iris
-from nap_graph.resources import example_queries_dir
+from nap_graph import iris, queries
 from nap_graph.spreadsheets import csv_text, spreadsheet_safe  # noqa: F401 (re-exported)
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
+from nap_graph.world.plans import PlanFilter, PlanRow, world_plans
+
+MATCH_ORDER = ("exact", "close", "broad", "narrow", "related")
+"""How closely an area matches a pillar, closest first (SKOS mapping properties)."""
+FOUR_PILLARS = ("participation", "prevention", "protection", "relief-and-recovery")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +33,7 @@ class AreaMapping:
     code: str
     area: str
     match: str
-
-
-MATCH_ORDER = ("exact", "close", "broad", "related")
-"""How closely an area matches a pillar, closest first (SKOS mapping properties)."""
+    area_iri: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,41 +47,49 @@ class GridCell:
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
+    plans: list[PlanRow]
     mappings: list[AreaMapping]
     missing: list[tuple[str, str, str]]
-    counts: list[tuple[str, str, int]]
+    counts: list[tuple[str, str, int]] = field(default_factory=list)
+    pillar_names: dict[str, str] = field(default_factory=dict)
 
     def pillars(self) -> list[str]:
-        """The pillars in the comparison, in the mappings' order."""
+        """The pillars' names in the comparison, in pillar order."""
         return list(dict.fromkeys(m.pillar_name for m in self.mappings))
 
-    def grid(self) -> list[tuple[str, str, dict[str, GridCell]]]:
-        """Per plan (country, name): per pillar, its areas and their closest match: what the
-        comparison chart draws."""
-        plans: dict[tuple[str, str], dict[str, list[AreaMapping]]] = {}
-        for m in self.mappings:
-            plans.setdefault((m.country, m.plan_name), {}).setdefault(m.pillar_name, []).append(m)
+    def grid(self) -> list[tuple[PlanRow, dict[str, GridCell]]]:
+        """Per plan: per pillar, its areas and their closest match (the chart)."""
         rank = {match: i for i, match in enumerate(MATCH_ORDER)}
         out = []
-        for (country, name), by_pillar in sorted(plans.items()):
+        for plan in self.plans:
             cells = {}
             for pillar in self.pillars():
-                areas = by_pillar.get(pillar, [])
+                areas = [
+                    m for m in self.mappings if m.plan == plan.plan and m.pillar_name == pillar
+                ]
                 closest = min((a.match for a in areas), key=lambda x: rank.get(x, 9), default=None)
                 cells[pillar] = GridCell(len(areas), closest, tuple(a.code for a in areas))
-            out.append((country, name, cells))
+            out.append((plan, cells))
         return out
 
     def csv(self) -> str:
         """The table as spreadsheet-safe CSV (:mod:`nap_graph.spreadsheets`)."""
-        columns = ["pillar", "country", "plan", "code", "area", "match"]
+        columns = ["pillar", "country", "plan", "plan_iri", "code", "area", "match"]
         return csv_text(
             columns,
             (
                 dict(
                     zip(
                         columns,
-                        (m.pillar_name, m.country, m.plan_name, m.code, m.area, m.match),
+                        (
+                            m.pillar_name,
+                            m.country,
+                            m.plan_name,
+                            m.plan,
+                            m.code,
+                            m.area,
+                            m.match,
+                        ),
                         strict=True,
                     )
                 )
@@ -88,55 +98,95 @@ class Comparison:
         )
 
     def text(self) -> str:
-        lines: list[str] = []
+        lines: list[str] = [f"{p.owner}: {p.title}" for p in self.plans]
         pillar = None
         for m in self.mappings:
             if m.pillar_name != pillar:
                 pillar = m.pillar_name
                 lines.append(f"\n{pillar}")
-            lines.append(f"  {m.country}  {m.code:>4}  {m.area}  ({m.match})")
+            lines.append(f"  {m.country or '-':3}  {m.code:>4}  {m.area}  ({m.match})")
         if self.missing:
             lines.append("\nNo area for a pillar")
-            lines += [f"  {country}  {pillar_name}" for country, _plan, pillar_name in self.missing]
-        return "\n".join(lines).lstrip("\n") + "\n"
+            lines += [
+                f"  {country or '-':3}  {name}: {pillar}" for country, name, pillar in self.missing
+            ]
+        return "\n".join(lines) + "\n"
+
+    def as_json(self) -> dict[str, object]:
+        from dataclasses import asdict
+
+        return {
+            "plans": [p.as_dict() for p in self.plans],
+            "mappings": [asdict(m) for m in self.mappings],
+            "missing": self.missing,
+            "counts": self.counts,
+        }
 
 
-def _select(
-    store: Queryable, name: str, bindings: dict[str, ox.NamedNode] | None = None
-) -> list[dict[str, str]]:
-    text = (example_queries_dir() / f"{name}.rq").read_text(encoding="utf-8")
-    result = store.query(text, bindings=bindings)
-    return result.values() if isinstance(result, SelectResult) else []
-
-
-def compare(store: Queryable, *, pillar: str | None = None) -> Comparison:
-    """The comparison, for every pillar or one (a key such as ``protection``, or an IRI)."""
-    bindings = None
+def compare(
+    store: Queryable,
+    *,
+    pillar: str | None = None,
+    chosen: PlanFilter | None = None,
+    lang: str = "en",
+) -> Comparison:
+    """The comparison of the chosen plans (default: every plan with outcome areas), for every
+    pillar or one (a key such as ``protection``, or an IRI)."""
+    rows = world_plans(store, lang)
+    plans = [p for p in (chosen or PlanFilter()).apply(rows) if p.has_outcomes]
+    plans.sort(key=lambda p: (p.owner.casefold(), p.start, p.plan))
+    by_iri = {p.plan: p for p in plans}
+    result = store.query(queries.load("compare-areas.rq"), bindings={"lang": ox.Literal(lang)})
+    assert isinstance(result, SelectResult)
+    wanted = None
     if pillar:
-        iri = pillar if pillar.startswith("http") else iris.pillar_iri(pillar)
-        bindings = {"pillar": ox.NamedNode(iri)}
-    mappings = [
-        AreaMapping(
-            r["pillar"],
-            r["pillarName"],
-            r["country"],
-            r["plan"],
-            r["planName"],
-            r["code"],
-            r["areaName"],
-            r["match"],
+        wanted = pillar if pillar.startswith("http") else iris.pillar_iri(pillar)
+    found = []
+    names: dict[str, tuple[str, str]] = {}
+    for r in result.values():
+        names[r["pillar"]] = (r["pillarCode"], r["pillarName"])
+        plan = by_iri.get(r["plan"])
+        if plan is None or (wanted and r["pillar"] != wanted):
+            continue
+        found.append(
+            (
+                r["pillarCode"],
+                plans.index(plan),
+                r["code"],
+                AreaMapping(
+                    r["pillar"],
+                    r["pillarName"],
+                    plan.country,
+                    plan.plan,
+                    plan.title,
+                    r["code"],
+                    r["areaName"],
+                    r["match"],
+                    r["area"],
+                ),
+            )
         )
-        for r in _select(store, "compare-pillar-areas", bindings)
-    ]
+    found.sort(key=lambda item: (item[0], item[1], _code_order(item[2])))
+    mappings = [m for *_, m in found]
+    four = {iris.pillar_iri(k) for k in FOUR_PILLARS}
+    covered = {(m.plan, m.pillar) for m in mappings}
     missing = [
-        (r["country"], r["planName"], r["pillarName"])
-        for r in _select(store, "compare-missing-pillars")
+        (p.country, p.title, names[pillar_iri][1])
+        for p in plans
+        for pillar_iri in sorted(four & names.keys(), key=lambda i: names[i][0])
+        if (p.plan, pillar_iri) not in covered and (not wanted or pillar_iri == wanted)
     ]
-    counts = [
-        (r["country"], r["pillarName"], int(r["areas"])) for r in _select(store, "compare-counts")
-    ]
-    if pillar:
-        names = {m.pillar_name for m in mappings}
-        missing = [row for row in missing if row[2] in names]
-        counts = [row for row in counts if row[1] in names]
-    return Comparison(mappings=mappings, missing=missing, counts=counts)
+    counts: dict[tuple[str, str], int] = {}
+    for m in mappings:
+        counts[(m.plan, m.pillar_name)] = counts.get((m.plan, m.pillar_name), 0) + 1
+    return Comparison(
+        plans=plans,
+        mappings=mappings,
+        missing=missing,
+        counts=[(iris.plan_key(plan), name, n) for (plan, name), n in counts.items()],
+        pillar_names={i: n for i, (_, n) in names.items()},
+    )
+
+
+def _code_order(code: str) -> tuple:
+    return tuple(int(p) if p.isdigit() else p for p in code.split("."))

@@ -32,7 +32,7 @@ IRI_PATTERNS: dict[str, str] = {
     "pillar": rf"id/pillar/{SLUG}",
     "region": rf"id/region/{SLUG}",
     "concept": rf"id/(?:investment-type|organisation-kind|geographic-focus|target-group|"
-    rf"mission-type|activity-type|indicator)/{SLUG}",
+    rf"mission-type|activity-type|indicator|provision|dac-purpose|gender-marker)/{SLUG}",
     "unit": rf"id/unit/{SLUG}",
     "plan": rf"id/plan/{SLUG}",
     "outcome": rf"id/outcome/{SLUG}/{NOTATION}",
@@ -144,6 +144,30 @@ def plan_iri(country_alpha3: str, number: int) -> str:
     return f"{ID}plan/{_key(country_alpha3.lower())}-nap-{number}"
 
 
+PLAN_KEYS_BY_YEAR: dict[tuple[str, int], str] = {
+    ("CAN", 3): "can-nap-2023",
+    ("DEU", 3): "deu-nap-2021",
+    ("FIN", 4): "fin-nap-2023",
+    ("GBR", 5): "gbr-nap-2023",
+    ("IRL", 3): "irl-nap-2019",
+    ("NOR", 4): "nor-nap-2019",
+    ("USA", 4): "usa-nap-2023",
+}
+"""The seven foreign plans published before the world table, keyed by their first year; every
+other plan is keyed by its generation. Their IRIs stay as published."""
+
+
+def world_plan_key(owner: str, generation: int, *, regional: bool = False) -> str:
+    """The key of a country's plan of a generation (``alb-nap-2``; the seven of
+    :data:`PLAN_KEYS_BY_YEAR` keep theirs) or of a regional organisation's (``eu-rap-2``,
+    the organisation's key first)."""
+    if regional:
+        return f"{_key(owner)}-rap-{generation}"
+    return PLAN_KEYS_BY_YEAR.get((owner.upper(), generation)) or (
+        f"{_key(owner.lower())}-nap-{generation}"
+    )
+
+
 def plan_iri_for_key(key: str) -> str:
     """``id/plan/<key>`` for a plan key such as ``nld-nap-4`` or ``deu-nap-2021``."""
     return f"{ID}plan/{_key(key)}"
@@ -205,6 +229,8 @@ def id_prefix(*parts: str) -> str:
 
 
 COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
+COUNTRY_SCHEME = COUNTRY_AUTHORITY.rstrip("/")
+"""The concept scheme of the country authority (``skos:inScheme`` of every country)."""
 
 
 def country_iri(alpha3: str) -> str:
@@ -261,6 +287,9 @@ CONCEPT_VOCABULARIES = (
     "mission-type",
     "activity-type",
     "indicator",
+    "provision",
+    "dac-purpose",
+    "gender-marker",
 )
 
 
@@ -274,6 +303,38 @@ def concept_iri(vocabulary: str, key: str) -> str:
 def organisation_iri(key: str) -> str:
     """``id/organisation/<key>``."""
     return f"{ID}organisation/{_key(key)}"
+
+
+def web_page_iri(address: str) -> str:
+    """A web page's address as an IRI: kept as written where it is one, else each character an
+    IRI may not hold (RFC 3987: spaces, brackets, U+FFFC ...) percent-encoded as UTF-8.
+
+    >>> web_page_iri("https://example.org/kb/indicateur-1325\ufffc-3")
+    'https://example.org/kb/indicateur-1325%EF%BF%BC-3'
+    >>> web_page_iri("https://example.org/caf\u00e9-plan")
+    'https://example.org/café-plan'
+    """
+    address = address.strip()
+
+    def allowed(ch: str) -> bool:
+        code = ord(ch)
+        if code < 0x80:
+            return ch not in ' <>"{}|\\^`' and code > 0x20 and code != 0x7F
+        return (
+            0xA0 <= code <= 0xD7FF
+            or 0xF900 <= code <= 0xFDCF
+            or 0xFDF0 <= code <= 0xFFEF
+            or (0x10000 <= code <= 0xEFFFD and code & 0xFFFE != 0xFFFE)
+        )
+
+    return "".join(
+        ch if allowed(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in address
+    )
+
+
+def organisation_key_of(iri: str) -> str:
+    """``eu`` for ``id/organisation/eu``."""
+    return iri.removeprefix(f"{ID}organisation/")
 
 
 def source_iri(sha256: str) -> str:

@@ -32,7 +32,11 @@ SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("contributors", "profile-outcome-contributors.rq"),
     ),
     "activity": (("glance", "profile-activity.rq"),),
-    "country": (("country", "profile-country.rq"),),
+    "country": (
+        ("plans", "profile-country-plans.rq"),
+        ("country", "profile-country.rq"),
+        ("alignments", "profile-country-alignments.rq"),
+    ),
     "target-group": (("activities", "profile-target-group.rq"),),
 }
 """The sections of each kind's page, each from one query."""

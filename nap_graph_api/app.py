@@ -44,6 +44,7 @@ from nap_graph_api.routers import (
     search,
     sparql,
     submissions,
+    world,
 )
 from nap_graph_api.security_headers import SecurityHeaders
 from nap_graph_api.sessions import SessionBook
@@ -162,6 +163,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         search.router,
         dataset.router,
         compare.router,
+        world.router,
         coverage.router,
         health.router,
     ):

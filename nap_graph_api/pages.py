@@ -43,4 +43,5 @@ environment.globals.update(
     is_literal=is_literal,
     literal_text=literal_text,
 )
+environment.filters["dictsum"] = lambda counts: sum(counts.values())
 templates = Jinja2Templates(env=environment)

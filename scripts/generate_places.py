@@ -292,7 +292,24 @@ def countries_ttl() -> str:
                 ],
             )
         )
+    out.append(
+        _block(
+            "country:XKX a skos:Concept , dcterms:Location ;",
+            [
+                ("skos:inScheme", [f"<{COUNTRY_SCHEME}>"]),
+                ("skos:notation", [_lit("XK"), _lit("XKX")]),
+                ("skos:prefLabel", [_lit("Kosovo", "en"), _lit("Kosovo", "nl")]),
+                ("skos:editorialNote", [_lit(KOSOVO_NOTE, "en")]),
+            ],
+        )
+    )
     return "\n".join(out)
+
+
+KOSOVO_NOTE = (
+    "XK/XKX are user-assigned codes, not ISO 3166-1; the EU and the World Bank use them "
+    "for Kosovo, and so do the plan sources."
+)
 
 
 def _version(module: str) -> str:

@@ -13,6 +13,7 @@ from nap_graph.cli import (
     search_commands,
     store_commands,
     submission_commands,
+    world_commands,
 )
 from nap_graph.cli.common import app
 
@@ -23,4 +24,5 @@ __all__ = [
     "search_commands",
     "store_commands",
     "submission_commands",
+    "world_commands",
 ]

@@ -150,22 +150,42 @@ def compare_command(
             "cross-cutting."
         ),
     ] = None,
+    plan: Annotated[
+        list[str] | None, typer.Option("--plan", help="A plan's key or IRI (repeatable).")
+    ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country", help="ISO alpha-3 code, or a regional organisation's key (repeatable)."
+        ),
+    ] = None,
+    region: Annotated[
+        list[str] | None, typer.Option("--region", help="UN M49 region, e.g. Africa (repeatable).")
+    ] = None,
+    year: Annotated[
+        list[str] | None, typer.Option("--year", help="Plans in force that year (repeatable).")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="Names in en or nl.")] = "en",
     fmt: Annotated[str, typer.Option("--format", help="text, csv or json.")] = "text",
     store: StoreOption = None,
     endpoint: EndpointOption = None,
 ) -> None:
-    """Compare the plans across the UNSCR 1325 pillars: for each pillar, the outcome areas of
-    each country's plan that map onto it and how; plans with no area for a pillar.
+    """Compare plans across the UNSCR 1325 pillars: for each pillar, the outcome areas of each
+    chosen plan that map onto it and how; plans with no area for a pillar. Without --plan,
+    --country, --region or --year: every plan whose outcome areas the store holds.
 
-    Examples: nap-graph compare --pillar protection; nap-graph compare --format csv
+    Examples: nap-graph compare --pillar protection; nap-graph compare --country CAN --country
+    NLD --format csv; nap-graph compare --plan deu-nap-2021 --plan nld-nap-4
     """
-    from dataclasses import asdict
-
     from nap_graph.compare import compare
+    from nap_graph.world.plans import PlanFilter
 
+    if fmt not in ("text", "csv", "json"):
+        fail(f"unknown --format {fmt!r}: text, csv or json")
     target = connect(store, endpoint)
     try:
-        result = compare(target, pillar=pillar)
+        chosen = PlanFilter.parse(plan=plan, country=country, region=region, year=year)
+        result = compare(target, pillar=pillar, chosen=chosen, lang=lang)
     except NapGraphError as exc:
         fail(exc)
     finally:
@@ -173,18 +193,6 @@ def compare_command(
     if fmt == "csv":
         typer.echo(result.csv(), nl=False)
     elif fmt == "json":
-        typer.echo(
-            json.dumps(
-                {
-                    "mappings": [asdict(m) for m in result.mappings],
-                    "missing": result.missing,
-                    "counts": result.counts,
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    elif fmt == "text":
-        typer.echo(result.text(), nl=False)
+        typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     else:
-        fail(f"unknown --format {fmt!r}: text, csv or json")
+        typer.echo(result.text(), nl=False)

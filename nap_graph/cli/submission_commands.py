@@ -301,28 +301,24 @@ def import_plan(
 
     Example: nap-graph import-plan docs/examples/plan-example.csv
     """
-    from nap_graph.errors import PlanReadError
-    from nap_graph.plans.importing import check_plan, check_plan_graph, plan_from_rdf
-    from nap_graph.plans.reading import read_plan
+    from nap_graph.plans.checking import check_plan_bytes
 
     name = str(file)
     try:
-        if file.suffix.lower() in (".ttl", ".jsonld"):
-            built = plan_from_rdf(file.read_bytes(), name)
-            problems = check_plan_graph(built)
-        else:
-            record, locations = read_plan(file.read_bytes(), name)
-            built, problems = check_plan(record, locations)
-    except (PlanReadError, OSError) as exc:
-        found = list(getattr(exc, "problems", [])) or []
-        typer.echo(text_report(name, found) if found else f"{name}: unreadable: {exc}")  # type: ignore[arg-type]
+        data = file.read_bytes()
+    except OSError as exc:
+        typer.echo(f"{name}: unreadable: {exc}")
         raise typer.Exit(EXIT_UNREADABLE) from None
-    typer.echo(text_report(name, problems))
-    code = exit_code(problems)
-    if code or dry_run:
-        raise typer.Exit(code)
     workspace = open_workspace(store, endpoint)
     try:
+        checked = check_plan_bytes(data, name, workspace.store)
+        typer.echo(text_report(name, checked.problems))
+        if checked.built is None:
+            raise typer.Exit(EXIT_UNREADABLE)
+        code = exit_code(checked.problems)
+        if code or dry_run:
+            raise typer.Exit(code)
+        built = checked.built
         workspace.import_plan(built, principal_for(token), replace=replace)
     except NapGraphError as exc:
         fail(exc)

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2_000)]
+StatedDate = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, pattern=r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+    ),
+]
+"""A year, a month or a day (``2024``, ``2024-03``, ``2024-03-28``): as precise as the plan
+states it, never made more precise."""
+Language = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+]
 
 
 class MappingKind(StrEnum):
@@ -33,7 +43,8 @@ class OutcomeArea(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")]
-    title: Text
+    title: Text = Field(description="The area's title in the plan's language.")
+    title_en: Text | None = Field(default=None, description="English title (recommended).")
     title_nl: Text | None = Field(default=None, description="Dutch title (recommended).")
     parent: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")] | None = (
         None
@@ -50,20 +61,29 @@ class PlanRecord(BaseModel):
     country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
         description="ISO 3166-1 alpha-3"
     )
-    title: Text
-    title_nl: Text | None = None
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] = "en"
-    start: date
-    end: date | None = None
+    title: Text = Field(description="The plan's own title, in its own language (`language`).")
+    title_en: Text | None = Field(default=None, description="English title (recommended).")
+    title_nl: Text | None = Field(default=None, description="Dutch title (recommended).")
+    language: Language = Field(
+        default="en",
+        description="The language of `title` and the areas' titles (BCP 47: fr, es, pt-BR ...).",
+    )
+    start: StatedDate = Field(description="First year (or month or day) of the plan's period.")
+    end: StatedDate | None = Field(
+        default=None, description="Last year (or month or day); none: open-ended."
+    )
     number: int | None = Field(default=None, ge=1, description="The plan's ordinal, where known.")
     coordinator: Text | None = Field(default=None, description="Name of the coordinating body.")
-    predecessor: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")] | None = (
-        Field(default=None, description="Key of the plan it follows up, e.g. deu-nap-2017.")
+    predecessor: (
+        Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*|https?://\S+)$")] | None
+    ) = Field(
+        default=None,
+        description="The plan it follows up: a key (deu-nap-2) or IRI of a plan in the store.",
     )
     areas: list[OutcomeArea] = Field(default_factory=list)
     sources: list[Text] = Field(default_factory=list)
 
     @property
     def key(self) -> str:
-        suffix = self.number if self.number is not None else self.start.year
+        suffix = self.number if self.number is not None else self.start[:4]
         return f"{self.country.lower()}-nap-{suffix}"

@@ -19,6 +19,7 @@ from nap_graph.submissions.reading import decode
 PLAN_COLUMNS = (
     "country",
     "title",
+    "title_en",
     "title_nl",
     "language",
     "start",
@@ -28,7 +29,7 @@ PLAN_COLUMNS = (
     "predecessor",
     "sources",
 )
-AREA_COLUMNS = ("code", "area", "area_nl", "parent", "mappings", "source")
+AREA_COLUMNS = ("code", "area", "area_en", "area_nl", "parent", "mappings", "source")
 COLUMNS = PLAN_COLUMNS + AREA_COLUMNS
 REQUIRED = {"country", "title", "start", "code", "area", "mappings"}
 
@@ -102,13 +103,19 @@ def _from_csv(text: str, name: str) -> tuple[dict[str, object], dict[str, Locati
             "title": (row.get("area") or "").strip(),
             "mappings": _mappings(row.get("mappings") or ""),
         }
-        for column, key in (("area_nl", "title_nl"), ("parent", "parent"), ("source", "source")):
+        for column, key in (
+            ("area_en", "title_en"),
+            ("area_nl", "title_nl"),
+            ("parent", "parent"),
+            ("source", "source"),
+        ):
             if (row.get(column) or "").strip():
                 area[key] = (row.get(column) or "").strip()
         areas.append(area)
         for key, column in (
             ("code", "code"),
             ("title", "area"),
+            ("title_en", "area_en"),
             ("title_nl", "area_nl"),
             ("parent", "parent"),
             ("mappings", "mappings"),
@@ -148,7 +155,7 @@ def read_plan(data: bytes, name: str) -> tuple[PlanRecord, dict[str, Location]]:
         for key in document:
             locations[key] = Location(key, pointer=json_pointer((key,)))
         for i, _ in enumerate(document.get("areas") or []):
-            for key in ("code", "title", "title_nl", "parent", "mappings", "source"):
+            for key in ("code", "title", "title_en", "title_nl", "parent", "mappings", "source"):
                 locations[f"areas[{i}].{key}"] = Location(
                     f"areas[{i}].{key}", pointer=json_pointer(("areas", i, key))
                 )
