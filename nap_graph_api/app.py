@@ -39,6 +39,7 @@ from nap_graph_api.routers import (
     linked_data,
     monitoring,
     partners,
+    plans,
     record_form,
     review,
     search,
@@ -164,6 +165,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         dataset.router,
         compare.router,
         world.router,
+        plans.router,
         coverage.router,
         health.router,
     ):

@@ -4,6 +4,8 @@ offer is preferred, as in W3C's DCAT server: Turtle before HTML for RDF document
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import mimeparse
 import pyoxigraph as ox
 
@@ -72,3 +74,20 @@ def choose(
     except (ValueError, IndexError):
         return offers[0]
     return best or None
+
+
+def sent_type(request: object, accepted: Iterable[str], what: str) -> str:
+    """The request body's media type when it is one of ``accepted``; else 415 naming them
+    and what was sent (``what``: "a submission", "a plan")."""
+    from nap_graph_api.errors import ApiError
+
+    sent = request.headers.get("content-type", "")  # type: ignore[attr-defined]
+    content_type = sent.split(";")[0].strip().lower()
+    known = list(accepted)
+    if content_type not in known:
+        raise ApiError(
+            415,
+            "Unsupported media type",
+            f"send {what} as one of {', '.join(known)}; got '{content_type}'",
+        )
+    return content_type

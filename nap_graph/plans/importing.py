@@ -12,7 +12,7 @@ import pyoxigraph as ox
 
 from nap_graph import iris, queries
 from nap_graph.default_files import default_graph_files
-from nap_graph.errors import NapGraphError
+from nap_graph.errors import RefusedError
 from nap_graph.integrity import validate_integrity
 from nap_graph.namespaces import GRAPH, ID
 from nap_graph.plans.model import PlanRecord
@@ -22,6 +22,7 @@ from nap_graph.store.results import SelectResult
 from nap_graph.submissions.model import Location, Problem, Severity
 from nap_graph.submissions.organisations import resolve_organisation
 from nap_graph.terms import DCAT, DCTERMS, RDF, SKOS, WPS, XSD, Object, Subject, Triples, literal
+from nap_graph.world.graph import load_context
 
 RELATIONS = {
     "exact": SKOS.exactMatch,
@@ -49,8 +50,6 @@ def _stated(value: str) -> ox.Literal:
 def made_names(record: PlanRecord) -> dict[str, str]:
     """The names nap-graph gives a plan in English and Dutch where it has no title in that
     language: owner, number and period (``Senegal: National Action Plan 2 (2021-2025)``)."""
-    from nap_graph.world.graph import load_context
-
     names = load_context().country_names.get(record.country, {})
     period = f" ({record.start[:4]}\N{EN DASH}{(record.end or '')[:4]})"
     number = f" {record.number}" if record.number else ""
@@ -87,6 +86,9 @@ def plan_to_graph(record: PlanRecord, predecessor: str | None = None) -> PlanGra
             add(plan, SKOS.prefLabel, literal(text, lang=other))
     english = titles.get("en") or made_names(record)["en"]
     add(plan, WPS.country, ox.NamedNode(iris.country_iri(record.country)), "country")
+    continent = load_context().continent.get(record.country)
+    if continent:
+        add(plan, WPS.region, ox.NamedNode(iris.region_iri(continent)))
     if record.number is not None:
         add(plan, WPS.planNumber, literal(record.number), "number")
     period = ox.BlankNode()
@@ -294,7 +296,7 @@ def load_plan(store: GraphStore, built: PlanGraph, *, replace: bool = False) -> 
         store.put_graph(built.named_graph, triples)
 
 
-class PlanExistsError(NapGraphError):
+class PlanExistsError(RefusedError):
     """The store holds the plan already; importing it again needs ``replace``."""
 
 

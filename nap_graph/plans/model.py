@@ -42,15 +42,20 @@ class PillarMapping(BaseModel):
 class OutcomeArea(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")]
+    code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")] = Field(
+        description="The area's number in the plan: 1, 2, 2.1 ..."
+    )
     title: Text = Field(description="The area's title in the plan's language.")
     title_en: Text | None = Field(default=None, description="English title (recommended).")
     title_nl: Text | None = Field(default=None, description="Dutch title (recommended).")
     parent: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")] | None = (
-        None
+        Field(default=None, description="The code of the area it is part of (a sub-area).")
     )
-    mappings: list[PillarMapping] = Field(default_factory=list)
-    source: Text | None = None
+    mappings: list[PillarMapping] = Field(
+        default_factory=list,
+        description="The UNSCR 1325 pillars it maps onto, and how (CSV: protection:close;...).",
+    )
+    source: Text | None = Field(default=None, description="Where its wording comes from.")
 
 
 class PlanRecord(BaseModel):
@@ -81,7 +86,9 @@ class PlanRecord(BaseModel):
         description="The plan it follows up: a key (deu-nap-2) or IRI of a plan in the store.",
     )
     areas: list[OutcomeArea] = Field(default_factory=list)
-    sources: list[Text] = Field(default_factory=list)
+    sources: list[Text] = Field(
+        default_factory=list, description="Pages or documents the plan's facts come from."
+    )
 
     @property
     def key(self) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from nap_graph import iris
 from nap_graph.resources import data_dir, resource_root
 from nap_graph.terms import Triples
@@ -30,8 +32,15 @@ def world_file() -> Path:
 
 
 def build_world(table: Path) -> Triples:
-    """The table's plans as triples (:mod:`nap_graph.world.graph`)."""
-    return world_graph(read_world_table(table), load_context())
+    """The table's plans as triples (:mod:`nap_graph.world.graph`), less what the other plan
+    files state already: each fact is stated once in the dataset, so that a query over the
+    union of the graphs gives each answer once."""
+    built = world_graph(read_world_table(table), load_context())
+    stated: set[ox.Triple] = set()
+    for path in sorted((data_dir() / "plans").glob("*.ttl")):
+        if path.resolve() != world_file().resolve():
+            stated |= set(Triples.parse(path.read_bytes(), ox.RdfFormat.TURTLE))
+    return Triples(t for t in built if t not in stated)
 
 
 def world_turtle(table: Path) -> str:

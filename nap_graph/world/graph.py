@@ -61,6 +61,7 @@ class Context:
     regional: dict[str, str] = field(default_factory=dict)
     regional_names: dict[str, dict[str, str]] = field(default_factory=dict)
     known: dict[tuple[str, str], str] = field(default_factory=dict)
+    continent: dict[str, str] = field(default_factory=dict)
 
 
 def _folded(text: str) -> str:
@@ -72,7 +73,12 @@ def load_context(data: Path | None = None) -> Context:
     """Names from the shipped reference data and actors (``data/``), read once."""
     root = data or data_dir()
     store = ox.Store()
-    for path in [root / "reference" / "countries.ttl", *sorted((root / "actors").glob("*.ttl"))]:
+    reference = root / "reference"
+    for path in [
+        reference / "countries.ttl",
+        reference / "regions.ttl",
+        *sorted((root / "actors").glob("*.ttl")),
+    ]:
         store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
     context = Context()
     for row in store.query(
@@ -99,6 +105,14 @@ def load_context(data: Path | None = None) -> Context:
     ):
         code = row["country"].value.rsplit("/", 1)[1]
         context.known[(code, _folded(row["label"].value))] = row["o"].value
+    continents = {iris.region_iri(key): key for key in REGION_KEYS.values()}
+    for row in store.query(
+        "SELECT ?region ?country WHERE { ?region dcterms:hasPart ?country }",
+        prefixes={"dcterms": DCTERMS.base},
+    ):
+        if row["region"].value in continents:
+            code = row["country"].value.rsplit("/", 1)[1]
+            context.continent[code] = continents[row["region"].value]
     return context
 
 

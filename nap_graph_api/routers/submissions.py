@@ -38,13 +38,7 @@ FORMATS = {
 async def _input(request: Request) -> tuple[str, str, bytes]:
     """The posted record: its name, format and bytes (415 for a type no reader reads, 413
     over the size limit)."""
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if content_type not in FORMATS:
-        raise ApiError(
-            415,
-            "Unsupported media type",
-            f"send a submission as one of {', '.join(FORMATS)}; got '{content_type}'",
-        )
+    content_type = media.sent_type(request, FORMATS, "a submission")
     fmt, suffix = FORMATS[content_type]
     name = request.query_params.get("filename") or f"submission{suffix}"
     data = await request.body()

@@ -26,6 +26,8 @@ PAGES = {
     "target group": "/doc/target-group/deployed-police-staff",
     "query": "/sparql",
     "compare": "/compare",
+    "world": "/world",
+    "plan import": "/plans/import",
     "ontology": "/def/wps",
     "submissions": "/submissions",
     "check": "/check",
@@ -154,7 +156,7 @@ def test_nap_iv_page_shows_its_period_and_extension(server: Server, tab: Watched
     assert "3.2" in tree and "Protection" in tree
     tab.page.goto(f"{server.url}/doc/plan/nld-nap-4?lang=nl")
     period = tab.page.locator("section[aria-labelledby=plan-period]").inner_text()
-    assert "januari 2021" in period and "december 2027" in period
+    assert "Van\n2021" in period and "Verlengd tot en met\n2027" in period  # years, as stated
 
 
 def test_partners_graph_is_drawn_and_its_nodes_open_their_pages(
