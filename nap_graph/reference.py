@@ -141,6 +141,8 @@ VOCABULARIES = {
     "activity-type": f"{WPS_NS}ActivityType",
     "indicator": f"{WPS_NS}Indicator",
     "legal-instrument": f"{WPS_NS}LegalInstrument",
+    "dac-purpose": f"{WPS_NS}PurposeCode",
+    "gender-marker": f"{WPS_NS}GenderMarkerScore",
 }
 """The vocabularies an activity's words are looked up in, by the IRI pattern they follow."""
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from nap_graph import iris
-from nap_graph.terms import DCTERMS, RDF, SKOS, Triples, literal
+from nap_graph.terms import DCTERMS, RDF, SKOS, WPS, Triples, literal
 from nap_graph.world.turtle import stable_turtle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -134,6 +134,7 @@ def dac_ttl(folder: Path) -> str:
     for code, name in _codes(path):
         node = ox.NamedNode(iris.concept_iri("dac-purpose", code))
         g.add(node, RDF.type, SKOS.Concept)
+        g.add(node, RDF.type, WPS.PurposeCode)
         g.add(node, SKOS.inScheme, scheme)
         g.add(node, SKOS.topConceptOf, scheme)
         g.add(scheme, SKOS.hasTopConcept, node)
@@ -184,6 +185,7 @@ def marker_ttl(folder: Path) -> str:
         score, name = m.group(1), m.group(2).strip()
         node = ox.NamedNode(iris.concept_iri("gender-marker", score))
         g.add(node, RDF.type, SKOS.Concept)
+        g.add(node, RDF.type, WPS.GenderMarkerScore)
         g.add(node, SKOS.inScheme, scheme)
         g.add(node, SKOS.topConceptOf, scheme)
         g.add(scheme, SKOS.hasTopConcept, node)

@@ -223,3 +223,86 @@ def test_compare_counts(store: ox.Store) -> None:
         counts[("NLD", "Protection")] == "1" and counts[("CAN", "Cross-cutting objective")] == "2"
     )
     assert sum(int(v) for (c, _), v in counts.items() if c == "GBR") == 8
+
+
+def test_sdg_targets_served(store: ox.Store) -> None:
+    rows = run(store, "sdg-targets-served")
+    close = {(r["targetCode"], r["code"]) for r in rows if r["match"] == "close"}
+    assert close == {("5.5", "1"), ("5.5", "1.1"), ("5.2", "3"), ("5.c", "5.2")}
+    protection = next(r for r in rows if (r["targetCode"], r["code"]) == ("5.2", "3"))
+    assert int(protection["activities"]) >= 1
+
+
+def test_world_adoptions_per_region_agree_with_the_table(store: ox.Store) -> None:
+    import csv
+    from collections import Counter
+
+    from nap_graph.world.building import reference_table
+
+    with reference_table().open(encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    expected = Counter(
+        (row["adopted"][:4], region.strip())
+        for row in table
+        if row["adopted"]
+        for region in row["region"].split(";")
+    )
+    rows = run(store, "world-adoptions-per-region")
+    assert {(r["year"], r["region"]): int(r["plans"]) for r in rows} == dict(expected)
+
+
+def test_world_lapsed_plans_have_no_successor_and_ended_before_2026(store: ox.Store) -> None:
+    import csv
+
+    from nap_graph.world.building import reference_table
+
+    with reference_table().open(encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = run(store, "world-lapsed-plans")
+    assert rows and all(int(r["ended"]) < 2026 for r in rows)
+    for r in rows:
+        later = [
+            t
+            for t in table
+            if t["iso3"] == r["code"] and int(t["generation"]) > int(r["generation"])
+        ]
+        assert later == [], r
+    assert "NLD" not in {r["code"] for r in rows}  # NAP IV runs to 2027
+
+
+def test_activities_by_purpose_code(store: ox.Store) -> None:
+    rows = run(store, "activities-by-purpose-code")
+    got = {(r["activity"].rsplit("/", 1)[1], r["purposeCode"], r["genderMarker"]) for r in rows}
+    assert got == {
+        ("police-mission-mandate", "15230", ""),
+        ("gender-focal-points", "15230", "2"),
+        ("police-gender-training", "15130", "2"),
+        ("mla-treaty", "15130", ""),
+        ("international-crimes-annual-report", "15130", ""),
+    }
+
+
+def test_world_budget_and_monitoring_agree_with_the_table(store: ox.Store) -> None:
+    import csv
+    from collections import Counter
+
+    from nap_graph.world.building import reference_table
+
+    with reference_table().open(encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    plans, budget, no_budget, monitored = Counter(), Counter(), Counter(), Counter()
+    for row in table:
+        for region in (r.strip() for r in row["region"].split(";")):
+            plans[region] += 1
+            budget[region] += row["budget"] in ("yes", "partial")
+            no_budget[region] += row["budget"] == "no"
+            monitored[region] += row["monitoring"] in ("yes", "partial")
+    rows = {r["region"]: r for r in run(store, "world-budget-and-monitoring")}
+    for region, n in plans.items():
+        r = rows[region]
+        assert (int(r["plans"]), int(r["withBudget"]), int(r["withoutBudget"])) == (
+            n,
+            budget[region],
+            no_budget[region],
+        ), region
+        assert int(r["withMonitoring"]) == monitored[region], region

@@ -312,6 +312,15 @@ def add_activity(ctx: Context, activity: Activity, path: str) -> ox.NamedNode:
             _concept(ctx, "mission-type", word, where, open_list=False),
             where,
         )
+    for i, word in enumerate(activity.purpose_codes):
+        where = f"{path}.purpose_codes[{i}]"
+        add(
+            node, WPS.purposeCode, _concept(ctx, "dac-purpose", word, where, open_list=False), where
+        )
+    if activity.gender_marker is not None:
+        where = f"{path}.gender_marker"
+        marker = _concept(ctx, "gender-marker", activity.gender_marker, where, open_list=False)
+        add(node, WPS.genderMarker, marker, where)
     places: list[ox.NamedNode] = []
     for i, word in enumerate(activity.countries):
         iri, is_region = place(ctx.index, word)

@@ -7,7 +7,8 @@ The form's fields are named after the record's: ``organisation``, ``organisation
 ``investment_types``, ``geographic_focus``, ``countries`` (comma-separated), the
 descriptions, ``contribution-<code>`` (the paragraph for an outcome), and per activity
 ``activity-<n>-<field>`` (``name``, ``description``, ``outcomes``, ``partners``,
-``partner_countries``, ``target_groups``, ``countries``, and ``target-`` / ``observed-``
+``partner_countries``, ``target_groups``, ``purpose_codes`` (OECD DAC), ``gender_marker``,
+``countries``, and ``target-`` / ``observed-``
 ``value``, ``unit``, ``indicator``, ``year``)."""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 
 LISTS = re.compile(r"\s*[,;\n]\s*")
 ACTIVITY_FIELD = re.compile(r"^activity-(\d+)-(.+)$")
-TEXT_LISTS = ("partners", "partner_countries", "target_groups", "countries")
+TEXT_LISTS = ("partners", "partner_countries", "target_groups", "purpose_codes", "countries")
 MAX_ACTIVITIES = 50
 
 
@@ -130,6 +131,8 @@ def record_from_form(form: Mapping[str, Sequence[str]]) -> FormRecord:
             values = _items(_one(form, f"{prefix}-{key}"))
             if values:
                 activity[key] = values
+        if _one(form, f"{prefix}-gender_marker"):
+            activity["gender_marker"] = _one(form, f"{prefix}-gender_marker")
         for key, prefix_of in (("targets", "target"), ("observed_values", "observed")):
             quantity = _quantity(form, f"{prefix}-{prefix_of}")
             if quantity is not None:

@@ -147,6 +147,12 @@ class Activity(BaseModel):
     target_groups: Many[Text] = list_field("Who it is for: a known target group, or a new one.")
     activity_types: Many[Text] = list_field("Training, Dialogue, Policy, ... (activity types).")
     mission_types: Many[Text] = list_field("Police, civilian or military mission.")
+    purpose_codes: Many[Text] = list_field(
+        "OECD DAC purpose codes it is reported under (15180, or the code's name), as in IATI."
+    )
+    gender_marker: Text | None = optional_field(
+        "OECD DAC gender equality marker: 0 not targeted, 1 significant, 2 principal objective."
+    )
     geographic_focus: Many[Focus] = list_field("national and/or international.")
     countries: Many[Text] = list_field("Countries or regions it takes place in or for.")
     duration: Duration | None = optional_field("How long one instance lasts (ISO 8601: P3D).")

@@ -130,6 +130,7 @@ def _activities(graph: Triples, sub: ox.NamedNode, plan_key: str) -> list[dict[s
             "mission_types": [
                 _name_of(graph, o, vocab["mission-type"][1]) for o in objects(WPS.missionType)
             ],
+            "purpose_codes": [_tail(o, "") for o in objects(WPS.purposeCode)],
             "geographic_focus": [_tail(o, "") for o in objects(WPS.geographicFocus)],
             "countries": [_tail(o, "") for o in objects(WPS.focusCountry)]
             + [index.region_names.get(o.value, _tail(o, "")) for o in objects(WPS.focusRegion)],
@@ -157,6 +158,9 @@ def _activities(graph: Triples, sub: ox.NamedNode, plan_key: str) -> list[dict[s
         frequency = graph.value(node, WPS.frequency)
         if frequency is not None:
             item["frequency"] = _tail(frequency, "")
+        marker = graph.value(node, WPS.genderMarker)
+        if marker is not None:
+            item["gender_marker"] = _tail(marker, "")
         if graph.value(node, WPS.draft) is not None:
             item["draft"] = graph.value(node, WPS.draft).value.lower() == "true"  # type: ignore[union-attr]
         out.append(item)
