@@ -225,6 +225,15 @@ def test_compare_counts(store: ox.Store) -> None:
     assert sum(int(v) for (c, _), v in counts.items() if c == "GBR") == 8
 
 
+def _world_table() -> list[dict[str, str]]:
+    import csv
+
+    from nap_graph.world.building import reference_table
+
+    with reference_table().open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def test_sdg_targets_served(store: ox.Store) -> None:
     rows = run(store, "sdg-targets-served")
     close = {(r["targetCode"], r["code"]) for r in rows if r["match"] == "close"}
@@ -234,13 +243,9 @@ def test_sdg_targets_served(store: ox.Store) -> None:
 
 
 def test_world_adoptions_per_region_agree_with_the_table(store: ox.Store) -> None:
-    import csv
     from collections import Counter
 
-    from nap_graph.world.building import reference_table
-
-    with reference_table().open(encoding="utf-8") as handle:
-        table = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    table = _world_table()
     expected = Counter(
         (row["adopted"][:4], region.strip())
         for row in table
@@ -252,12 +257,8 @@ def test_world_adoptions_per_region_agree_with_the_table(store: ox.Store) -> Non
 
 
 def test_world_lapsed_plans_have_no_successor_and_ended_before_2026(store: ox.Store) -> None:
-    import csv
 
-    from nap_graph.world.building import reference_table
-
-    with reference_table().open(encoding="utf-8") as handle:
-        table = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    table = _world_table()
     rows = run(store, "world-lapsed-plans")
     assert rows and all(int(r["ended"]) < 2026 for r in rows)
     for r in rows:
@@ -283,13 +284,9 @@ def test_activities_by_purpose_code(store: ox.Store) -> None:
 
 
 def test_world_budget_and_monitoring_agree_with_the_table(store: ox.Store) -> None:
-    import csv
     from collections import Counter
 
-    from nap_graph.world.building import reference_table
-
-    with reference_table().open(encoding="utf-8") as handle:
-        table = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    table = _world_table()
     plans, budget, no_budget, monitored = Counter(), Counter(), Counter(), Counter()
     for row in table:
         for region in (r.strip() for r in row["region"].split(";")):

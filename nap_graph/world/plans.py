@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -39,6 +39,9 @@ class PlanRow:
     predecessor: str
     source: str
     has_outcomes: bool
+    region_keys: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    """Each region's name here -> its key (``Afrika`` -> ``africa``): colours and links that do
+    not depend on the reader's language."""
 
     @property
     def key(self) -> str:
@@ -56,10 +59,10 @@ class PlanRow:
         return int(self.start[:4]) <= year <= end
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self) | {"key": self.key}
+        return {c: getattr(self, c) for c in COLUMNS}
 
 
-COLUMNS = (*PlanRow.__dataclass_fields__, "key")
+COLUMNS = (*(f for f in PlanRow.__dataclass_fields__ if f != "region_keys"), "key")
 
 
 def world_plans(store: Queryable, lang: str = "en") -> list[PlanRow]:
@@ -86,6 +89,11 @@ def world_plans(store: Queryable, lang: str = "en") -> list[PlanRow]:
                 predecessor=r["predecessor"],
                 source=r["source"],
                 has_outcomes=bool(r["outcomes"]),
+                region_keys=dict(
+                    reversed(pair.split("=", 1))  # type: ignore[misc]
+                    for pair in r["regionPairs"].split("; ")
+                    if "=" in pair
+                ),
             )
         )
     return rows

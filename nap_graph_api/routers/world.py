@@ -132,6 +132,7 @@ async def world(
     )
     regional = sorted((r for r in latest.values() if r.organisation), key=lambda r: r.owner)
     every_count = count(every)
+    colour_keys = {name: key for r in every for name, key in r.region_keys.items()}
     keep = [(k, v) for k, v in request.query_params.multi_items() if k not in ("format",)]
     return templates.TemplateResponse(
         request,
@@ -153,5 +154,6 @@ async def world(
             "sparql": shown_query(),
             "lead": lead,
             "names": names,
+            "colour_keys": colour_keys,
         },
     )
