@@ -219,9 +219,77 @@ RESPONSES: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
                 ],
                 "missing": [],
             },
-            "text/csv": "pillar,country,plan,code,area,match\nParticipation,NLD,...,1,...,exact\n",
+            "text/csv": "pillar,country,plan,plan_iri,code,area,match\n"
+            "Participation,NLD,Dutch National Action Plan 1325-IV,...,1,...,exact\n",
             "text/html": "<!doctype html>...",
         }
+    },
+    ("get", "/world"): {
+        "200": {
+            "application/json": {
+                "count": 1,
+                "plans": [
+                    {
+                        "plan": "https://w3id.org/nap-graph/id/plan/alb-nap-2",
+                        "title": "Albania: National Action Plan 2 (2023\u20132027)",
+                        "owner": "Albania",
+                        "country": "ALB",
+                        "organisation": "",
+                        "regions": "Europe",
+                        "generation": 2,
+                        "start": "2023",
+                        "end": "2027",
+                        "adopted": "",
+                        "lead": "",
+                        "budget": "",
+                        "monitoring": "",
+                        "predecessor": "https://w3id.org/nap-graph/id/plan/alb-nap-1",
+                        "source": "https://securitywomen.org/...",
+                        "has_outcomes": False,
+                        "key": "alb-nap-2",
+                    }
+                ],
+            },
+            "text/csv": "plan,title,owner,country,...\n",
+            "text/turtle": "plan:alb-nap-2 a wps:NationalActionPlan ; ...",
+            "text/html": "<!doctype html>... <svg ...",
+        },
+        "400": {
+            "application/problem+json": {"detail": "year: expected a whole number, found 'soon'"}
+        },
+    },
+    ("post", "/plans"): {
+        "201": {
+            "application/json": {
+                "file": "plan.json",
+                "valid": True,
+                "plan": "https://w3id.org/nap-graph/id/plan/cri-nap-1",
+                "graph": "https://w3id.org/nap-graph/graph/plans/cri-nap-1",
+                "stored": True,
+                "problems": [
+                    {
+                        "severity": "warning",
+                        "field": "title",
+                        "message": "no English or Dutch title (title_en, title_nl); the plan "
+                        "is kept with its es title and named 'Costa Rica: National Action Plan "
+                        "1 (2024\u20132028)' in English until one is added",
+                    }
+                ],
+            }
+        },
+        "409": {
+            "application/problem+json": {"detail": "<.../plan/cri-nap-1> is in the store already"}
+        },
+        "422": {"application/json": {"valid": False, "stored": False, "problems": ["..."]}},
+    },
+    ("get", "/plans/import"): {"200": {"text/html": '<!doctype html>... <form method="post" ...'}},
+    ("post", "/plans/import"): {
+        "201": {"text/html": "<!doctype html>... The plan is stored"},
+        "422": {"text/html": '<!doctype html>... <div class="error-summary" ...'},
+    },
+    ("get", "/plans/template.csv"): {"200": {"text/csv": "country,title,title_en,title_nl,..."}},
+    ("get", "/plans/schema.json"): {
+        "200": {"application/schema+json": {"title": "nap-graph plan"}}
     },
     ("get", "/check"): {"200": {"text/html": '<!doctype html>... <form method="post" ...'}},
     ("get", "/sign-in"): {"200": {"text/html": '<!doctype html>... <form method="post" ...'}},
@@ -301,6 +369,27 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
     ("put", "/store/{path}"): {"text/turtle": TURTLE},
     ("post", "/store/{path}"): {"text/turtle": TURTLE},
     ("post", "/submissions"): {"text/plain": RECORD},
+    ("post", "/plans"): {
+        "application/json": {
+            "country": "CRI",
+            "title": "Plan de Acción Nacional de la Resolución 1325 de Costa Rica",
+            "language": "es",
+            "start": "2024",
+            "end": "2028",
+            "number": 1,
+            "areas": [
+                {
+                    "code": "1",
+                    "title": "Prevención",
+                    "mappings": [{"pillar": "prevention", "kind": "exact"}],
+                }
+            ],
+        },
+        "text/csv": "country,title,title_en,title_nl,language,start,end,number,...\n",
+    },
+    ("post", "/plans/import"): {
+        "multipart/form-data": {"csrf": "...", "text": "{...}", "kind": "json", "action": "check"}
+    },
     ("post", "/submissions/validate"): {"text/plain": RECORD},
     ("post", "/check"): {"multipart/form-data": {"text": RECORD, "format": "auto"}},
     ("post", "/sign-in"): {

@@ -283,8 +283,8 @@ def load_plan(store: GraphStore, built: PlanGraph, *, replace: bool = False) -> 
                 "nothing was loaded. Import with replace (--replace) to replace what the "
                 "store says about it"
             )
-        for graph, plans in graphs.items():
-            if plans > 1:
+        for graph, others in graphs.items():
+            if others:
                 store.update(
                     queries.update_with_values(
                         "forget-plan.ru",

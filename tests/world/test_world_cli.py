@@ -55,3 +55,37 @@ def test_world_load_and_a_plan_in_thai(tmp_path: Path) -> None:
     assert {m["area"] for m in data["mappings"]} == {"การป้องกัน", "Participation"}
     dutch = runner.invoke(app, ["compare", "--country", "THA", "--lang", "nl", "--store", store])
     assert "Thailand: Nationaal Actieplan 1 (2024" in dutch.output
+
+
+def test_a_plan_written_from_the_csv_template(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from nap_graph.plans.reading import COLUMNS
+
+    # the columns of docs/plan-template.csv and /plans/template.csv (tests/plans checks both)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    plan = {
+        "country": "LAO",
+        "title": "ແຜນດໍາເນີນງານແຫ່ງຊາດ ແມ່ຍິງ ສັນຕິພາບ ແລະ ຄວາມໝັ້ນຄົງ",
+        "language": "lo",
+        "start": "2025",
+        "number": "1",
+    }
+    for code, area, mappings in (
+        ("1", "ການປ້ອງກັນ", "prevention:exact"),
+        ("2", "ການມີສ່ວນຮ່ວມ", "participation:close"),
+    ):
+        writer.writerow({**plan, "code": code, "area": area, "mappings": mappings})
+    path = tmp_path / "laos.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    store = str(tmp_path / "store")
+    imported = CliRunner().invoke(app, ["import-plan", str(path), "--store", store])
+    assert imported.exit_code == 0, imported.output
+    assert " 0 violation(s)" in imported.output and "warning" in imported.output
+    world = CliRunner().invoke(
+        app, ["compare", "--country", "LAO", "--format", "json", "--store", store]
+    )
+    assert [p["key"] for p in json.loads(world.output)["plans"]] == ["lao-nap-1"]
