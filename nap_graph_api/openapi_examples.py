@@ -45,6 +45,36 @@ PROBLEM = {
     "status": 404,
     "detail": f"nothing is known about <{JENV}x>",
 }
+COSTA_RICA_PLAN = {
+    "country": "CRI",
+    "title": "Plan de Acción Nacional de la Resolución 1325 de Costa Rica",
+    "language": "es",
+    "start": "2024",
+    "end": "2028",
+    "number": 1,
+    "areas": [
+        {
+            "code": "1",
+            "title": "Prevención",
+            "mappings": [{"pillar": "prevention", "kind": "exact"}],
+        },
+        {
+            "code": "2",
+            "title": "Participación",
+            "mappings": [{"pillar": "participation", "kind": "exact"}],
+        },
+        {
+            "code": "3",
+            "title": "Protección y recuperación",
+            "mappings": [
+                {"pillar": "protection", "kind": "close"},
+                {"pillar": "relief-and-recovery", "kind": "related"},
+            ],
+        },
+    ],
+    "sources": ["https://example.org/costa-rica-pan-1325"],
+}
+"""A plan in its own language for a country the world table lacks (tests import it too)."""
 RECORD = (
     "Ministry of Justice and Security\n\nDatabase\n\nName of organization/institution\n\n"
     "Ministry of Justice and Security\n\nOrganization details\n\nGovernment\n\n"
@@ -370,21 +400,7 @@ REQUESTS: dict[tuple[str, str], dict[str, Any]] = {
     ("post", "/store/{path}"): {"text/turtle": TURTLE},
     ("post", "/submissions"): {"text/plain": RECORD},
     ("post", "/plans"): {
-        "application/json": {
-            "country": "CRI",
-            "title": "Plan de Acción Nacional de la Resolución 1325 de Costa Rica",
-            "language": "es",
-            "start": "2024",
-            "end": "2028",
-            "number": 1,
-            "areas": [
-                {
-                    "code": "1",
-                    "title": "Prevención",
-                    "mappings": [{"pillar": "prevention", "kind": "exact"}],
-                }
-            ],
-        },
+        "application/json": COSTA_RICA_PLAN,
         "text/csv": "country,title,title_en,title_nl,language,start,end,number,...\n",
     },
     ("post", "/plans/import"): {

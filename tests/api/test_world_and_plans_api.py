@@ -14,37 +14,10 @@ from collections.abc import Iterator
 import pytest
 from rdflib import Graph, URIRef
 
+from nap_graph_api.openapi_examples import COSTA_RICA_PLAN
 from tests.api.conftest import ADMIN, SIGNATORY, Server, running_server
 
-COSTA_RICA = {
-    "country": "CRI",
-    "title": "Plan de Acción Nacional de la Resolución 1325 de Costa Rica",
-    "language": "es",
-    "start": "2024",
-    "end": "2028",
-    "number": 1,
-    "areas": [
-        {
-            "code": "1",
-            "title": "Prevención",
-            "mappings": [{"pillar": "prevention", "kind": "exact"}],
-        },
-        {
-            "code": "2",
-            "title": "Participación",
-            "mappings": [{"pillar": "participation", "kind": "exact"}],
-        },
-        {
-            "code": "3",
-            "title": "Protección y recuperación",
-            "mappings": [
-                {"pillar": "protection", "kind": "close"},
-                {"pillar": "relief-and-recovery", "kind": "related"},
-            ],
-        },
-    ],
-    "sources": ["https://example.org/costa-rica-pan-1325"],
-}
+COSTA_RICA = COSTA_RICA_PLAN
 
 
 @pytest.fixture(scope="module")
