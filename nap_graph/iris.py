@@ -49,6 +49,11 @@ IRI_PATTERNS: dict[str, str] = {
     "activity": rf"id/activity/{SLUG}/{SLUG}",
     "target": rf"id/target/{SLUG}/{SLUG}",
     "observed-value": rf"id/observed-value/{SLUG}/{SLUG}",
+    "catalogue": r"id/catalogue",
+    "dataset": rf"id/dataset/{SLUG}(?:/period|/graph/{SLUG}(?:/{SLUG})*)?",
+    "distribution": rf"id/distribution/{SLUG}",
+    "service": rf"id/service/{SLUG}",
+    "agent": rf"id/agent/{SLUG}(?:/contact)?",
 }
 """Pattern of every kind of IRI, relative to the base."""
 
@@ -330,6 +335,32 @@ def web_page_iri(address: str) -> str:
     return "".join(
         ch if allowed(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8")) for ch in address
     )
+
+
+def catalogue_iri() -> str:
+    """``id/catalogue``: the DCAT catalogue of the service's data (docs/catalogue.md)."""
+    return f"{ID}catalogue"
+
+
+def dataset_iri(key: str = "nap-graph") -> str:
+    """``id/dataset/<key>``: a DCAT dataset."""
+    return f"{ID}dataset/{_key(key)}"
+
+
+def distribution_iri(file_name: str) -> str:
+    """``id/distribution/<file name as a slug>``: a dump as a DCAT distribution
+    (``nap-graph.ttl.gz`` -> ``id/distribution/nap-graph-ttl-gz``)."""
+    return f"{ID}distribution/{slugify(file_name)}"
+
+
+def service_iri(key: str) -> str:
+    """``id/service/<key>``: a DCAT data service (``sparql``, ``graph-store``)."""
+    return f"{ID}service/{_key(key)}"
+
+
+def agent_iri(key: str) -> str:
+    """``id/agent/<key>``: an agent that publishes (``nap-graph``)."""
+    return f"{ID}agent/{_key(key)}"
 
 
 def organisation_key_of(iri: str) -> str:

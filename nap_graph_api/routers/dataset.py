@@ -10,8 +10,10 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from nap_graph import iris
-from nap_graph.namespaces import BASE
+from nap_graph.dataset_description import DUMPS as DESCRIBED_DUMPS
+from nap_graph.dataset_description import describe
+from nap_graph.generation import read_state
+from nap_graph.namespaces import PREFIXES
 from nap_graph.store.protocol import GraphStore
 from nap_graph.store.query_path import QueryPath
 from nap_graph_api import negotiation as media
@@ -22,30 +24,8 @@ from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["dataset"])
 DUMPS = {
-    "nap-graph.nq.gz": (ox.RdfFormat.N_QUADS, media.N_QUADS, "all named graphs"),
-    "nap-graph.trig.gz": (ox.RdfFormat.TRIG, media.TRIG, "all named graphs"),
-    "nap-graph.ttl.gz": (
-        ox.RdfFormat.TURTLE,
-        media.TURTLE,
-        "the current view, merged into one graph",
-    ),
-    "nap-graph.jsonld.gz": (
-        ox.RdfFormat.JSON_LD,
-        media.JSON_LD,
-        "the current view, merged into one graph",
-    ),
+    d.name: (media.RDF_FORMATS[d.media_type], d.media_type, d.content) for d in DESCRIBED_DUMPS
 }
-LICENSE = "https://creativecommons.org/licenses/by/4.0/"
-VOCABULARIES = [
-    f"{BASE}def/wps#",
-    "http://www.w3.org/ns/org#",
-    "http://www.w3.org/2004/02/skos/core#",
-    "http://www.w3.org/ns/prov#",
-    "http://www.w3.org/ns/dcat#",
-    "http://purl.org/dc/terms/",
-    "http://spdx.org/rdf/terms#",
-    "http://qudt.org/vocab/unit/",
-]
 
 
 def _dump(store: GraphStore, graphs: list[str], name: str) -> bytes:
@@ -109,62 +89,9 @@ async def dump(name: str, store: StoreDep, view: ViewDep) -> Response:
 
 
 def _void(view: QueryPath, root: str) -> list[ox.Triple]:
-    counts = view.triples_per_graph()
-    dataset = ox.NamedNode(f"{root}/.well-known/void#dataset")
-    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-    void = lambda name: ox.NamedNode("http://rdfs.org/ns/void#" + name)  # noqa: E731
-    dcat = lambda name: ox.NamedNode("http://www.w3.org/ns/dcat#" + name)  # noqa: E731
-    dct = lambda name: ox.NamedNode("http://purl.org/dc/terms/" + name)  # noqa: E731
-    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-    triples = [
-        ox.Triple(dataset, rdf_type, void("Dataset")),
-        ox.Triple(dataset, rdf_type, dcat("Dataset")),
-        ox.Triple(
-            dataset,
-            dct("title"),
-            ox.Literal("nap-graph: Women, Peace and Security National Action Plans", language="en"),
-        ),
-        ox.Triple(dataset, dct("license"), ox.NamedNode(LICENSE)),
-        ox.Triple(dataset, void("sparqlEndpoint"), ox.NamedNode(f"{root}/sparql")),
-        ox.Triple(dataset, void("uriSpace"), ox.Literal(iris.id_prefix())),
-        ox.Triple(
-            dataset, void("triples"), ox.Literal(str(sum(counts.values())), datatype=integer)
-        ),
-        ox.Triple(dataset, void("rootResource"), ox.NamedNode(iris.plan_iri_for_key("nld-nap-4"))),
-    ]
-    triples += [ox.Triple(dataset, void("vocabulary"), ox.NamedNode(v)) for v in VOCABULARIES]
-    for name, (_fmt, media_type, _content) in DUMPS.items():
-        url = ox.NamedNode(f"{root}/dumps/{name}")
-        distribution = ox.NamedNode(f"{root}/.well-known/void#{name}")
-        triples += [
-            ox.Triple(dataset, void("dataDump"), url),
-            ox.Triple(dataset, dcat("distribution"), distribution),
-            ox.Triple(distribution, rdf_type, dcat("Distribution")),
-            ox.Triple(distribution, dcat("downloadURL"), url),
-            ox.Triple(
-                distribution,
-                dcat("mediaType"),
-                ox.NamedNode(f"https://www.iana.org/assignments/media-types/{media_type}"),
-            ),
-            ox.Triple(
-                distribution,
-                dcat("compressFormat"),
-                ox.NamedNode("https://www.iana.org/assignments/media-types/application/gzip"),
-            ),
-        ]
-    for graph, count in counts.items():
-        subset = ox.NamedNode(f"{root}/.well-known/void#graph-{len(triples)}")
-        triples += [
-            ox.Triple(dataset, void("subset"), subset),
-            ox.Triple(subset, rdf_type, void("Dataset")),
-            ox.Triple(
-                subset,
-                ox.NamedNode("http://www.w3.org/ns/sparql-service-description#name"),
-                ox.NamedNode(graph),
-            ),
-            ox.Triple(subset, void("triples"), ox.Literal(str(count), datatype=integer)),
-        ]
-    return triples
+    """The DCAT-AP catalogue and VoID description (:mod:`nap_graph.dataset_description`)."""
+    _generation, modified = read_state(view.store)
+    return list(describe(root, view.triples_per_graph(), modified=modified))
 
 
 @router.get("/.well-known/void", summary="VoID and DCAT description of the dataset")
@@ -174,4 +101,6 @@ async def void_description(request: Request, view: ViewDep, settings: SettingsDe
     if chosen is None:
         raise ApiError(406, "Not acceptable", f"the description comes as {', '.join(offers)}")
     triples = await run_in_threadpool(_void, view, _root(request, settings))
-    return Response(ox.serialize(triples, format=media.RDF_FORMATS[chosen]), media_type=chosen)
+    rdf_format = media.RDF_FORMATS[chosen]
+    prefixes = PREFIXES if rdf_format is ox.RdfFormat.TURTLE else None
+    return Response(ox.serialize(triples, format=rdf_format, prefixes=prefixes), media_type=chosen)
