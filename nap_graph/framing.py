@@ -25,12 +25,14 @@ def _expanded(triples: list[ox.Triple]) -> list[dict[str, Any]]:
     )  # type: ignore[no-any-return]
 
 
-def _frame(triples: list[ox.Triple], root: str, embedded: dict[str, Any]) -> dict[str, Any]:
+def _frame(
+    triples: list[ox.Triple], root: str, embedded: dict[str, Any], context_url: str
+) -> dict[str, Any]:
     frame = {"@context": context()["@context"], "@id": root, "@embed": "@always", **embedded}
     framed: dict[str, Any] = jsonld.frame(
         _expanded(triples), frame, {"omitGraph": True, "embed": "@always"}
     )
-    framed["@context"] = "/context.jsonld"
+    framed["@context"] = context_url
     return framed
 
 
@@ -56,14 +58,20 @@ def submission_triples(
     return result if isinstance(result, list) else []
 
 
-def framed_plan(triples: list[ox.Triple], plan: str) -> dict[str, Any]:
+def framed_plan(
+    triples: list[ox.Triple], plan: str, context_url: str = "/context.jsonld"
+) -> dict[str, Any]:
     """``{"id": plan, "prefLabel": {...}, "outcomeFramework": {"hasTopConcept": [...]}, ...}``"""
-    return _frame(triples, plan, {"outcomeFramework": {"hasTopConcept": {"narrower": {}}}})
+    return _frame(
+        triples, plan, {"outcomeFramework": {"hasTopConcept": {"narrower": {}}}}, context_url
+    )
 
 
-def framed_submission(triples: list[ox.Triple], submission: str) -> dict[str, Any]:
+def framed_submission(
+    triples: list[ox.Triple], submission: str, context_url: str = "/context.jsonld"
+) -> dict[str, Any]:
     """``{"id": submission, "hasContribution": [{"aboutOutcome": ..., "statement": ...}], ...}``"""
-    return _frame(triples, submission, {"versionOf": {}})
+    return _frame(triples, submission, {"versionOf": {}}, context_url)
 
 
 def to_triples(document: dict[str, Any]) -> list[ox.Triple]:

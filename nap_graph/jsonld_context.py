@@ -46,8 +46,9 @@ def context() -> dict[str, object]:
             "narrowMatch": {"@id": "skos:narrowMatch", "@type": "@id"},
             "relatedMatch": {"@id": "skos:relatedMatch", "@type": "@id"},
             "temporal": "dcterms:temporal",
-            "startDate": {"@id": "dcat:startDate", "@type": "xsd:date"},
-            "endDate": {"@id": "dcat:endDate", "@type": "xsd:date"},
+            # a year, a month or a day, as stated: each value carries its own type
+            "startDate": {"@id": "dcat:startDate"},
+            "endDate": {"@id": "dcat:endDate"},
             "source": "dcterms:source",
         }
     )

@@ -25,3 +25,15 @@ def local_link(iri: str) -> str | None:
     if iri.startswith(BASE):
         return f"/{iri.removeprefix(BASE)}"
     return iri if iri.lower().startswith(("http://", "https://")) else None
+
+
+def public_root(request: object) -> str:
+    """The root of absolute addresses: the ``public_url`` setting, else the request's base URL
+    (a service on one's own machine; docs/catalogue.md)."""
+    settings = request.app.state.settings  # type: ignore[attr-defined]
+    return (settings.public_url or str(request.base_url)).rstrip("/")  # type: ignore[attr-defined]
+
+
+def context_url(request: object) -> str:
+    """The JSON-LD context's absolute address, so that a saved document can be read."""
+    return f"{public_root(request)}/context.jsonld"

@@ -19,6 +19,7 @@ from nap_graph.store.query_path import QueryPath
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import SettingsDep, StoreDep, ViewDep
 from nap_graph_api.errors import ApiError
+from nap_graph_api.links import public_root
 from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
 
@@ -47,8 +48,9 @@ def _dump(store: GraphStore, graphs: list[str], name: str) -> bytes:
 
 
 def _root(request: Request, settings: SettingsDep) -> str:
-    """The root of absolute links: the ``public_url`` setting, else the request's URL."""
-    return (settings.public_url or str(request.base_url)).rstrip("/")
+    """The root of absolute links (:func:`nap_graph_api.links.public_root`)."""
+    del settings  # the request's app holds them
+    return public_root(request)
 
 
 @router.get("/dumps", summary="The available dumps")

@@ -37,6 +37,7 @@ from nap_graph.versions import place_of
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import SettingsDep, ViewDep
 from nap_graph_api.errors import ApiError
+from nap_graph_api.links import context_url
 from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["linked data"])
@@ -46,7 +47,9 @@ DOCUMENT_OFFERS = [media.TURTLE, media.HTML, media.JSON_LD, media.N_TRIPLES, med
 """Turtle first (qs 1.0), HTML next (0.999), as W3C's DCAT server does."""
 
 
-def _serialize(triples: list[ox.Triple], chosen: str) -> Response:
+def _serialize(
+    triples: list[ox.Triple], chosen: str, context_address: str = "/context.jsonld"
+) -> Response:
     if chosen == media.JSON_LD:
         graph = Graph().parse(
             data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b"", format="nt"
@@ -54,7 +57,7 @@ def _serialize(triples: list[ox.Triple], chosen: str) -> Response:
         document = json.loads(
             graph.serialize(format="json-ld", context=context()["@context"], auto_compact=True)
         )
-        document["@context"] = "/context.jsonld"
+        document["@context"] = context_address
         return JSONResponse(document, media_type=media.JSON_LD)
     rdf_format = media.RDF_FORMATS[chosen]
     prefixes = PREFIXES if rdf_format in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
@@ -165,10 +168,17 @@ async def _document(request: Request, view: QueryPath, iri: str, *, plan: bool =
     if not found.exists:
         raise await run_in_threadpool(_not_current, view, iri)
     if chosen == media.JSON_LD and plan:
-        framed = await run_in_threadpool(lambda: framed_plan(plan_triples(view, iri, graphs), iri))
+        address = context_url(request)
+        framed = await run_in_threadpool(
+            lambda: framed_plan(plan_triples(view, iri, graphs), iri, address)
+        )
         return JSONResponse(framed, media_type=media.JSON_LD)
     if chosen != media.HTML:
-        return _serialize(found.triples, chosen)
+        # links both ways: what points at the resource too, so that a crawler that follows
+        # RDF links alone reaches what the HTML page links (docs/api.md)
+        node = ox.NamedNode(iri)
+        incoming = [ox.Triple(ox.NamedNode(s), ox.NamedNode(p), node) for s, p in found.incoming]
+        return _serialize([*found.triples, *incoming], chosen, context_url(request))
     kind = thing_kind(iri)
     about = await run_in_threadpool(lambda: profile(view, iri, kind, graphs=graphs, lang=lang))
     return templates.TemplateResponse(

@@ -22,6 +22,7 @@ from nap_graph_api import negotiation as media
 from nap_graph_api import rate_limit
 from nap_graph_api.deps import ViewDep, WorkspaceDep, authorise
 from nap_graph_api.errors import ApiError
+from nap_graph_api.links import context_url
 from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
 
@@ -207,7 +208,10 @@ def get_one(
             406, "Not acceptable", f"submissions come as {', '.join(media.GRAPH_TYPES[:4])}"
         )
     if chosen == media.JSON_LD:
-        return JSONResponse(framed_submission(triples, submission), media_type=media.JSON_LD)
+        return JSONResponse(
+            framed_submission(triples, submission, context_url(request)),
+            media_type=media.JSON_LD,
+        )
     return Response(ox.serialize(triples, format=media.RDF_FORMATS[chosen]), media_type=chosen)
 
 

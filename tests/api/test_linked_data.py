@@ -31,7 +31,10 @@ def test_document_formats(server: Server) -> None:
         assert len(Graph().parse(data=nt.text, format="nt")) == len(graph)
         jsonld = client.get("/doc/organisation/jenv", headers={"Accept": "application/ld+json"})
         document = jsonld.json()
-        assert document["@context"] == "/context.jsonld" and document["id"] == JENV
+        # an absolute context address, so that a saved document can be read on its own; the
+        # organisation and what points at it (its units, its activities): a @graph
+        assert document["@context"] == f"{server.url}/context.jsonld"
+        assert JENV in {node["id"] for node in document["@graph"]}
         context = client.get("/context.jsonld").json()
         expanded = Graph().parse(
             data=json.dumps({**document, "@context": context["@context"]}), format="json-ld"
@@ -191,12 +194,34 @@ def test_compare_page_csv_and_json(server: Server) -> None:
         assert client.get("/compare", params={"pillar": "nonsense"}).status_code == 404
 
 
+def test_a_saved_json_ld_document_is_read_with_its_context_and_keeps_the_extension(
+    server: Server,
+) -> None:
+    """pyld expands a plan's framed JSON-LD as saved (the context fetched from its absolute
+    address), and NAP IV's extension is in it, not an empty object."""
+    from pyld import jsonld
+
+    with server.client() as client:
+        plan = client.get("/doc/plan/nld-nap-4", headers={"Accept": "application/ld+json"}).json()
+        context = client.get("/context.jsonld").json()
+
+    def loader(url: str, options: dict | None = None) -> dict:
+        assert url == f"{server.url}/context.jsonld"
+        return {"contextUrl": None, "documentUrl": url, "document": context}
+
+    extension = plan["hasExtension"]
+    assert extension["endDate"]["@value"] == "2027", extension
+    expanded = jsonld.expand(plan, {"documentLoader": loader})
+    assert expanded[0]["@id"].endswith("/plan/nld-nap-4")
+
+
 def test_plans_and_submissions_as_framed_json_ld(server: Server) -> None:
     with server.client() as client:
         plan = client.get(
             "/doc/plan/fin-nap-2023", headers={"Accept": "application/ld+json"}
         ).json()
-        assert plan["@context"] == "/context.jsonld" and plan["type"] == "NationalActionPlan"
+        assert plan["@context"] == f"{server.url}/context.jsonld"
+        assert plan["type"] == "NationalActionPlan"
         assert [
             a["notation"]
             for a in sorted(plan["outcomeFramework"]["hasTopConcept"], key=lambda a: a["notation"])
