@@ -143,12 +143,9 @@ def plan_to_graph(record: PlanRecord, predecessor: str | None = None) -> PlanGra
             add(node, SKOS.topConceptOf, scheme)
             g.add(scheme, SKOS.hasTopConcept, node)
         for mapping in area.mappings:
-            add(
-                node,
-                RELATIONS[mapping.kind.value],
-                ox.NamedNode(iris.pillar_iri(mapping.pillar)),
-                f"areas[{i}].mappings",
-            )
+            pillar = ox.NamedNode(iris.pillar_iri(mapping.pillar))
+            add(node, RELATIONS[mapping.kind.value], pillar, f"areas[{i}].mappings")
+            add(node, WPS.pillar, pillar, f"areas[{i}].mappings")  # the shortcut
         out.origins[(node.value, "pillar-mapping")] = f"areas[{i}].mappings"
         source = area.source or (record.sources[0] if record.sources else None)
         if source:

@@ -196,3 +196,39 @@ def test_a_known_coordinator_becomes_wps_coordinator() -> None:
     built, _ = check_plan(record, locations)
     assert list(built.graph.objects(plan, coordinator)) == []
     assert [o.value for o in built.graph.objects(plan, contributor)] == [record.coordinator]
+
+
+def test_the_pillar_shortcut_agrees_with_the_mappings() -> None:
+    """Every outcome area's wps:pillar is a pillar one of its SKOS mappings names, and every
+    mapped pillar is a wps:pillar: in the shipped data and for an imported plan."""
+    from nap_graph.default_data import load_default_store
+
+    store = load_default_store()
+    query = (
+        "SELECT DISTINCT ?area ?pillar WHERE { ?area %s ?pillar "
+        "FILTER (STRSTARTS(STR(?pillar), 'https://w3id.org/nap-graph/id/pillar/')) }"
+    )
+    mapped = {
+        (r["area"].value, r["pillar"].value)
+        for r in store.query(
+            query
+            % "skos:exactMatch|skos:closeMatch|skos:broadMatch|skos:narrowMatch|skos:relatedMatch",
+            prefixes={"skos": "http://www.w3.org/2004/02/skos/core#"},
+            use_default_graph_as_union=True,
+        )
+    }
+    shortcut = {
+        (r["area"].value, r["pillar"].value)
+        for r in store.query(
+            query % "<https://w3id.org/nap-graph/def/wps#pillar>", use_default_graph_as_union=True
+        )
+    }
+    assert mapped == shortcut and len(mapped) > 60
+    record, locations = read_plan(EXAMPLE.read_bytes(), EXAMPLE.name)
+    built, _ = check_plan(record, locations)
+    pairs = {
+        (t.subject.value, t.object.value)
+        for t in built.graph
+        if t.predicate.value == "https://w3id.org/nap-graph/def/wps#pillar"
+    }
+    assert pairs and all(p.startswith("https://w3id.org/nap-graph/id/pillar/") for _, p in pairs)
