@@ -31,7 +31,7 @@ DUMPS = {
 
 def _dump(store: GraphStore, graphs: list[str], name: str) -> bytes:
     fmt = DUMPS[name][0]
-    if fmt.supports_datasets:
+    if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):  # the others: merged, as listed
         data: list[ox.Quad] | list[ox.Triple] = [
             q for q in store.dump() if isinstance(q.graph_name, ox.NamedNode)
         ]

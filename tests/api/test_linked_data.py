@@ -126,6 +126,13 @@ def test_dumps_and_void(server: Server) -> None:
             format="turtle",
         )
         assert len(ttl) > 2000
+        merged = json.loads(
+            gzip.decompress(client.get("/dumps/nap-graph.jsonld.gz").content).decode()
+        )
+        nodes = merged if isinstance(merged, list) else merged.get("@graph", [merged])
+        assert not any("@graph" in node for node in nodes)  # one graph, merged, as listed
+        as_json_ld = Graph().parse(data=json.dumps(merged), format="json-ld")
+        assert len(as_json_ld) == len(ttl)
         assert client.get("/dumps/nothing.gz").status_code == 404
         void = Graph().parse(data=client.get("/.well-known/void").text, format="turtle")
     void_ns = "http://rdfs.org/ns/void#"
