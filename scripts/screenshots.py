@@ -34,6 +34,8 @@ PAGES = {
     "target-group": "/doc/target-group/deployed-police-staff",
     "query": "/sparql",
     "compare": "/compare",
+    "world": "/world",
+    "plan-import": "/plans/import",
     "check": "/check",
     "coverage": "/coverage",
     "monitoring": "/monitoring",
@@ -42,7 +44,7 @@ PAGES = {
     "record-form": "/record-form",
     "error": "/doc/organisation/no-such-organisation",
 }
-PHONE = ("home", "organisation")
+PHONE = ("home", "organisation", "world")
 
 
 def main() -> None:

@@ -77,7 +77,9 @@ class PlanRecord(BaseModel):
     end: StatedDate | None = Field(
         default=None, description="Last year (or month or day); none: open-ended."
     )
-    number: int | None = Field(default=None, ge=1, description="The plan's ordinal, where known.")
+    number: int | None = Field(
+        default=None, ge=1, description="The plan's generation: 1, 2, ... (recommended)."
+    )
     coordinator: Text | None = Field(default=None, description="Name of the coordinating body.")
     predecessor: (
         Annotated[str, StringConstraints(pattern=r"^([a-z0-9]+(-[a-z0-9]+)*|https?://\S+)$")] | None
@@ -87,7 +89,8 @@ class PlanRecord(BaseModel):
     )
     areas: list[OutcomeArea] = Field(default_factory=list)
     sources: list[Text] = Field(
-        default_factory=list, description="Pages or documents the plan's facts come from."
+        default_factory=list,
+        description="Pages or documents the plan's facts come from (recommended).",
     )
 
     @property

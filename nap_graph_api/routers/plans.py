@@ -175,8 +175,9 @@ async def plan_schema() -> Response:
     return JSONResponse(PlanRecord.model_json_schema(), media_type="application/schema+json")
 
 
-def plan_fields() -> list[tuple[str, bool, str]]:
-    """The plan's fields and its areas' as (name, required, description), from the model."""
+def plan_fields() -> list[tuple[str, str, str]]:
+    """The plan's fields and its areas' as (name, need, description), from the model: need is
+    required, recommended (the description says so) or optional."""
     from nap_graph.plans.model import OutcomeArea, PlanRecord
 
     out = []
@@ -186,5 +187,13 @@ def plan_fields() -> list[tuple[str, bool, str]]:
         for name, spec in schema["properties"].items():
             if name == "areas":
                 continue
-            out.append((prefix + name, name in required, spec.get("description", "")))
+            description = spec.get("description", "")
+            need = (
+                "required"
+                if name in required
+                else "recommended"
+                if "recommended" in description.lower()
+                else "optional"
+            )
+            out.append((prefix + name, need, description))
     return out
