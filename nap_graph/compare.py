@@ -129,10 +129,12 @@ def compare(
     pillar: str | None = None,
     chosen: PlanFilter | None = None,
     lang: str = "en",
+    rows: list[PlanRow] | None = None,
 ) -> Comparison:
     """The comparison of the chosen plans (default: every plan with outcome areas), for every
-    pillar or one (a key such as ``protection``, or an IRI)."""
-    rows = world_plans(store, lang)
+    pillar or one (a key such as ``protection``, or an IRI); ``rows`` the store's plans when
+    the caller has read them already."""
+    rows = rows if rows is not None else world_plans(store, lang)
     plans = [p for p in (chosen or PlanFilter()).apply(rows) if p.has_outcomes]
     plans.sort(key=lambda p: (p.owner.casefold(), p.start, p.plan))
     by_iri = {p.plan: p for p in plans}

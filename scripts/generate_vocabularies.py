@@ -105,40 +105,46 @@ def _codes(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
+def _scheme(g: Triples, key: str, names: tuple[str, str], about: tuple[str, str]) -> ox.NamedNode:
+    """A concept scheme of the reference data with its names and definitions (en, nl)."""
+    scheme = ox.NamedNode(iris.scheme_iri(key))
+    g.add(scheme, RDF.type, SKOS.ConceptScheme)
+    for lang, name, definition in zip(("en", "nl"), names, about, strict=True):
+        g.add(scheme, SKOS.prefLabel, literal(name, lang=lang))
+        g.add(scheme, SKOS.definition, literal(definition, lang=lang))
+    return scheme
+
+
+def _concept(
+    g: Triples, scheme: ox.NamedNode, node: ox.NamedNode, cls: ox.NamedNode, code: str
+) -> None:
+    """A top concept of ``scheme``, of ``cls``, with ``code`` as its notation."""
+    g.add(node, RDF.type, SKOS.Concept)
+    g.add(node, RDF.type, cls)
+    g.add(node, SKOS.inScheme, scheme)
+    g.add(node, SKOS.topConceptOf, scheme)
+    g.add(scheme, SKOS.hasTopConcept, node)
+    g.add(node, SKOS.notation, literal(code))
+
+
 def dac_ttl(folder: Path) -> str:
     path = folder / "dac-purpose-codes-wps.txt"
-    scheme = ox.NamedNode(iris.scheme_iri("dac-purpose-codes"))
     g = Triples()
-    g.add(scheme, RDF.type, SKOS.ConceptScheme)
-    g.add(scheme, SKOS.prefLabel, literal("OECD DAC purpose codes (WPS)", lang="en"))
-    g.add(scheme, SKOS.prefLabel, literal("OESO DAC-doelcodes (VVV)", lang="nl"))
-    g.add(
-        scheme,
-        SKOS.definition,
-        literal(
+    scheme = _scheme(
+        g,
+        "dac-purpose-codes",
+        ("OECD DAC purpose codes (WPS)", "OESO DAC-doelcodes (VVV)"),
+        (
             "The OECD DAC 5-digit purpose codes that work on Women, Peace and Security is "
             "reported under, as IATI publishes them.",
-            lang="en",
-        ),
-    )
-    g.add(
-        scheme,
-        SKOS.definition,
-        literal(
             "De vijfcijferige doelcodes van de OESO DAC waaronder werk aan Vrouwen, Vrede en "
             "Veiligheid wordt gerapporteerd, zoals IATI ze publiceert.",
-            lang="nl",
         ),
     )
     source = ox.NamedNode(_source_line(path))
     for code, name in _codes(path):
         node = ox.NamedNode(iris.concept_iri("dac-purpose", code))
-        g.add(node, RDF.type, SKOS.Concept)
-        g.add(node, RDF.type, WPS.PurposeCode)
-        g.add(node, SKOS.inScheme, scheme)
-        g.add(node, SKOS.topConceptOf, scheme)
-        g.add(scheme, SKOS.hasTopConcept, node)
-        g.add(node, SKOS.notation, literal(code))
+        _concept(g, scheme, node, WPS.PurposeCode, code)
         g.add(node, SKOS.prefLabel, literal(name, lang="en"))
         g.add(node, SKOS.prefLabel, literal(DAC_NL[code], lang="nl"))
         g.add(node, DCTERMS.source, source)
@@ -155,27 +161,16 @@ def marker_ttl(folder: Path) -> str:
     text = path.read_text(encoding="utf-8")
     block = text.split("PolicySignificance.xml")[1].split("source:")[0]
     source = ox.NamedNode(re.search(r"https://\S+PolicySignificance\.xml", text).group(0))
-    scheme = ox.NamedNode(iris.scheme_iri("gender-marker"))
     g = Triples()
-    g.add(scheme, RDF.type, SKOS.ConceptScheme)
-    g.add(scheme, SKOS.prefLabel, literal("Gender equality policy marker", lang="en"))
-    g.add(scheme, SKOS.prefLabel, literal("Beleidsmarker gendergelijkheid", lang="nl"))
-    g.add(
-        scheme,
-        SKOS.definition,
-        literal(
+    scheme = _scheme(
+        g,
+        "gender-marker",
+        ("Gender equality policy marker", "Beleidsmarker gendergelijkheid"),
+        (
             "How far an activity targets gender equality: the OECD DAC policy marker 1 "
             "(Gender Equality) and its scores, as IATI publishes them.",
-            lang="en",
-        ),
-    )
-    g.add(
-        scheme,
-        SKOS.definition,
-        literal(
             "In hoeverre een activiteit op gendergelijkheid is gericht: beleidsmarker 1 van de "
             "OESO DAC (gendergelijkheid) en de scores ervan, zoals IATI ze publiceert.",
-            lang="nl",
         ),
     )
     for line in block.splitlines():
@@ -184,12 +179,7 @@ def marker_ttl(folder: Path) -> str:
             continue
         score, name = m.group(1), m.group(2).strip()
         node = ox.NamedNode(iris.concept_iri("gender-marker", score))
-        g.add(node, RDF.type, SKOS.Concept)
-        g.add(node, RDF.type, WPS.GenderMarkerScore)
-        g.add(node, SKOS.inScheme, scheme)
-        g.add(node, SKOS.topConceptOf, scheme)
-        g.add(scheme, SKOS.hasTopConcept, node)
-        g.add(node, SKOS.notation, literal(score))
+        _concept(g, scheme, node, WPS.GenderMarkerScore, score)
         g.add(node, SKOS.prefLabel, literal(name[:1].upper() + name[1:], lang="en"))
         g.add(node, SKOS.prefLabel, literal(MARKER_NL[score], lang="nl"))
         if m.group(3).strip():

@@ -56,9 +56,9 @@ async def compare_plans(
     lang = current_language()
 
     def answer():  # noqa: ANN202
-        comparison = compare(view, pillar=pillar, chosen=chosen, lang=lang)
-        choices = [p for p in world_plans(view, lang) if p.has_outcomes]
-        return comparison, choices
+        rows = world_plans(view, lang)  # read once: the choices and the comparison
+        comparison = compare(view, pillar=pillar, chosen=chosen, lang=lang, rows=rows)
+        return comparison, [p for p in rows if p.has_outcomes]
 
     result, choices = await run_in_threadpool(answer)
     if chosen_type == media.SPARQL_CSV:
