@@ -22,6 +22,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from nap_graph import iris, queries
+from nap_graph.agents import agent_triples, named_agent
 from nap_graph.errors import SubmissionReadError
 from nap_graph.namespaces import ID
 from nap_graph.reference import ReferenceData, reference_from_store, using_reference
@@ -33,7 +34,7 @@ from nap_graph.submissions.model import ParsedSubmission, Problem
 from nap_graph.submissions.reading import read_file
 from nap_graph.submissions.to_rdf import SubmissionGraph
 from nap_graph.submissions.validation import SubmissionReport, validate_submission
-from nap_graph.terms import DCTERMS, PROV, RDF, WPS, literal
+from nap_graph.terms import DCTERMS, PROV, RDF, WPS
 from nap_graph.versions import carry_over, place_of, revert, timestamp
 
 
@@ -141,7 +142,8 @@ def _store_version(
         ox.Triple(act, PROV.startedAtTime, stamp),
         ox.Triple(act, PROV.used, _n(iris.source_iri(parsed.source.sha256))),
         ox.Triple(act, PROV.wasAssociatedWith, built.organisation),
-        ox.Triple(act, DCTERMS.creator, literal(sender or getpass.getuser())),
+        ox.Triple(act, DCTERMS.creator, named_agent(sender or getpass.getuser())),
+        *agent_triples(sender or getpass.getuser()),
     ]
     previous = store.query(
         queries.load("current-version.rq"),

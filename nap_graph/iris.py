@@ -10,6 +10,7 @@ use, :func:`unique_slug`. IRIs are never changed once published.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Collection
@@ -361,6 +362,22 @@ def service_iri(key: str) -> str:
 def agent_iri(key: str) -> str:
     """``id/agent/<key>``: an agent that publishes (``nap-graph``)."""
     return f"{ID}agent/{_key(key)}"
+
+
+def named_agent_iri(name: str) -> str:
+    """``id/agent/<slug of the name>``: a person or account known only by a name (who sent a
+    record, reverted a version, linked an organisation, curated without an organisation the
+    store knows). The same name always gives the same agent; a name with no letters or
+    digits gets ``name-<16 hex digits of its SHA-256>``.
+
+    >>> named_agent_iri("WO=MEN coördinator")
+    'https://w3id.org/nap-graph/id/agent/wo-men-coordinator'
+    """
+    try:
+        key = slugify(name)
+    except ValueError:
+        key = "name-" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    return agent_iri(key)
 
 
 def organisation_key_of(iri: str) -> str:

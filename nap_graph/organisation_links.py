@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 import pyoxigraph as ox
 
 from nap_graph import iris, queries
+from nap_graph.agents import named_agent
 from nap_graph.errors import CurationRefusedError
 from nap_graph.iris import LINKS_GRAPH
 from nap_graph.namespaces import ID
@@ -120,7 +121,8 @@ def link_organisation(
                     "links": ox.NamedNode(LINKS_GRAPH),
                     "link": ox.NamedNode(iris.organisation_link_iri(old_key)),
                     "now": stamp,
-                    "by": ox.Literal(by),
+                    "by": named_agent(by),
+                    "byName": ox.Literal(by),
                 },
             )
         ]

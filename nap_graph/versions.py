@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 import pyoxigraph as ox
 
 from nap_graph import iris, queries
+from nap_graph.agents import named_agent
 from nap_graph.errors import NotFoundError, RefusedError
 from nap_graph.i18n import gettext as _
 from nap_graph.iris import PROVENANCE_GRAPH
@@ -129,7 +130,8 @@ def revert(
                 "version": ox.NamedNode(version),
                 "reversion": ox.NamedNode(iris.reversion_iri(version, stamp.value)),
                 "now": stamp,
-                "by": literal(by),
+                "by": named_agent(by),
+                "byName": literal(by),
                 "org": ox.NamedNode(place.organisation) if place.organisation else None,
             },
         )

@@ -68,7 +68,7 @@ def test_link_rewrites_the_graph_merges_histories_and_records_the_link(tmp_path:
     )
     link = store.query(
         "SELECT ?by WHERE { GRAPH ?g { ?l a wps:OrganisationLink ; prov:used ?old ; "
-        "wps:linkedTo ?new ; prov:wasAssociatedWith ?by ; prov:endedAtTime ?t } }"
+        "wps:linkedTo ?new ; prov:wasAssociatedWith/foaf:name ?by ; prov:endedAtTime ?t } }"
     ).rows  # type: ignore[union-attr]
     assert [r["by"].value for r in link] == ["WO=MEN"]
     # a later record under the submitted name is the known organisation's and supersedes

@@ -2,7 +2,7 @@
 # prov:invalidatedAtTime ?now, ?version loses its own, and the wps:Reversion ?reversion says
 # who did it, when and which version was current before (prov:used). Nothing happens when
 # ?version is the current version already. (?provenance, ?history, ?version, ?reversion, ?now,
-# ?by, ?org bound)
+# ?by (an agent), ?byName, ?org bound)
 DELETE {
   GRAPH ?provenance { ?history wps:currentVersion ?old . ?version prov:invalidatedAtTime ?was }
 }
@@ -12,6 +12,7 @@ INSERT {
     ?old prov:invalidatedAtTime ?now .
     ?reversion a wps:Reversion ; wps:reverts ?version ; prov:used ?old ;
       prov:startedAtTime ?now ; prov:wasAssociatedWith ?org ; dcterms:creator ?by .
+    ?by a prov:Agent ; foaf:name ?byName .
   }
 }
 WHERE {

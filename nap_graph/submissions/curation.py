@@ -32,6 +32,7 @@ import pyoxigraph as ox
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from nap_graph import iris, queries
+from nap_graph.agents import agent_triples, named_agent
 from nap_graph.errors import CurationRefusedError, SubmissionReadError
 from nap_graph.namespaces import ID
 from nap_graph.reference import reference_from_store, reference_index, using_reference
@@ -193,9 +194,12 @@ def curation_graph(
     add(
         curation,
         PROV.wasAttributedTo,
-        ox.NamedNode(curator.iri) if curator.known else literal(doc.curated_by),
+        ox.NamedNode(curator.iri) if curator.known else named_agent(doc.curated_by),
         "curated_by",
     )
+    if not curator.known:
+        for statement in agent_triples(doc.curated_by):
+            add(statement.subject, statement.predicate, statement.object, "curated_by")
     stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
     add(curation, PROV.generatedAtTime, literal(stamp, datatype=XSD.dateTime))
     if doc.note:

@@ -120,7 +120,7 @@ def test_revert_makes_the_earlier_version_current_with_its_provenance(workspace)
     assert len(_activities(workspace)) == 14 and not _flagged(workspace)  # v1 selects 3.4
     reversion = workspace.view.query(
         "SELECT ?who ?before WHERE { GRAPH ?g { ?r a wps:Reversion ; wps:reverts ?v ; "
-        "prov:used ?before ; dcterms:creator ?who ; prov:startedAtTime ?t } }",
+        "prov:used ?before ; dcterms:creator/foaf:name ?who ; prov:startedAtTime ?t } }",
         bindings={"g": ox.NamedNode(PROVENANCE_GRAPH), "v": ox.NamedNode(V1)},
     )
     assert isinstance(reversion, SelectResult)

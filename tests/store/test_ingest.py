@@ -65,7 +65,7 @@ def test_ingest_supersede_and_history(backend: GraphStore, tmp_path: Path) -> No
     assert isinstance(in_view, SelectResult) and [r["s"].value for r in in_view.rows] == [v2]
     prov = backend.query(
         "ASK { GRAPH ?g { ?v prov:wasRevisionOf ?old ; prov:wasGeneratedBy ?a . ?a prov:startedAtTime ?t ; "
-        "prov:used ?src ; prov:wasAssociatedWith ?org ; dcterms:creator 'test' } }",
+        "prov:used ?src ; prov:wasAssociatedWith ?org ; dcterms:creator/foaf:name 'test' } }",
         bindings={
             "g": ox.NamedNode(PROVENANCE_GRAPH),
             "v": ox.NamedNode(v2),
