@@ -132,6 +132,19 @@ def _message(
     return str(messages[0]) if messages else ""
 
 
+def _filled(message: str, *, focus: Node | None, value: Node | None) -> str:
+    """``message`` with ``{$this}`` and ``{$value}`` (or ``{?this}``, ``{?value}``) filled from
+    the result's focus node and value. The shapes keep their messages on the shapes, whose
+    templates name only these two (shapes/components.ttl); SHACL engines fill a shape's message
+    or not (Jena leaves it as written), so nap-graph fills it, the same for every engine."""
+    for names, node in ((("this",), focus), (("value",), value)):
+        if node is None:
+            continue
+        for name in names:
+            message = message.replace(f"{{${name}}}", str(node)).replace(f"{{?{name}}}", str(node))
+    return message
+
+
 def _name(shapes: Graph | None, shape: Node | None, lang: str) -> str:
     """The shape's ``sh:name`` in ``lang`` (else English, else untagged), or ``""``."""
     if shapes is None or shape is None:
@@ -162,7 +175,11 @@ def findings_of(
                 source_shape=_str(shape),
                 source=_str(source),
                 component=component.rsplit("#", 1)[-1],
-                message=_message(report, result, lang, shapes, source, component_iri),
+                message=_filled(
+                    _message(report, result, lang, shapes, source, component_iri),
+                    focus=report.value(result, SH.focusNode),
+                    value=report.value(result, SH.value),
+                ),
                 name=_name(shapes, shape, lang),
             )
         )

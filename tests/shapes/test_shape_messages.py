@@ -79,7 +79,7 @@ def test_integrity_sparql_messages_in_dutch() -> None:
         CASES / "SubOutcomeShape-notation-prefix-invalid-01.ttl",
     )
     report = validate_integrity(graph, lang="nl")
-    assert report.findings[0].message.startswith("Subdoelstelling 4.1 past niet")
+    assert report.findings[0].message.startswith("Subdoelstellingscode 4.1 past niet")
 
 
 def test_every_property_shape_has_an_english_and_dutch_name_and_description() -> None:
