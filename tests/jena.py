@@ -88,3 +88,14 @@ def riot(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=600,
     )
+
+
+def javac(source: Path, cp: str, folder: Path) -> None:
+    """Compile one Java program (a test's helper) into ``folder`` against ``cp``."""
+    compiled = subprocess.run(
+        ["javac", "-cp", cp, "-d", str(folder), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert compiled.returncode == 0, compiled.stderr

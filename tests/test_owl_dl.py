@@ -18,6 +18,7 @@ import pytest
 
 from nap_graph.default_data import load_default_store
 from nap_graph.resources import alignments_path, ontology_path
+from tests.jena import javac
 
 JAVA_LIBS = Path("/usr/share/java")
 CHECKER = Path(__file__).parent / "ontology_tools" / "ProfileCheck.java"
@@ -56,13 +57,7 @@ def _hermit_jar() -> Path:
 def checker(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     classpath = _owlapi_classpath()
     folder = tmp_path_factory.mktemp("profile-check")
-    compiled = subprocess.run(
-        ["javac", "-cp", classpath, "-d", str(folder), str(CHECKER)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert compiled.returncode == 0, compiled.stderr
+    javac(CHECKER, classpath, folder)
     return folder, classpath
 
 

@@ -33,7 +33,7 @@ from nap_graph.ontology import ontology_with_alignments
 from nap_graph.store.oxigraph_store import OxigraphStore
 from nap_graph.submissions.validation import _context_quads, received_shapes
 from nap_graph.terms import Triples
-from tests.jena import classpath
+from tests.jena import classpath, javac
 from tests.shapes.test_shape_cases import CONTEXT, _cases, _is_submission_shape, _shape_of
 
 PROGRAM = Path(__file__).parent / "jena" / "JenaShacl.java"
@@ -81,13 +81,7 @@ def jena_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Graph]:
     """Jena's report for every case (by file stem) and for the shipped data ("shipped")."""
     folder = tmp_path_factory.mktemp("jena-shacl")
     cp = classpath(folder)
-    compiled = subprocess.run(
-        ["javac", "-cp", cp, "-d", str(folder), str(PROGRAM)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert compiled.returncode == 0, compiled.stderr
+    javac(PROGRAM, cp, folder)
     data = folder / "data"
     out = folder / "reports"
     data.mkdir()
