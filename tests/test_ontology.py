@@ -14,7 +14,13 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from nap_graph.namespaces import ONTOLOGY_IRI, WPS
 from nap_graph.ontology import ontology_graph
 
-TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+TERM_TYPES = (
+    OWL.Class,
+    OWL.ObjectProperty,
+    OWL.DatatypeProperty,
+    OWL.AnnotationProperty,
+    RDFS.Datatype,
+)
 
 
 def wps_terms(graph: Graph) -> list[URIRef]:
