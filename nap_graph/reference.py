@@ -77,6 +77,7 @@ class ReferenceIndex:
     regions: dict[str, str] = field(default_factory=dict)
     region_names: dict[str, str] = field(default_factory=dict)
     plan_countries: dict[str, str] = field(default_factory=dict)
+    plan_end_years: dict[str, int] = field(default_factory=dict)
     focus: dict[str, str] = field(default_factory=dict)
     outcome_titles: dict[str, list[str]] = field(default_factory=dict)
     organisation_labels: dict[str, list[str]] = field(default_factory=dict)
@@ -311,6 +312,8 @@ def build_index(store: ox.Store) -> ReferenceIndex:
             index.plan_names[key] = row["label"]
         if row["country"]:
             index.plan_countries[key] = row["country"]
+        if (row["end"] or "")[:4].isdigit():
+            index.plan_end_years[key] = int(row["end"][:4])
     for row in select(store, queries.load("reference-outcomes.rq")):
         key = row["plan"].removeprefix(f"{ID}plan/")
         index.outcomes.setdefault(key, {})[row["code"]] = OutcomeInfo(

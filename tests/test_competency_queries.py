@@ -79,9 +79,10 @@ def test_targets_and_observed_values(store: ox.Store) -> None:
         for r in rows
     }
     assert got == {
-        ("target", "30", "PERCENT", "", "Netherlands Police"),
-        ("target", "100", "PERCENT", "", "Netherlands Police"),
-        ("target", "3", "NUM", "", "Netherlands Police"),
+        # the record states no year: the end of NAP IV's term as adopted
+        ("target", "30", "PERCENT", "2025", "Netherlands Police"),
+        ("target", "100", "PERCENT", "2025", "Netherlands Police"),
+        ("target", "3", "NUM", "2025", "Netherlands Police"),
         ("observed value", "6", "NUM", "2021", "Netherlands Police"),
     }
 

@@ -261,8 +261,25 @@ def _quantity(
     ctx.add(node, WPS.unit, unit_iri(item.unit), f"{path}.unit")
     if item.year is not None:
         ctx.add(node, WPS.year, literal(str(item.year), datatype=XSD.gYear), f"{path}.year")
+    elif kind == "target":
+        _term_year(ctx, node, f"{path}.year")
     if item.source_text:
         ctx.add(node, WPS.sourceText, literal(item.source_text, lang=ctx.language), path)
+
+
+def _term_year(ctx: Context, target: ox.NamedNode, path: str) -> None:
+    """A target whose record states no year is for the plan's term: its year is the end of
+    the term as adopted (NAP IV: 2025, not the extension to 2027), said in a note so that a
+    reader can tell it from a stated year (docs/model.md, "Activities, targets ...")."""
+    end = ctx.index.plan_end_years.get(iris.plan_key(ctx.plan))
+    if end is None:
+        return
+    ctx.add(target, WPS.year, literal(str(end), datatype=XSD.gYear), path)
+    for text, lang in (
+        (f"No year stated: the end of the plan's term ({end}).", "en"),
+        (f"Geen jaar genoemd: het einde van de looptijd van het plan ({end}).", "nl"),
+    ):
+        ctx.add(target, SKOS.editorialNote, literal(text, lang=lang), path)
 
 
 def add_activity(ctx: Context, activity: Activity, path: str) -> ox.NamedNode:
