@@ -18,10 +18,30 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from nap_graph.submissions.model import Location, Problem
+from nap_graph.submissions.plain_errors import field_name, plain_message
+
 LISTS = re.compile(r"\s*[,;\n]\s*")
 ACTIVITY_FIELD = re.compile(r"^activity-(\d+)-(.+)$")
 TEXT_LISTS = ("partners", "partner_countries", "target_groups", "purpose_codes", "countries")
 MAX_ACTIVITIES = 50
+FORM_FIELDS = frozenset(
+    {
+        "organisation",
+        "organisation_kind",
+        "organisation_description",
+        "activities_description",
+        "plan",
+        "strategic_outcomes",
+        "sub_outcomes",
+        "investment_types",
+        "geographic_focus",
+        "countries",
+    }
+)
+"""The record's top-level fields the form has a field for, by the same name."""
+NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+YEAR = re.compile(r"^\d{4}$")
 
 
 @dataclass(slots=True)
@@ -30,9 +50,24 @@ class FormRecord:
 
     record: dict[str, object]
     activity_numbers: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    """What the form itself says is wrong (a value that is no number, a year that is no
+    year), by form field (``Location.field``): such a value is left out of the record, so
+    that the rest is checked too and every problem is shown at once."""
 
     def json(self) -> bytes:
         return json.dumps(self.record, ensure_ascii=False, indent=2).encode("utf-8")
+
+    def field_of(self, location: Location | None) -> str:
+        """The id of the form field a problem's location is about (``""``: the record as a
+        whole): by its JSON pointer, else by a top-level field it names (a shape's finding
+        about a field the record leaves out, such as ``investment_types``)."""
+        if location is None:
+            return ""
+        found = self.field_for(location.pointer)
+        if found:
+            return found
+        return location.field if location.field in FORM_FIELDS else ""
 
     def field_for(self, pointer: str | None) -> str | None:
         """The id of the form field a JSON pointer (``/activities/0/partners/1``) is about."""
@@ -65,20 +100,38 @@ def _one(form: Mapping[str, Sequence[str]], name: str) -> str:
     return values[0].strip()
 
 
-def _quantity(form: Mapping[str, Sequence[str]], prefix: str) -> dict[str, object] | None:
+def _quantity(
+    form: Mapping[str, Sequence[str]],
+    prefix: str,
+    loc: tuple[int | str, ...],
+    problems: list[Problem],
+) -> dict[str, object] | None:
+    """The target or observed value of ``prefix`` (``activity-3-target``), or ``None`` when
+    it is empty or the form says it is wrong (then a problem for the field ``prefix``)."""
     value = _one(form, f"{prefix}-value")
     indicator = _one(form, f"{prefix}-indicator")
+    year = _one(form, f"{prefix}-year")
     if not value and not indicator:
         return None
-    found: dict[str, object] = {
-        "value": value,
+    wrong = []
+    if value and not NUMBER.match(value):
+        wrong.append(("value", "decimal_parsing", value))
+    if year and not YEAR.match(year):
+        wrong.append(("year", "int_parsing", year))
+    for name, kind, found in wrong:
+        where = (*loc, name)
+        message = f"{field_name(where)}: {plain_message({'type': kind, 'loc': where})}."
+        problems.append(Problem.error(message, Location(prefix), found=found[:80]))
+    if wrong:
+        return None
+    found_value: dict[str, object] = {
+        "value": value.replace(",", ".") if value else value,
         "unit": _one(form, f"{prefix}-unit") or "number",
         "indicator": indicator,
     }
-    year = _one(form, f"{prefix}-year")
     if year:
-        found["year"] = int(year) if year.isdigit() else year
-    return found
+        found_value["year"] = int(year)
+    return found_value
 
 
 def activity_numbers(form: Mapping[str, Sequence[str]]) -> list[int]:
@@ -116,6 +169,7 @@ def record_from_form(form: Mapping[str, Sequence[str]]) -> FormRecord:
     if contributions:
         record["contributions"] = contributions
     activities, numbers = [], []
+    problems: list[Problem] = []
     for number in activity_numbers(form):
         prefix = f"activity-{number}"
         name = _one(form, f"{prefix}-name")
@@ -134,11 +188,12 @@ def record_from_form(form: Mapping[str, Sequence[str]]) -> FormRecord:
         if _one(form, f"{prefix}-gender_marker"):
             activity["gender_marker"] = _one(form, f"{prefix}-gender_marker")
         for key, prefix_of in (("targets", "target"), ("observed_values", "observed")):
-            quantity = _quantity(form, f"{prefix}-{prefix_of}")
+            loc = ("activities", len(activities), key, 0)
+            quantity = _quantity(form, f"{prefix}-{prefix_of}", loc, problems)
             if quantity is not None:
                 activity[key] = [quantity]
         activities.append(activity)
         numbers.append(number)
     if activities:
         record["activities"] = activities
-    return FormRecord(record, numbers)
+    return FormRecord(record, numbers, problems)

@@ -15,6 +15,7 @@ from nap_graph.submissions.model import (
     SourceInfo,
     SubmissionRecord,
 )
+from nap_graph.submissions.plain_errors import plain_error
 
 
 def json_pointer(loc: tuple[int | str, ...]) -> str:
@@ -32,14 +33,15 @@ def field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def validation_problems(exc: ValidationError, location_of: object = None) -> list[Problem]:
-    """Pydantic's errors as problems, each with its JSON pointer."""
+    """Pydantic's errors as problems in plain words (:mod:`.plain_errors`), each with its
+    JSON pointer."""
     problems = []
     for error in exc.errors():
         loc = tuple(error["loc"])
         found = error.get("input")
         problems.append(
             Problem.error(
-                f"{field_path(loc) or 'document'}: {error['msg']}",
+                plain_error(error),
                 Location(field_path(loc) or "document", pointer=json_pointer(loc)),
                 found=None if isinstance(found, dict | list) else repr(found)[:80],
             )

@@ -232,11 +232,22 @@ def problems_of(
     parsed: ParsedSubmission, built: SubmissionGraph, findings: Iterable[Finding]
 ) -> list[Problem]:
     """The notes made while building the graph and the SHACL findings, as problems in the
-    sender's terms."""
+    sender's terms: one problem per value and severity at a place (an unknown outcome code
+    fails two shapes, the type of a value and the plan's framework; the sender is told once,
+    in the first one's words)."""
     index = reference_index()
-    return [_note(n, parsed) for n in built.notes] + [
-        _problem(f, parsed, built, index) for f in findings
-    ]
+    problems = [_note(n, parsed) for n in built.notes]
+    said: set[tuple[str, str, str]] = set()
+    for finding in findings:
+        problem = _problem(finding, parsed, built, index)
+        pointer = problem.location.pointer if problem.location else None
+        if pointer and problem.found:
+            key = (pointer, problem.found, problem.severity.value)
+            if key in said:
+                continue
+            said.add(key)
+        problems.append(problem)
+    return problems
 
 
 def _note(note: Note, parsed: ParsedSubmission) -> Problem:

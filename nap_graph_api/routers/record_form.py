@@ -53,11 +53,36 @@ def _by_field(result: CheckResult | None, built: FormRecord | None) -> dict[str,
     out: dict[str, list[object]] = defaultdict(list)
     if result is None or built is None:
         return out
+    for problem in built.problems:
+        out[problem.location.field if problem.location else ""].append(problem)
+    seen: set[tuple[str, str]] = set()
     for record in result.records:
         for problem in record.ordered:
-            pointer = problem.location.pointer if problem.location else None
-            out[built.field_for(pointer) or ""].append(problem)
+            field = built.field_of(problem.location)
+            if (field, problem.message) in seen:  # the reader and the shapes on one point
+                continue
+            seen.add((field, problem.message))
+            out[field].append(problem)
     return out
+
+
+def _anchor(field: str) -> str:
+    """The id of the form element a problem's link in the error summary goes to."""
+    if not field:
+        return "record-form"
+    if field.endswith(("-target", "-observed")):
+        return f"{field}-value"
+    return {
+        "strategic_outcomes": "outcomes",
+        "sub_outcomes": "outcomes",
+        "investment_types": "investment-1",
+        "geographic_focus": "focus-national",
+        "plan": "plan",
+    }.get(field, field)
+
+
+def _valid(result: CheckResult, built: FormRecord) -> bool:
+    return result.exit_code == 0 and not built.problems
 
 
 async def _page(
@@ -93,6 +118,8 @@ async def _page(
             "activities": numbers,
             "result": result,
             "problems": _by_field(result, built),
+            "form_errors": len(built.problems) if built is not None else 0,
+            "anchor": _anchor,
             "record_json": built.json().decode() if built is not None else "",
             "session": sessions.current(request),
         },
@@ -139,7 +166,7 @@ async def check_form(request: Request, workspace: WorkspaceDep, settings: Settin
     result = await _check(workspace, built)
     return JSONResponse(
         {
-            "valid": result.exit_code == 0,
+            "valid": _valid(result, built),
             "problems": [
                 {"field": field, "severity": p.severity.value, "message": p.message}  # type: ignore[attr-defined]
                 for field, problems in _by_field(result, built).items()
@@ -174,7 +201,7 @@ async def record_form_post(
         raise ApiError(413, "Submission too large", "the record is over the size limit")
     rate_limit.limit(request, "checks", settings.checks_per_minute)
     result = await _check(workspace, built)
-    if action != "submit" or result.exit_code != 0:
+    if action != "submit" or not _valid(result, built):
         status = 200 if action != "submit" else 422
         return await _page(request, view, fields, result=result, built=built, status=status)
     session = sessions.current(request)

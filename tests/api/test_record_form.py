@@ -34,10 +34,47 @@ def test_the_forms_report_is_the_clis(own_server: Server, tmp_path: Path) -> Non
     path.write_text(json.dumps(answer["record"]), encoding="utf-8")
     cli = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
     expected = sorted(p["message"] for p in json.loads(cli.output)["problems"])
-    assert sorted(p["message"] for p in answer["problems"]) == expected
+    # "abc" is not a number: the form says so beside the target and leaves the target out
+    # of the record, so that everything else is checked at once, as the CLI checks it
+    form = [p for p in answer["problems"] if p["field"] == "activity-0-target"]
+    assert [p["message"] for p in form] == [
+        "Activity 1, target 1, value: enter a number, for example 20."
+    ]
+    assert sorted(p["message"] for p in answer["problems"] if p not in form) == expected
     assert not answer["valid"]
-    fields = {p["field"] for p in answer["problems"]}
-    assert "activity-0-target" in fields  # "abc" is not a number: beside the target
+
+
+def test_a_broken_record_shows_every_problem_at_once(own_server: Server) -> None:
+    """GOV.UK's pattern: an error summary first, each problem a link to its field, the same
+    problem beside the field, the field described by it; in the reader's language."""
+    for lang, number_text in (
+        ("en", "enter a number, for example 20"),
+        ("nl", "vul een getal in, bijvoorbeeld 20"),
+    ):
+        with own_server.client() as client:
+            page = client.post(
+                "/record-form",
+                data={**FIELDS, "action": "check", "activity-0-target-year": "soon"},
+                headers={"Accept": "text/html", "Accept-Language": lang},
+            ).text
+        summary = page.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+        links = re.findall(r'<a href="#([^"]+)">([^<]+)</a>', summary)
+        anchors = {a for a, _ in links}
+        # the number, the year, the unknown outcome 9.9, 4.1 without its strategic outcome 4
+        assert {"activity-0-target-value", "activity-0-outcomes"} <= anchors, links
+        assert sum(number_text in m for _, m in links) == 1
+        assert any("9.9" in m for _, m in links) and any("4.1" in m for _, m in links)
+        assert len(links) == len(set(links)), "a problem listed twice"
+        for anchor in anchors - {"record-form", "outcomes"}:
+            assert f'id="{anchor}"' in page, anchor
+        assert re.search(
+            r'id="activity-0-target-value"[^>]*aria-describedby="problems-activity-0-target"'
+            r'[^>]*aria-invalid="true"',
+            page,
+        )
+        beside = page.split('id="problems-activity-0-target"', 1)[1].split("</ul>", 1)[0]
+        assert number_text in beside
+        assert "Input should" not in page and "activities[0]" not in page
 
 
 def test_problems_by_field_once_the_value_is_a_number(own_server: Server) -> None:
