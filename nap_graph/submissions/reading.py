@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from nap_graph.errors import SubmissionReadError
+from nap_graph.i18n import gettext as _
 from nap_graph.submissions.csv_format import parse_csv
 from nap_graph.submissions.export_format import parse_export
 from nap_graph.submissions.json_format import parse_json, validation_problems
@@ -73,20 +74,41 @@ def decode(data: bytes, file_name: str) -> str:
         return SubmissionReadError(file_name, [Problem.error(message, Location("file", line=line))])
 
     if len(data) > MAX_BYTES:
-        raise fail(f"the file is {len(data):,} bytes; the limit is {MAX_BYTES:,} bytes")
+        raise fail(
+            _("the file is {size} bytes; the limit is {limit} bytes").format(
+                size=f"{len(data):,}", limit=f"{MAX_BYTES:,}"
+            )
+        )
     if not data.strip():
-        raise fail("the file is empty")
-    if b"\x00" in data:
-        raise fail("the file is binary (it contains NUL bytes); expected UTF-8 text")
+        raise fail(_("the file is empty"))
+    if is_binary(data):
+        raise fail(
+            _(
+                "the file is not text (an image, a PDF or a word-processor file?): a record "
+                "is a text file (.txt, .json, .csv, .ttl) in UTF-8"
+            )
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise fail(
-            f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}; "
-            "save the file as UTF-8 (it may be Latin-1 or Windows-1252)",
+            _(
+                "not UTF-8: byte 0x{byte} at offset {offset}; save the file as UTF-8 (it may "
+                "be Latin-1 or Windows-1252)"
+            ).format(byte=f"{data[exc.start]:02x}", offset=exc.start),
             line,
         ) from exc
+
+
+BINARY_STARTS = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"\xff\xd8\xff", b"GIF8", b"\xd0\xcf\x11\xe0")
+"""How images, PDFs, zip-based office files and old Word files start."""
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether ``data`` is plainly not text: NUL bytes, or the start of an image, a PDF or an
+    office file."""
+    return b"\x00" in data or data.startswith(BINARY_STARTS)
 
 
 def recognised_format(file_name: str, text: str) -> str:

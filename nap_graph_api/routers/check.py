@@ -4,18 +4,21 @@ line (or field) it concerns. No token; nothing stored; bounded in size and in ra
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, File, Form, Request, Response, UploadFile
+from fastapi import APIRouter, Request, Response
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException
 
 from nap_graph.errors import SubmissionReadError
-from nap_graph.i18n import N_
+from nap_graph.i18n import N_, current_language
 from nap_graph.submissions.checking import CheckResult
-from nap_graph.submissions.reading import recognised_format
+from nap_graph.submissions.reading import is_binary, recognised_format
+from nap_graph.submissions.record_templates import FORMATS as TEMPLATE_FORMATS
+from nap_graph.submissions.record_templates import template
 from nap_graph_api import rate_limit, records
 from nap_graph_api.deps import SettingsDep, WorkspaceDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
+from nap_graph_api.settings import ApiSettings
 
 router = APIRouter(tags=["check"])
 FORMATS = ("auto", "export", "json", "csv", "turtle", "jsonld")
@@ -44,19 +47,94 @@ async def check_page(request: Request) -> Response:
     return _form(request)
 
 
+@router.get(
+    "/check/template.{suffix}",
+    summary="A record to start from: the partner database's export layout (txt), JSON or CSV",
+    responses={
+        200: {
+            "content": {m.split(";")[0]: {} for m, _ in TEMPLATE_FORMATS.values()},
+            "description": "The template, as a download, its texts in the reader's language",
+        },
+        404: {"description": "No template in that format"},
+    },
+)
+async def record_template(suffix: str) -> Response:
+    if suffix not in TEMPLATE_FORMATS:
+        raise ApiError(
+            404, "Not found", f"no template .{suffix}; there are: {', '.join(TEMPLATE_FORMATS)}"
+        )
+    lang = current_language()
+    name = f"{'registratie' if lang == 'nl' else 'record'}-template.{suffix}"
+    return Response(
+        template(suffix, lang),
+        media_type=TEMPLATE_FORMATS[suffix][0],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+FORM_SCHEMA = {
+    "requestBody": {
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "text": {"type": "string", "description": "The record's text, pasted."},
+                        "upload": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "Or the record's file.",
+                        },
+                        "format": {"type": "string", "enum": list(FORMATS), "default": "auto"},
+                    },
+                }
+            },
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "text": {"type": "string"},
+                        "format": {"type": "string", "enum": list(FORMATS)},
+                    },
+                }
+            },
+        }
+    }
+}
+
+
+async def _read_form(request: Request, settings: ApiSettings) -> tuple[str, UploadFile | None, str]:
+    """The pasted text, the uploaded file and the format. Read here rather than by FastAPI, so
+    that a paste over the size limit (up to the body limit) is answered with the page and
+    the text kept, not with the form parser's bare 400."""
+    try:
+        form = await request.form(max_part_size=settings.max_body_bytes)
+    except MultiPartException as exc:
+        raise ApiError(400, "Bad request", f"the form cannot be read: {exc.message}") from exc
+    text = form.get("text")
+    upload = form.get("upload")
+    fmt = form.get("format") or "auto"
+    return (
+        text if isinstance(text, str) else "",
+        upload if isinstance(upload, UploadFile) else None,
+        fmt if isinstance(fmt, str) else "auto",
+    )
+
+
 @router.post(
     "/check",
     summary="Check a pasted or uploaded record: the report as a page",
-    responses={200: {"content": {"text/html": {"example": "<!doctype html>..."}}}},
+    responses={
+        200: {"content": {"text/html": {"example": "<!doctype html>..."}}},
+        413: {"description": "The record is over the size limit: the page says so, the text kept"},
+        415: {"description": "The file is not text (an image, a PDF ...): the page says so"},
+    },
+    openapi_extra=FORM_SCHEMA,
 )
 async def check_record(
-    request: Request,
-    workspace: WorkspaceDep,
-    settings: SettingsDep,
-    text: Annotated[str, Form(description="The record's text, pasted.")] = "",
-    upload: Annotated[UploadFile | None, File(description="Or the record's file.")] = None,
-    fmt: Annotated[str, Form(alias="format", description="auto, export, json, ...")] = "auto",
+    request: Request, workspace: WorkspaceDep, settings: SettingsDep
 ) -> Response:
+    text, upload, fmt = await _read_form(request, settings)
     if fmt not in FORMATS:
         raise ApiError(400, "Bad request", f"format: expected one of {', '.join(FORMATS)}")
     limit = settings.max_submission_bytes
@@ -66,13 +144,11 @@ async def check_record(
     else:
         data = text.replace("\r\n", "\n").encode("utf-8")
         name = "record"
+    kept = text if upload is None or not upload.filename else ""
     if len(data) > limit:
-        return _form(
-            request,
-            status=413,
-            too_large={"limit": limit},
-            fmt=fmt,
-        )
+        return _form(request, status=413, too_large={"limit": limit}, fmt=fmt, text=kept)
+    if is_binary(data):
+        return _form(request, status=415, not_text=True, fmt=fmt)
     if not data.strip():
         return _form(request, status=400, empty=True, fmt=fmt)
     rate_limit.limit(request, "checks", settings.checks_per_minute)
@@ -84,7 +160,7 @@ async def check_record(
         request,
         result=result,
         lines=_lines(shown, result),
-        text=text if upload is None or not upload.filename else "",
+        text=kept,
         fmt=fmt,
         chosen=chosen,
     )

@@ -92,6 +92,56 @@ def test_oversized_and_empty_input_get_readable_pages(server: Server) -> None:
     assert empty.status_code == 400 and "There was nothing to check" in empty.text
 
 
+def test_a_pasted_text_over_the_limit_is_a_413_with_the_text_kept(server: Server) -> None:
+    """1.5 MB pasted: over the record limit (1 MB), over the form parser's default part limit
+    (1 MB, which gave a bare 400 and lost the text), under the body limit: the page says why
+    in the reader's language and keeps the text."""
+    pasted = "Name of organization/institution\n\n" + "word " * 300_000
+    for lang, sentence in (("en", "is this the right file?"), ("nl", "is dit het goede bestand?")):
+        with server.client() as client:
+            page = client.post(
+                "/check",
+                data={"text": pasted},
+                headers={**HTML, "Accept-Language": lang},
+            )
+        assert page.status_code == 413, page.text[:300]
+        assert sentence in page.text and 'role="alert"' in page.text
+        kept = re.search(r'<textarea id="record-text"[^>]*>(.*?)</textarea>', page.text, re.S)
+        assert kept and html.unescape(kept.group(1)) == pasted
+
+
+def test_a_picture_is_refused_in_a_sentence_not_shown_as_lines(server: Server) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 100
+    for lang, sentence in (("en", "This file is not text"), ("nl", "Dit bestand is geen tekst")):
+        with server.client() as client:
+            page = client.post(
+                "/check",
+                files={"upload": ("photo.txt", png)},
+                headers={**HTML, "Accept-Language": lang},
+            )
+        assert page.status_code == 415 and sentence in page.text
+        assert 'class="lines"' not in page.text and "\ufffd" not in page.text
+
+
+def test_templates_to_start_from_download_and_check_clean(server: Server) -> None:
+    with server.client() as client:
+        page = client.get("/check", headers={**HTML, "Accept-Language": "nl"}).text
+        assert "Waar komt mijn registratie vandaan?" in page
+        for suffix in ("txt", "json", "csv"):
+            assert f'href="/check/template.{suffix}"' in page
+            for lang in ("en", "nl"):
+                got = client.get(f"/check/template.{suffix}", headers={"Accept-Language": lang})
+                assert got.status_code == 200
+                assert got.headers["content-disposition"].startswith("attachment;")
+                checked = client.post(
+                    "/check", files={"upload": (f"t.{suffix}", got.content)}, headers=HTML
+                )
+                assert checked.status_code == 200
+                assert "<strong>Valid</strong>" in checked.text, (suffix, lang)
+            assert client.get("/check/template.csv").content.startswith(b"\xef\xbb\xbf")
+        assert client.get("/check/template.pdf").status_code == 404
+
+
 def test_rate_limit_counts_a_sliding_minute_per_client() -> None:
     now = [0.0]
     limit = RateLimit(3, clock=lambda: now[0])

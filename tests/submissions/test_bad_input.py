@@ -32,7 +32,8 @@ def _validate(tmp_path: Path, name: str, data: bytes, *args: str) -> tuple[int, 
     [
         ("empty.txt", b"", "the file is empty"),
         ("blank.txt", b"  \n\r\n  ", "the file is empty"),
-        ("junk.txt", bytes(range(256)) * 10, "binary"),
+        ("junk.txt", bytes(range(256)) * 10, "not text"),
+        ("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(1, 200)), "not text"),
         (
             "latin1.txt",
             SEED_TEXT.replace("Prosecutor\u2019s", "Prosecutor\u00e9s").encode(
@@ -54,7 +55,7 @@ def _validate(tmp_path: Path, name: str, data: bytes, *args: str) -> tuple[int, 
         ("nocol.csv", b"organisation,strategic_outcomes\nX,1\n", "missing column(s) contributions"),
         ("bad.ttl", b"<a> <b> ", "not valid turtle"),
         ("none.ttl", b"<http://x/a> <http://x/b> <http://x/c> .", "exactly one wps:Submission"),
-        ("file.pdf", b"%PDF-1.4", "unknown file type"),
+        ("file.pdf", b"%PDF-1.4", "not text"),
     ],
 )
 def test_unreadable_input_is_a_clear_error_with_exit_code_2(
