@@ -142,6 +142,17 @@ def test_templates_to_start_from_download_and_check_clean(server: Server) -> Non
         assert client.get("/check/template.pdf").status_code == 404
 
 
+def test_a_record_without_an_organisation_says_so_without_a_link(server: Server) -> None:
+    record = '{"strategic_outcomes": ["1"], "geographic_focus": ["national"]}'
+    with server.client() as client:
+        page = client.post(
+            "/check", data={"text": record}, headers={**HTML, "Accept-Language": "nl"}
+        ).text
+    values = page.split('<dl class="values">', 1)[1].split("</dl>", 1)[0]
+    assert "None" not in values and "niet opgegeven" in values and "<a " not in values
+    assert "nationaal" in values
+
+
 def test_rate_limit_counts_a_sliding_minute_per_client() -> None:
     now = [0.0]
     limit = RateLimit(3, clock=lambda: now[0])
