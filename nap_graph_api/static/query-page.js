@@ -68,5 +68,32 @@
     accessible(root);
   })
     .observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+  // The endpoint's refusals said on the page (YASGUI shows nothing for them): the problem's
+  // title in the reader's language, the engine's message with its position, a hint.
+  const message = document.getElementById("query-message");
+  function say(status, problem) {
+    const key = labels[String(status)] ? String(status) : "other";
+    document.getElementById("query-message-title").textContent = labels[key];
+    document.getElementById("query-message-detail").textContent =
+      problem.detail || problem.title || String(status);
+    document.getElementById("query-message-hint").textContent = labels[key + "-hint"] || "";
+    message.hidden = false;
+    message.focus();
+  }
+  const sent = window.fetch.bind(window);
+  window.fetch = async function (resource, options) {
+    const answer = await sent(resource, options);
+    const url = typeof resource === "string" ? resource : resource.url;
+    if (new URL(url, location.href).pathname === new URL(examples.endpoint, location.href).pathname) {
+      if (answer.ok) {
+        message.hidden = true;
+      } else {
+        let problem = {};
+        try { problem = await answer.clone().json(); } catch (e) { problem = { detail: answer.statusText }; }
+        say(answer.status, problem);
+      }
+    }
+    return answer;
+  };
   window.napYasgui = yasgui;
 })();

@@ -37,3 +37,27 @@ def test_linked_data_page_of_the_ministry(server: Server, page) -> None:
     assert page.locator("h1").inner_text() == "Ministry of Justice and Security"
     page.locator("a", has_text="Directorate for European and International Affairs").first.click()
     assert page.locator("h1").inner_text() == "Directorate for European and International Affairs"
+
+
+def test_query_page_says_what_is_wrong_with_a_query(server: Server, chromium) -> None:
+    """A syntax error is shown with the engine's message and its position, in the reader's
+    language, and goes away when a query runs (the endpoint's 400, which YASGUI shows
+    nothing for)."""
+    context = chromium.new_context(locale="nl-NL", extra_http_headers={"Accept-Language": "nl"})
+    try:
+        page = context.new_page()
+        page.goto(
+            f"{server.url}/sparql#query=SELEC%20%3Fs%20WHERE%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D"
+        )
+        page.wait_for_selector(".yasgui .tabsList", timeout=30_000)
+        page.locator(".yasqe_queryButton").locator("visible=true").first.click()
+        message = page.locator("#query-message")
+        message.wait_for(state="visible", timeout=30_000)
+        assert page.locator("#query-message-title").inner_text() == "De query bevat een fout"
+        assert "1:10" in page.locator("#query-message-detail").inner_text()
+        page.locator(".yasgui .tabsList .tab", has_text="dutch-plans").first.click()
+        page.locator(".yasqe_queryButton").locator("visible=true").first.click()
+        page.locator(".yasr table tbody tr").locator("visible=true").first.wait_for(timeout=30_000)
+        assert message.is_hidden()
+    finally:
+        context.close()
