@@ -178,6 +178,15 @@ def test_every_query_declares_its_prefixes_and_runs_anywhere(store: ox.Store, pa
     assert len(rows) == len(set(rows)), f"{path.name}: duplicate rows"
 
 
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.stem)
+def test_every_query_has_a_title_in_english_and_dutch(path: Path) -> None:
+    """The query page names its tabs by these, in the reader's language."""
+    first, second = path.read_text(encoding="utf-8").splitlines()[:2]
+    assert first.startswith("# en: ") and len(first) > 8, first
+    assert second.startswith("# nl: ") and len(second) > 8, second
+    assert first[6:] != second[6:] or first[6:].startswith("NAP")
+
+
 def test_every_query_is_listed_in_the_querying_guide() -> None:
     guide = (QUERIES.parent / "querying.md").read_text(encoding="utf-8")
     assert [p.name for p in QUERIES.glob("*.rq") if f"({'queries/' + p.name})" not in guide] == []

@@ -15,6 +15,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from starlette.concurrency import run_in_threadpool
 from yarl import URL
 
+from nap_graph.i18n import current_language
 from nap_graph.namespaces import PREFIXES
 from nap_graph.resources import example_queries_dir
 from nap_graph.store.sparql_text import add_using, query_form
@@ -196,11 +197,20 @@ async def sparql_post(
     )
 
 
-def _examples() -> list[tuple[str, str]]:
-    """The competency questions of docs/queries, as (name, query text)."""
-    return [
-        (p.stem, p.read_text(encoding="utf-8")) for p in sorted(example_queries_dir().glob("*.rq"))
-    ]
+def _examples(lang: str = "en") -> list[tuple[str, str]]:
+    """The competency questions of docs/queries, as (title in ``lang``, query text): each file
+    opens with ``# en: <title>`` and ``# nl: <titel>`` (the file's name where a title is
+    missing)."""
+    found = []
+    for path in sorted(example_queries_dir().glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        titles = dict(
+            line[2:].split(": ", 1)
+            for line in text.splitlines()[:2]
+            if line.startswith(("# en: ", "# nl: "))
+        )
+        found.append((titles.get(lang) or titles.get("en") or path.stem, text))
+    return found
 
 
 def _service_description(request: Request, params: dict[str, list[str]]) -> Response:
@@ -217,7 +227,7 @@ def _service_description(request: Request, params: dict[str, list[str]]) -> Resp
         examples = {
             "endpoint": endpoint,
             "default_query": default_query,
-            "tabs": [{"name": name, "query": text} for name, text in _examples()],
+            "tabs": [{"name": name, "query": text} for name, text in _examples(current_language())],
         }
         return templates.TemplateResponse(
             request,
