@@ -52,7 +52,11 @@ async def check_page(request: Request) -> Response:
     summary="A record to start from: the partner database's export layout (txt), JSON or CSV",
     responses={
         200: {
-            "content": {m.split(";")[0]: {} for m, _ in TEMPLATE_FORMATS.values()},
+            "content": {
+                "text/plain": {"example": "Example Foundation for Peace\n\nDatabase\n..."},
+                "application/json": {"example": {"plan": "nld-nap-4", "language": "en"}},
+                "text/csv": {"example": "plan,language,organisation,...\r\n"},
+            },
             "description": "The template, as a download, its texts in the reader's language",
         },
         404: {"description": "No template in that format"},
@@ -87,7 +91,8 @@ FORM_SCHEMA = {
                         },
                         "format": {"type": "string", "enum": list(FORMATS), "default": "auto"},
                     },
-                }
+                },
+                "example": {"text": '{"organisation": "Stichting X"}', "format": "auto"},
             },
             "application/x-www-form-urlencoded": {
                 "schema": {
@@ -96,7 +101,8 @@ FORM_SCHEMA = {
                         "text": {"type": "string"},
                         "format": {"type": "string", "enum": list(FORMATS)},
                     },
-                }
+                },
+                "example": {"text": '{"organisation": "Stichting X"}', "format": "json"},
             },
         }
     }

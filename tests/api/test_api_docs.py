@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.api.conftest import Server
+from tests.api.conftest import Server, Watched
 
 
 @pytest.mark.parametrize("path", ["/docs", "/redoc"])
@@ -22,6 +22,20 @@ def test_api_docs_load_nothing_from_elsewhere(server: Server, path: str) -> None
             assert client.get(url).status_code == 200, url
         assert client.get("/openapi.json").status_code == 200
         assert client.head(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/docs", "/redoc"])
+def test_api_docs_fetch_nothing_from_elsewhere_in_a_browser(
+    server: Server, tab: Watched, path: str
+) -> None:
+    """What the pages' scripts load once running (ReDoc's bundle loaded Redocly's logo from a
+    CDN: nap_graph_api/static/redoc/README.md)."""
+    tab.page.goto(f"{server.url}{path}")
+    tab.page.wait_for_load_state("networkidle")
+    tab.page.wait_for_timeout(500)
+    elsewhere = [u for u in tab.requests if not u.startswith((server.url, "data:"))]
+    assert not elsewhere, elsewhere
+    assert len(tab.requests) > 2
 
 
 def test_every_operation_has_examples(server: Server) -> None:
@@ -52,6 +66,7 @@ def test_head_answers_every_get_route(server: Server) -> None:
         "/browse": "/browse",
         "/browse/{name}": "/browse/outcomes",
         "/search": "/search?q=gender",
+        "/check/template.{suffix}": "/check/template.json",
         "/sparql": "/sparql",
         "/store": "/store?default",
         "/store/{path}": "/store/nothing-here",
