@@ -26,7 +26,7 @@ HEX16 = r"[0-9a-f]{16}"
 MAX_SLUG_LENGTH = 60
 
 IRI_PATTERNS: dict[str, str] = {
-    "ontology": r"def/wps(?:#[A-Za-z]+|/\d+\.\d+\.\d+)?",
+    "ontology": r"def/wps(?:#[A-Za-z][A-Za-z0-9]*|/\d+\.\d+\.\d+)?",
     "shapes": r"def/shapes(?:#[A-Za-z]+(?:-[a-z0-9]+)*)?",
     "graph": rf"graph/{SLUG}(?:/{SLUG})*",
     "scheme": rf"id/scheme/{SLUG}",
