@@ -72,30 +72,24 @@ class Comparison:
             out.append((plan, cells))
         return out
 
+    CSV_COLUMNS = ("pillar", "country", "plan", "plan_iri", "code", "area", "match")
+
     def csv(self) -> str:
         """The table as spreadsheet-safe CSV (:mod:`nap_graph.spreadsheets`)."""
-        columns = ["pillar", "country", "plan", "plan_iri", "code", "area", "match"]
-        return csv_text(
-            columns,
-            (
-                dict(
-                    zip(
-                        columns,
-                        (
-                            m.pillar_name,
-                            m.country,
-                            m.plan_name,
-                            m.plan,
-                            m.code,
-                            m.area,
-                            m.match,
-                        ),
-                        strict=True,
-                    )
+        return csv_text(self.CSV_COLUMNS, self.csv_rows())
+
+    def csv_rows(self) -> list[dict[str, str]]:
+        """The rows of :meth:`csv`, by column."""
+        return [
+            dict(
+                zip(
+                    self.CSV_COLUMNS,
+                    (m.pillar_name, m.country, m.plan_name, m.plan, m.code, m.area, m.match),
+                    strict=True,
                 )
-                for m in self.mappings
-            ),
-        )
+            )
+            for m in self.mappings
+        ]
 
     def text(self) -> str:
         lines: list[str] = [f"{p.owner}: {p.title}" for p in self.plans]

@@ -102,6 +102,10 @@ class Monitoring:
     def csv(self) -> str:
         """One row per target and observed value (``reported``: whether a target's indicator
         has an observed value)."""
+        return csv_text(self.CSV_COLUMNS, self.csv_rows())
+
+    def csv_rows(self) -> list[dict[str, str]]:
+        """The rows of :meth:`csv`, by column."""
         notation = {o.iri: o.notation for o in self.outcomes}
         rows = []
         for a in self.activities.values():
@@ -123,7 +127,7 @@ class Monitoring:
                         else str(m.iri not in missing).lower(),
                     }
                 )
-        return csv_text(self.CSV_COLUMNS, rows)
+        return rows
 
 
 def monitoring_query(plan: str) -> str:

@@ -104,7 +104,7 @@ def plain_message(error: Mapping[str, Any]) -> str:
     if kind == "missing":
         return _("fill this in")
     if kind in {"string_too_long", "too_long"}:
-        return _("too long: at most {limit}").format(limit=context.get("max_length", ""))
+        return _("too long: at most {limit} characters").format(limit=context.get("max_length", ""))
     if kind in {"string_too_short", "too_short"}:
         return _("fill this in")
     if kind in {"greater_than", "greater_than_equal"}:

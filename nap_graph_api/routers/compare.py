@@ -15,6 +15,7 @@ from nap_graph.i18n import current_language
 from nap_graph.world.plans import PlanFilter, world_plans
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import ViewDep
+from nap_graph_api.downloads import csv_download
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
 
@@ -62,7 +63,7 @@ async def compare_plans(
 
     result, choices = await run_in_threadpool(answer)
     if chosen_type == media.SPARQL_CSV:
-        return Response(result.csv(), media_type="text/csv")
+        return csv_download(request, result.CSV_COLUMNS, result.csv_rows(), "comparison")
     if chosen_type == JSON:
         return JSONResponse(result.as_json())
     groups = [

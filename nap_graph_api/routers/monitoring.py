@@ -14,6 +14,7 @@ from nap_graph.i18n import current_language
 from nap_graph.monitoring import monitoring, monitoring_query
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import ViewDep
+from nap_graph_api.downloads import csv_download
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
 from nap_graph_api.plan_pages import JSON, chosen_format, plan_of
@@ -72,7 +73,7 @@ async def monitoring_page(
         lambda: monitoring(view, plan_iri, graphs=graphs, lang=lang, year=year or None)
     )
     if chosen == media.SPARQL_CSV:
-        return Response(found.csv(), media_type="text/csv")
+        return csv_download(request, found.CSV_COLUMNS, found.csv_rows(), "monitoring")
     if chosen == JSON:
         acts = found.activities.values()
         return JSONResponse(

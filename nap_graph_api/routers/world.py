@@ -13,7 +13,6 @@ from nap_graph import queries
 from nap_graph.errors import BadRequestError
 from nap_graph.i18n import current_language
 from nap_graph.namespaces import PREFIXES
-from nap_graph.spreadsheets import csv_text
 from nap_graph.terms import Triples
 from nap_graph.world.map_shapes import world_shapes
 from nap_graph.world.plans import (
@@ -28,6 +27,7 @@ from nap_graph.world.plans import (
 from nap_graph.world.turtle import stable_turtle
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import ViewDep
+from nap_graph_api.downloads import csv_download
 from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
 
@@ -104,11 +104,7 @@ async def world(
         reverse=order == "desc",
     )
     if kind == media.SPARQL_CSV:
-        return Response(
-            csv_text(COLUMNS, (r.as_dict() for r in rows)),
-            media_type="text/csv; charset=utf-8",
-            headers={"Content-Disposition": 'attachment; filename="plans.csv"'},
-        )
+        return csv_download(request, COLUMNS, (r.as_dict() for r in rows), "plans")
     if kind == "application/json":
         return JSONResponse(
             {"count": len(rows), "plans": [r.as_dict() for r in rows]},

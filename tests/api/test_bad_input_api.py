@@ -112,12 +112,15 @@ def test_non_http_iris_are_text_not_links_and_links_are_relative() -> None:
 def test_csv_for_spreadsheets_neutralises_formulas() -> None:
     from nap_graph.compare import spreadsheet_safe
 
-    assert [spreadsheet_safe(c) for c in ("=1+1", "+x", "-2", "@SUM(A1)", "Prevention")] == [
+    cells = ("=1+1", "+x", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "Prevention", "-2", "-12.5")
+    assert [spreadsheet_safe(c) for c in cells] == [
         "'=1+1",
         "'+x",
-        "'-2",
+        "'-2+3+cmd|' /C calc'!A0",
         "'@SUM(A1)",
         "Prevention",
+        "-2",  # a plain number cannot be a formula: it stays a number
+        "-12.5",
     ]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from tests.api.conftest import Server
 
 NAP4 = "https://w3id.org/nap-graph/id/plan/nld-nap-4"
@@ -22,7 +24,7 @@ def _select(server: Server, query: str) -> list[dict[str, str]]:
 def test_coverage_counts_and_gaps_match_sparql(server: Server) -> None:
     with server.client() as client:
         found = client.get("/coverage", params={"format": "json"}).json()
-        table = client.get("/coverage", params={"format": "csv"}).text
+        table = client.get("/coverage", params={"format": "csv"}).content.decode("utf-8-sig")
     counts = _select(
         server,
         f"SELECT ?n (COUNT(DISTINCT ?org) AS ?c) WHERE {{ <{NAP4}> wps:outcomeFramework ?f . "
@@ -66,7 +68,7 @@ def test_monitoring_missing_values_match_sparql(server: Server) -> None:
         page = client.get(
             "/monitoring", params={"lang": "nl"}, headers={"Accept": "text/html"}
         ).text
-        table = client.get("/monitoring", params={"format": "csv"}).text
+        table = client.get("/monitoring", params={"format": "csv"}).content.decode("utf-8-sig")
         bad = client.get("/monitoring", params={"year": "20x5"})
     targets = _select(
         server,
@@ -145,3 +147,30 @@ def test_partners_around_one_organisation(server: Server) -> None:
     dmb = "https://w3id.org/nap-graph/id/organisation/jenv-dmb"
     assert edges and all(dmb in (e["source"], e["target"]) for e in edges)
     assert bad.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/coverage", "/monitoring", "/compare", "/world"])
+def test_downloads_open_right_in_a_spreadsheet(server: Server, path: str) -> None:
+    """UTF-8 with a byte-order mark, saved not shown; for a Dutch reader ';'-separated with
+    Dutch headers (Excel in a Dutch locale splits on ';'), ',' on request."""
+    with server.client() as client:
+        english = client.get(path, params={"format": "csv"})
+        dutch = client.get(path, params={"format": "csv"}, headers={"Accept-Language": "nl"})
+        comma = client.get(
+            path, params={"format": "csv", "sep": "comma"}, headers={"Accept-Language": "nl"}
+        )
+    for answer in (english, dutch, comma):
+        assert answer.status_code == 200, answer.text[:300]
+        assert answer.content.startswith(b"\xef\xbb\xbf")
+        assert answer.headers["content-disposition"].startswith("attachment; filename=")
+        assert answer.headers["content-type"].startswith("text/csv; charset=utf-8")
+    header = {
+        name: a.content.decode("utf-8-sig").split("\r\n", 1)[0]
+        for name, a in (("en", english), ("nl", dutch), ("comma", comma))
+    }
+    english_columns = header["en"].split(",")
+    dutch_columns = header["nl"].split(";")
+    assert len(dutch_columns) == len(english_columns) > 3
+    assert dutch_columns != english_columns and header["comma"].split(",") == dutch_columns
+    rows = list(csv.reader(io.StringIO(dutch.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) > 1 and {len(r) for r in rows} == {len(dutch_columns)}

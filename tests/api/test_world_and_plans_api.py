@@ -42,7 +42,7 @@ def test_filters_and_downloads_give_the_same_plans(own: Server) -> None:
     assert page.status_code == 200 and as_csv.headers["content-type"].startswith("text/csv")
     assert "attachment" in as_csv.headers["content-disposition"]
     shown = _table_rows(page.text)
-    rows = list(csv.DictReader(io.StringIO(as_csv.text)))
+    rows = list(csv.DictReader(io.StringIO(as_csv.content.decode("utf-8-sig"))))
     assert [r["key"] for r in rows] == [p["key"] for p in as_json["plans"]] == shown
     assert 0 < len(shown) < everything["count"] == 244
     assert all(r["regions"] == "Africa" and r["budget"] == "yes" for r in rows)
