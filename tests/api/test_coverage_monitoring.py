@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -174,3 +175,12 @@ def test_downloads_open_right_in_a_spreadsheet(server: Server, path: str) -> Non
     assert dutch_columns != english_columns and header["comma"].split(",") == dutch_columns
     rows = list(csv.reader(io.StringIO(dutch.content.decode("utf-8-sig")), delimiter=";"))
     assert len(rows) > 1 and {len(r) for r in rows} == {len(dutch_columns)}
+
+
+def test_compare_names_countries_and_links_them(server: Server) -> None:
+    with server.client() as client:
+        page = client.get("/compare", headers={"Accept": "text/html", "Accept-Language": "nl"})
+    assert page.status_code == 200
+    cells = re.findall(r'<td><a href="/country/([A-Z]{3})">([^<]+)</a></td>', page.text)
+    assert cells and all(name != code for code, name in cells), cells[:5]
+    assert ("DEU", "Duitsland") in cells
