@@ -13,12 +13,36 @@ from starlette.concurrency import run_in_threadpool
 from nap_graph import iris
 from nap_graph.i18n import current_language
 from nap_graph.partners import network
+from nap_graph.reference import reference_index
+from nap_graph.submissions.organisations import resolve_organisation
 from nap_graph_api.deps import ViewDep
 from nap_graph_api.errors import ApiError
 from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
 
 router = APIRouter(tags=["partners"])
+
+
+def _organisation(given: str) -> str:
+    """The organisation a key (``jenv``) or a name, in any language the reference data knows
+    it by ("Ministerie van Justitie en Veiligheid"), means; 404 naming near matches else."""
+    index = reference_index()
+    resolved = resolve_organisation(index, given)
+    if resolved.known:
+        return resolved.iri
+    try:
+        key_iri = iris.organisation_iri(given)
+    except ValueError:
+        key_iri = None
+    if key_iri is not None and key_iri in index.organisation_names:
+        return key_iri
+    near = ", ".join(m.name for m in resolved.near[:3])
+    raise ApiError(
+        404,
+        "Not found",
+        f"organisation: no organisation called {given!r}"
+        + (f"; did you mean: {near}?" if near else ""),
+    )
 
 
 @router.get(
@@ -58,7 +82,8 @@ async def partners(
     request: Request,
     view: ViewDep,
     organisation: Annotated[
-        str | None, Query(description="Only the relations of this organisation (key or IRI).")
+        str | None,
+        Query(description="Only the relations of this organisation (its name, key or IRI)."),
     ] = None,
 ) -> Response:
     as_json = wants_json(request, "the network")
@@ -68,10 +93,7 @@ async def partners(
     if organisation:
         focus = organisation if organisation.startswith("https://") else None
         if focus is None:
-            try:
-                focus = iris.organisation_iri(organisation)
-            except ValueError as exc:
-                raise ApiError(400, "Bad request", f"organisation: {exc}") from exc
+            focus = _organisation(organisation)
     if focus is None:  # the whole network: once per store generation and language
         found = await run_in_threadpool(
             view.cached, f"partners-{lang}", lambda: network(view, graphs=graphs, lang=lang)

@@ -143,11 +143,21 @@ def test_partners_around_one_organisation(server: Server) -> None:
         around = client.get(
             "/partners", params={"organisation": "jenv-dmb", "format": "json"}
         ).json()["elements"]
-        bad = client.get("/partners", params={"organisation": "Not A Key!"})
+        by_name = client.get(
+            "/partners",
+            params={"organisation": "Ministry of Justice and Security", "format": "json"},
+        ).json()["elements"]
+        by_key = client.get("/partners", params={"organisation": "jenv", "format": "json"}).json()[
+            "elements"
+        ]
+        unknown = client.get("/partners", params={"organisation": "Transgender Netwerk"})
     edges = [e["data"] for e in around if "source" in e["data"]]
     dmb = "https://w3id.org/nap-graph/id/organisation/jenv-dmb"
     assert edges and all(dmb in (e["source"], e["target"]) for e in edges)
-    assert bad.status_code == 400
+    assert by_name == by_key and len(by_key) > 3  # the name means the same as the key
+    # a name nobody has: a 404 that says so and offers the near one
+    assert unknown.status_code == 404
+    assert "Transgender Netwerk Nederland" in unknown.text
 
 
 @pytest.mark.parametrize("path", ["/coverage", "/monitoring", "/compare", "/world"])

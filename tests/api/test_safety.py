@@ -202,7 +202,7 @@ def test_a_flat_chain_is_refused_before_the_engine_and_nothing_dies(
 def test_iri_shaped_inputs_are_checked_where_they_enter(client: TestClient) -> None:
     """Before: a space in /partners?organisation= and an invalid IRI on the diff page were
     500s."""
-    assert client.get("/partners", params={"organisation": "a b"}).status_code == 400
+    assert client.get("/partners", params={"organisation": "a b"}).status_code == 404
     assert client.get("/id/organisation/a%20b").status_code in (400, 404)
     login = client.app.state.sessions.start(Principal.local())  # type: ignore[attr-defined]
     client.cookies.set("nap_session", login.id)
