@@ -60,6 +60,27 @@ def test_facets_count_and_narrow(index: SearchIndex) -> None:
         index.search("gender", filters={"colour": "red"})
 
 
+def test_each_facet_holds_only_its_own_kind(index: SearchIndex, store: OxigraphStore) -> None:
+    """The outcome facet lists outcomes (it listed the activities contributing to a found
+    outcome), the organisation facet organisations, the plan facet plans."""
+    found = index.search("protection")
+    kinds = {
+        "outcome": ("StrategicOutcome", "SubOutcome"),
+        "organisation": ("Organization", "FormalOrganization", "OrganizationalUnit"),
+        "plan": ("NationalActionPlan", "RegionalActionPlan"),
+    }
+    checked = 0
+    for facet, classes in kinds.items():
+        for value, _label, _n in found.facets.get(facet, []):
+            types = {
+                r["t"].value.rsplit("#", 1)[-1]
+                for r in store.query(f"SELECT ?t WHERE {{ <{value}> a ?t }}").rows  # type: ignore[union-attr]
+            }
+            assert types & set(classes), (facet, value, types)
+            checked += 1
+    assert checked > 3 and found.facets.get("outcome")
+
+
 def test_kept_current_when_a_graph_is_written_replaced_and_dropped(
     store: OxigraphStore, index: SearchIndex
 ) -> None:
