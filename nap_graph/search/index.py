@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from nap_graph import queries
 from nap_graph.iris import thing_kind
 from nap_graph.namespaces import PREFIXES
-from nap_graph.search.analysis import index_terms, match_expression, snippet
+from nap_graph.search.analysis import forms, index_terms, match_expression, query_words, snippet
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.settings import StoreSettings
@@ -64,6 +66,7 @@ CREATE INDEX IF NOT EXISTS facets_value ON facets (facet, value);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, tokenize = 'unicode61');
 CREATE TEMP TABLE IF NOT EXISTS excluded (graph TEXT PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS matched (iri TEXT, kind TEXT, id INTEGER, score REAL);
+CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, fts, 'row');
 """
 
 
@@ -107,10 +110,14 @@ class SearchResults:
     hits: list[Hit]
     facets: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     """Per facet: (value, its label, how many matching things have it), most first."""
+    corrected: str | None = None
+    """When the query as typed matched nothing: the words searched instead (a word the
+    index does not hold replaced by the nearest one it holds)."""
 
     def as_dict(self) -> dict[str, object]:
         return {
             "query": self.query,
+            "corrected": self.corrected,
             "total": self.total,
             "results": [h.as_dict() for h in self.hits],
             "facets": {
@@ -329,7 +336,53 @@ class SearchIndex:
     ) -> SearchResults:
         """Things whose texts match every word of ``query`` (in any of its forms), best
         first; ``filters`` narrow by facet (``{"kind": "activity"}``); texts of
-        ``exclude_graphs`` (superseded versions) are not searched."""
+        ``exclude_graphs`` (superseded versions) are not searched. When nothing matches and
+        a word is not in the index, the nearest word it holds is searched instead
+        (:meth:`corrected`; ``SearchResults.corrected`` says so)."""
+        found = self._search(query, lang, filters, exclude_graphs, limit, offset)
+        if found.total:
+            return found
+        corrected = self.corrected(query)
+        if corrected is None:
+            return found
+        instead = self._search(corrected, lang, filters, exclude_graphs, limit, offset)
+        instead.query, instead.corrected = query, corrected
+        return instead if instead.total else found
+
+    def corrected(self, query: str) -> str | None:
+        """``query`` with each word the index does not hold (in any of its forms) replaced
+        by the nearest one it does: at most one edit away for a word of up to 7 letters, two
+        for a longer one, none for a word under 4; the more frequent of equally near ones.
+        ``None`` when no word changes."""
+        words = query_words(query)
+        with self._lock:
+            known = dict(self._db.execute("SELECT term, doc FROM temp.vocabulary"))
+        changed, out = False, []
+        for word in words:
+            if len(word) < 4 or any(f in known for f in forms(word)):
+                out.append(word)
+                continue
+            limit = 1 if len(word) <= 7 else 2
+            near = process.extract(
+                word, list(known), scorer=Levenshtein.distance, score_cutoff=limit, limit=20
+            )
+            if not near:
+                out.append(word)
+                continue
+            best = min(near, key=lambda n: (n[1], -known[n[0]], n[0]))[0]
+            out.append(best)
+            changed = True
+        return " ".join(out) if changed else None
+
+    def _search(
+        self,
+        query: str,
+        lang: str,
+        filters: Mapping[str, str] | None,
+        exclude_graphs: Iterable[str],
+        limit: int,
+        offset: int,
+    ) -> SearchResults:
         expression = match_expression(query)
         if expression is None:
             return SearchResults(query, 0, [])

@@ -92,3 +92,15 @@ def test_json_answer_and_bad_requests(own_server: Server) -> None:
         assert client.get("/search?q=gender", headers={"Accept": "image/png"}).status_code == 406
         html = client.get("/search?q=%3Cscript%3E", headers={"Accept": "text/html"}).text
         assert "<script>" not in html.split("<main", 1)[1]
+
+
+def test_a_typo_is_forgiven_and_the_page_says_so(own_server: Server) -> None:
+    with own_server.client() as client:
+        answer = client.get("/search", params={"q": "gendertraning", "format": "json"}).json()
+        page = client.get(
+            "/search",
+            params={"q": "gendertraning"},
+            headers={"Accept": "text/html", "Accept-Language": "nl"},
+        ).text
+    assert answer["corrected"] == "gendertraining" and answer["total"] > 0
+    assert "Niets past bij “gendertraning”; dit past bij “gendertraining”." in page

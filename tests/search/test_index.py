@@ -47,6 +47,22 @@ def test_finds_the_gender_training_in_both_languages(index: SearchIndex) -> None
     assert hit.kind == "activity"
 
 
+def test_a_typo_finds_the_nearest_word_and_says_so(index: SearchIndex) -> None:
+    for typo, meant in (
+        ("gendertraning", "gendertraining"),
+        ("genderrtraining polise", "gendertraining police"),
+        ("vredesmisies", "vredesmissies"),
+    ):
+        found = index.search(typo)
+        assert found.corrected == meant and found.query == typo
+        assert TRAINING in [h.iri for h in found.hits] or found.total > 0, typo
+    assert TRAINING in [h.iri for h in index.search("gendertraning").hits]
+    exact = index.search("gender training")
+    assert exact.corrected is None  # a query that matches is never corrected
+    assert index.search("xyzzy").total == 0 and index.search("xyzzy").corrected is None
+    assert index.corrected("abc") is None  # short words are left alone
+
+
 def test_facets_count_and_narrow(index: SearchIndex) -> None:
     everything = index.search("gender training")
     kinds = dict((v, n) for v, _label, n in everything.facets["kind"])
