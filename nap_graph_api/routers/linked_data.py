@@ -157,6 +157,18 @@ async def country(code: str, request: Request, view: ViewDep) -> Response:
     return await _document(request, view, f"{NAMESPACES['COUNTRY']}{code}")
 
 
+BREADCRUMBS = {
+    "organisation": (N_("Organisations"), "/browse/organisations"),
+    "unit": (N_("Organisations"), "/browse/organisations"),
+    "outcome": (N_("Outcomes"), "/browse/outcomes"),
+    "activity": (N_("Activities"), "/browse/activities"),
+    "country": (N_("Countries"), "/browse/countries"),
+    "plan": (N_("Plans of the world"), "/world"),
+    "submission": (N_("Submissions"), "/submissions"),
+}
+"""The list a resource page sits under in its breadcrumb trail, by the kind of thing."""
+
+
 async def _document(request: Request, view: QueryPath, iri: str, *, plan: bool = False) -> Response:
     chosen = _choose(request)
     lang = current_language()
@@ -189,6 +201,7 @@ async def _document(request: Request, view: QueryPath, iri: str, *, plan: bool =
             "replaced": replaced,
             "profile": about,
             "kind_template": f"kinds/{kind}.html" if about is not None else None,
+            "breadcrumb": BREADCRUMBS.get(kind or ""),
         },
     )
 

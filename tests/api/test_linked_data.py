@@ -177,7 +177,9 @@ def test_compare_page_csv_and_json(server: Server) -> None:
             and "Protection and support" in html.text
             and "<h2>Protection</h2>" in html.text
         )
-        csv_text = client.get("/compare", params={"pillar": "protection", "format": "csv"}).text
+        csv_text = client.get(
+            "/compare", params={"pillar": "protection", "format": "csv"}
+        ).content.decode("utf-8-sig")
         assert (
             csv_text.splitlines()[0] == "pillar,country,plan,plan_iri,code,area,match"
             and len(csv_text.splitlines()) == 14
@@ -296,3 +298,21 @@ def test_every_vocabulary_term_the_data_uses_has_a_label_in_both_languages(store
         and not row["t"].value.startswith("https://w3id.org/nap-graph/def/shapes#")
     ]
     assert not missing, missing
+
+
+def test_a_page_has_a_breadcrumb_trail_and_says_where_its_facts_come_from(server: Server) -> None:
+    with server.client() as client:
+        page = client.get(
+            "/doc/activity/jenv/police-gender-training",
+            headers={"Accept": "text/html", "Accept-Language": "nl"},
+        ).text
+    trail = page.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert '<a href="/">Startpagina</a>' in trail
+    assert '<a href="/browse/activities">Activiteiten</a>' in trail
+    assert 'aria-current="page">Driedaagse gendertraining' in trail
+    sources = (
+        page.split("Waar komt dit vandaan", 1)[-1] if "Waar komt dit vandaan" in page else page
+    )
+    # the curated record: named in words and linked to the version's page, not raw Turtle
+    assert "De registratie zoals gecureerd (versie 9499130b86aac370)" in sources
+    assert 'href="/submissions/nld-nap-4/jenv/9499130b86aac370"' in sources
