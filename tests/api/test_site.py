@@ -99,7 +99,7 @@ def test_language_switch_turns_every_page_dutch_and_back(
     tab.page.wait_for_load_state()
     assert _html_lang(tab) == "nl"
     assert "Bladeren" in tab.page.locator("header.site nav").inner_text()
-    assert tab.page.locator("header.site button").inner_text() == "Zoeken"
+    assert tab.page.locator("header.site form[role=search] button").inner_text() == "Zoeken"
     tab.page.goto(f"{server.url}/browse")  # remembered: no ?lang= on this address
     assert _html_lang(tab) == "nl"
     assert tab.page.locator("h1").inner_text() == "Bladeren"
@@ -117,7 +117,7 @@ def test_search_finds_the_three_day_gender_training(
 ) -> None:
     tab.page.goto(f"{server.url}/")
     tab.page.locator("header.site input[name=q]").fill(words)
-    tab.page.locator("header.site button").click()
+    tab.page.locator("header.site form[role=search] button").click()
     tab.page.wait_for_load_state()
     assert "/search?q=" in tab.page.url
     titles = tab.page.locator("article.result h3").all_inner_texts()
@@ -237,3 +237,42 @@ def test_no_serious_or_critical_accessibility_violation(
         tab.page.locator("main form button[type=submit]").click()
         tab.page.wait_for_load_state("networkidle")
     no_serious_violations(tab)
+
+
+def test_on_a_phone_the_navigation_folds_behind_a_menu_button(server: Server, chromium) -> None:
+    """The header took a third of a phone's screen: there the links fold behind "Menu"
+    (static/site-menu.js), which opens them; on a wide screen they are shown, no button."""
+    for width, folded in ((390, True), (1280, False)):
+        context = chromium.new_context(viewport={"width": width, "height": 800}, locale="nl-NL")
+        try:
+            page = context.new_page()
+            page.goto(f"{server.url}/doc/organisation/jenv?lang=nl")
+            button = page.locator("header.site .menu-toggle")
+            nav = page.locator("#site-nav")
+            assert button.is_visible() is folded and nav.is_visible() is not folded
+            if folded:
+                header = page.evaluate("document.querySelector('header.site').offsetHeight")
+                assert header < 800 / 5, header
+                assert button.get_attribute("aria-expanded") == "false"
+                button.click()
+                assert nav.is_visible() and button.get_attribute("aria-expanded") == "true"
+                nav.locator("a[href='/browse']").click()
+                page.wait_for_load_state()
+                assert page.locator("h1").inner_text() == "Bladeren"
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_no_page_is_wider_than_a_phone(server: Server, chromium, kind: str) -> None:
+    """At 390 px (a common phone) in Dutch, whose words are longer: nothing widens the page;
+    tables scroll inside themselves."""
+    context = chromium.new_context(viewport={"width": 390, "height": 800}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}{PAGES[kind]}{'&' if '?' in PAGES[kind] else '?'}lang=nl")
+        page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, (kind, width)
+    finally:
+        context.close()
