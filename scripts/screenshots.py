@@ -44,7 +44,7 @@ PAGES = {
     "record-form": "/record-form",
     "error": "/doc/organisation/no-such-organisation",
 }
-PHONE = ("home", "organisation", "world")
+PHONE = ("home", "organisation", "world", "record-form", "check")
 
 
 def main() -> None:
