@@ -28,9 +28,14 @@ def list_submissions(
     organisation: str | None = None,
     plan: str | None = None,
     outcome: str | None = None,
+    lang: str = "en",
 ) -> list[SubmissionSummary]:
-    """Current submissions, newest first; filters are IRIs."""
-    bindings: dict[str, ox.NamedNode] = {"provenance": ox.NamedNode(PROVENANCE_GRAPH)}
+    """Current submissions, newest first, organisations named in ``lang`` (English where an
+    organisation has no such name); filters are IRIs."""
+    bindings: dict[str, ox.NamedNode | ox.Literal] = {
+        "provenance": ox.NamedNode(PROVENANCE_GRAPH),
+        "lang": ox.Literal(lang),
+    }
     for name, value in (("org", organisation), ("plan", plan), ("outcome", outcome)):
         if value:
             bindings[name] = ox.NamedNode(value)

@@ -79,5 +79,5 @@ def overview(store: Queryable, *, lang: str = "en", latest: int = 5) -> Overview
         organisations=int(_value(first, "organisations") or 0),
         outcomes=int(_value(first, "outcomes") or 0),
         activities=int(_value(first, "activities") or 0),
-        latest=list_submissions(store)[:latest],
+        latest=list_submissions(store, lang=lang)[:latest],
     )

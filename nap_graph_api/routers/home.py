@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from nap_graph.i18n import current_language
 from nap_graph.overview import overview
 from nap_graph_api.deps import ViewDep
 from nap_graph_api.page_formats import wants_json
@@ -44,7 +45,8 @@ EXAMPLE = {
     },
 )
 async def home(request: Request, view: ViewDep, format: str | None = None) -> Response:
-    summary = await run_in_threadpool(overview, view)
+    lang = current_language()
+    summary = await run_in_threadpool(lambda: overview(view, lang=lang))
     if wants_json(request, "the home page"):
         return JSONResponse(summary.as_dict())
     return templates.TemplateResponse(request, "home.html", {"summary": summary})

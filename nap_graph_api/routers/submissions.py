@@ -161,7 +161,9 @@ def list_current(
             outcome_iri = checked_iri(iris.outcome_iri(plan_iri, outcome), "outcome")
     except ValueError as exc:  # a key or code the IRI scheme does not allow
         raise ApiError(400, "Bad request", f"filter: {exc}") from exc
-    found = list_submissions(view, organisation=org_iri, plan=plan_iri, outcome=outcome_iri)
+    found = list_submissions(
+        view, organisation=org_iri, plan=plan_iri, outcome=outcome_iri, lang=current_language()
+    )
     start = (page - 1) * per_page
     items = found[start : start + per_page]
     answer = {

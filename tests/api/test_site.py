@@ -7,6 +7,7 @@ kind (docs/site.md)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -276,3 +277,76 @@ def test_no_page_is_wider_than_a_phone(server: Server, chromium, kind: str) -> N
         assert width <= 390, (kind, width)
     finally:
         context.close()
+
+
+def _site_english() -> set[str]:
+    """The site's interface strings whose Dutch differs (placeholders left out)."""
+    from babel.messages.pofile import read_po
+
+    catalogue = Path(__file__).resolve().parents[2] / "nap_graph_api" / "locales" / "nl"
+    with (catalogue / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        po = read_po(handle)
+    return {
+        m.id
+        for m in po
+        if isinstance(m.id, str)
+        and m.string
+        and m.string != m.id
+        and len(m.id) > 3
+        and "%(" not in m.id
+    }
+
+
+@pytest.fixture(scope="module")
+def labels() -> dict[str, dict[str, str]]:
+    """Every resource's skos:prefLabel by language, as the default data states them."""
+    from nap_graph.default_data import load_default_store
+
+    found: dict[str, dict[str, str]] = {}
+    query = "SELECT ?s ?l WHERE { GRAPH ?g { ?s skos:prefLabel ?l } }"
+    prologue = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+    for row in load_default_store().query(prologue + query):
+        found.setdefault(row["s"].value, {})[row["l"].language or ""] = row["l"].value
+    return found
+
+
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_every_page_kind_speaks_dutch(
+    server: Server, labels: dict[str, dict[str, str]], kind: str
+) -> None:
+    """In Dutch, no interface string is left in English, and nothing the data names in Dutch
+    is shown by its English name. Code (field keys, IRIs) and what a page marks lang="en" on
+    purpose (the ontology's English column) are left out."""
+    import html as html_module
+    import re
+
+    with server.client() as client:
+        page = client.get(PAGES[kind], headers={"Accept": "text/html", "Accept-Language": "nl"})
+    body = page.text.split("<main", 1)[1]
+    body = re.sub(r"<script.*?</script>|<code>.*?</code>", "", body, flags=re.S)
+    body = re.sub(r'<(\w+)[^>]*\blang="en"[^>]*>.*?</\1>', "", body, flags=re.S)
+    english = _site_english()
+    assert len(english) > 100
+    lines = {
+        html_module.unescape(line).strip() for line in re.sub(r"<[^>]+>", "\n", body).splitlines()
+    }
+    assert not sorted(lines & english), kind
+    shown_english = []
+    for href, text in re.findall(
+        r'<a href="(/doc/[^"?#]+|/country/[A-Z]{3})"[^>]*>([^<]+)</a>', body
+    ):
+        iri = (
+            "https://w3id.org/nap-graph/id/" + href.removeprefix("/doc/")
+            if href.startswith("/doc/")
+            else "http://publications.europa.eu/resource/authority/country/" + href[-3:]
+        )
+        names = labels.get(iri, {})
+        dutch, english_name = names.get("nl"), names.get("en")
+        if (
+            dutch
+            and english_name
+            and dutch != english_name
+            and html_module.unescape(text).strip() == english_name
+        ):
+            shown_english.append(english_name)
+    assert not shown_english, (kind, sorted(set(shown_english))[:5])
