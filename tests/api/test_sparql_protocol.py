@@ -198,7 +198,7 @@ def test_service_description_and_query_page(server: Server) -> None:
         )
         assert (
             page.headers["content-type"].startswith("text/html")
-            and "sub-outcome-3-2-contributors" in page.text
+            and "Who works on sub-outcome 3.2" in page.text
         )
 
 

@@ -74,7 +74,7 @@ def test_invalid_submission_is_422_with_the_report_and_stores_nothing(server: Se
         unreadable = client.post(
             "/submissions", content=b"\x00\x01", headers={"Content-Type": "text/plain"}
         )
-        assert unreadable.status_code == 422 and "binary" in unreadable.text
+        assert unreadable.status_code == 422 and "not text" in unreadable.text
     assert count_graphs(server) == before
 
 
