@@ -109,3 +109,44 @@ def page_of(
         iri = row["item"].value
         items.append(Item(iri, labels.get(iri, iri), cells))
     return Page(name, items, len(found), page, per_page)
+
+
+def labelled(
+    store: Queryable,
+    name: str,
+    found: list[dict[str, ox.Term]],
+    *,
+    graphs: Sequence[str] | None = None,
+    lang: str = DEFAULT,
+) -> list[Item]:
+    """The whole list labelled in ``lang``: what sorting by name and filtering need."""
+    return page_of(
+        store, name, found, page=1, per_page=max(1, len(found)), graphs=graphs, lang=lang
+    ).items
+
+
+def arranged(
+    items: list[Item],
+    *,
+    sort: str = "name",
+    descending: bool = False,
+    contains: str = "",
+) -> list[Item]:
+    """``items`` whose name holds ``contains`` (any case, any accents), sorted by ``sort``
+    (``name`` or a column; counts as numbers, names as folded text). :class:`ValueError`
+    for a column the list does not have."""
+    from nap_graph.search.analysis import fold
+
+    wanted = fold(contains.strip())
+    kept = [i for i in items if wanted in fold(i.label)] if wanted else list(items)
+    columns = {c for i in items for c in i.cells}
+    if sort != "name" and sort not in columns and items:
+        raise ValueError(f"sort: no column {sort!r}; columns: name, {', '.join(sorted(columns))}")
+
+    def key(item: Item) -> tuple[int, float, str]:
+        text = item.label if sort == "name" else item.cells.get(sort, Cell("")).text
+        if text.isdigit():
+            return (0, float(text), "")
+        return (1, 0.0, fold(text))
+
+    return sorted(kept, key=lambda i: (key(i), fold(i.label), i.iri), reverse=descending)

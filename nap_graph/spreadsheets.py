@@ -72,6 +72,13 @@ COLUMN_NAMES = {
     "source": N_("source"),
     "has_outcomes": N_("outcome areas"),
     "key": N_("key"),
+    "name": N_("name"),
+    "iri": N_("IRI"),
+    "notation": N_("notation"),
+    "records": N_("records"),
+    "organisations": N_("organisations"),
+    "plans": N_("plans"),
+    "outcomes": N_("outcomes"),
 }
 """A download's column keys and their names for a reader (English downloads keep the keys,
 which scripts rely on; a Dutch one names them in Dutch)."""

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from nap_graph.browse import COLUMNS, LISTS, PER_PAGE, page_of, rows
+from nap_graph.browse import COLUMNS, LISTS, PER_PAGE, Page, arranged, labelled, page_of, rows
 from nap_graph.i18n import N_, current_language
 from nap_graph.store.query_path import QueryPath
 from nap_graph_api.deps import ViewDep
+from nap_graph_api.downloads import csv_download
 from nap_graph_api.errors import ApiError
 from nap_graph_api.page_formats import wants_json
 from nap_graph_api.pages import templates
@@ -109,16 +110,42 @@ async def browse_list(
     request: Request,
     view: ViewDep,
     page: Annotated[int, Query(ge=1, le=100_000, description="Page of 100 items.")] = 1,
+    sort: Annotated[str, Query(max_length=40, description="name or a column")] = "",
+    order: Annotated[str, Query(pattern="^(asc|desc)$", description="asc or desc")] = "asc",
+    q: Annotated[str, Query(max_length=200, description="Only items whose name holds this")] = "",
+    format: Annotated[str | None, Query(description="json or csv")] = None,
 ) -> Response:
     if name not in LISTS:
         raise ApiError(404, "Not found", f"no list {name!r}; lists: {', '.join(LISTS)}")
-    as_json = wants_json(request, "a list")
+    csv_wanted = format == "csv"
+    as_json = not csv_wanted and wants_json(request, "a list")
     lang = current_language()
     graphs = view.default_graphs()
     found = await run_in_threadpool(_rows, view, name)
-    shown = await run_in_threadpool(
-        lambda: page_of(view, name, found, page=page, per_page=PER_PAGE, graphs=graphs, lang=lang)
-    )
+    if sort or q or csv_wanted:  # the whole list labelled, then sorted and filtered
+        items = await run_in_threadpool(
+            view.cached,
+            f"browse-{name}-labelled-{lang}",
+            lambda: labelled(view, name, found, graphs=graphs, lang=lang),
+        )
+        try:
+            kept = arranged(items, sort=sort or "name", descending=order == "desc", contains=q)
+        except ValueError as exc:
+            raise ApiError(400, "Bad request", str(exc)) from exc
+        if csv_wanted:
+            table = [
+                {"name": i.label, "iri": i.iri, **{c: cell.text for c, cell in i.cells.items()}}
+                for i in kept
+            ]
+            return csv_download(request, ["name", "iri", *COLUMNS[name]], table, name)
+        start = (page - 1) * PER_PAGE
+        shown = Page(name, kept[start : start + PER_PAGE], len(kept), page, PER_PAGE)
+    else:
+        shown = await run_in_threadpool(
+            lambda: page_of(
+                view, name, found, page=page, per_page=PER_PAGE, graphs=graphs, lang=lang
+            )
+        )
     if as_json:
         return JSONResponse(shown.as_dict())
     return templates.TemplateResponse(
@@ -130,5 +157,8 @@ async def browse_list(
             "listing": shown,
             "columns": COLUMNS[name],
             "headings": HEADINGS,
+            "sort": sort or "name",
+            "order": order,
+            "q": q,
         },
     )

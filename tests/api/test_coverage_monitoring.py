@@ -194,3 +194,32 @@ def test_compare_names_countries_and_links_them(server: Server) -> None:
     cells = re.findall(r'<td><a href="/country/([A-Z]{3})">([^<]+)</a></td>', page.text)
     assert cells and all(name != code for code, name in cells), cells[:5]
     assert ("DEU", "Duitsland") in cells
+
+
+def test_browse_lists_sort_filter_and_download_without_javascript(server: Server) -> None:
+    html = {"Accept": "text/html", "Accept-Language": "nl"}
+    with server.client() as client:
+        by_activities = client.get(
+            "/browse/organisations", params={"sort": "activities", "order": "desc"}, headers=html
+        ).text
+        filtered = client.get("/browse/organisations", params={"q": "justitie"}, headers=html)
+        as_json = client.get(  # an English reader filters on the English names
+            "/browse/organisations", params={"q": "justice", "format": "json"}
+        ).json()
+        as_csv = client.get(
+            "/browse/organisations",
+            params={"q": "justitie", "format": "csv"},
+            headers={"Accept-Language": "nl"},
+        )
+        bad = client.get("/browse/organisations", params={"sort": "colour"})
+    rows = re.findall(r"<tr><td><a [^>]*>([^<]+)</a></td>", by_activities)
+    assert rows[:2] == ["Nationale Politie", "Ministerie van Justitie en Veiligheid"], rows[:5]
+    assert 'aria-sort="descending"' in by_activities
+    names = re.findall(r"<tr><td><a [^>]*>([^<]+)</a></td>", filtered.text)
+    assert names and all("justitie" in n.lower() for n in names)
+    assert "Ministry of Justice and Security" in [i["label"] for i in as_json["items"]]
+    assert all("justice" in i["label"].lower() for i in as_json["items"])
+    lines = as_csv.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("naam;IRI;") and len(lines) == 1 + len(names)
+    assert as_csv.headers["content-disposition"] == 'attachment; filename="organisations.csv"'
+    assert bad.status_code == 400 and "colour" in bad.text
