@@ -53,6 +53,10 @@
     for (const area of root.querySelectorAll(".CodeMirror textarea:not([aria-label])")) {
       area.setAttribute("aria-label", labels.editor);
     }
+    // on a narrow screen the editor's scroller scrolls sideways: reachable by keyboard too
+    for (const scroller of root.querySelectorAll(".CodeMirror-scroll:not([tabindex=\"0\"])")) {
+      scroller.setAttribute("tabindex", "0");
+    }
     for (const tab of root.querySelectorAll("[role=tab][aria-controls]")) {
       if (!document.getElementById(tab.getAttribute("aria-controls"))) {
         tab.removeAttribute("aria-controls");
@@ -68,6 +72,7 @@
     accessible(root);
   })
     .observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+  accessible(document.getElementById("yasgui")); // what YASGUI made before the observer
   // The endpoint's refusals said on the page (YASGUI shows nothing for them): the problem's
   // title in the reader's language, the engine's message with its position, a hint.
   const message = document.getElementById("query-message");

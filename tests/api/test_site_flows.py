@@ -4,7 +4,7 @@ record for a new organisation in the form and find it on its page."""
 
 from __future__ import annotations
 
-from tests.api.conftest import Server, Watched, no_serious_violations
+from tests.api.conftest import Server, Watched, no_axe_violations
 
 
 def test_sign_in_submit_replace_see_the_diff_and_sign_out(
@@ -26,7 +26,7 @@ def test_sign_in_submit_replace_see_the_diff_and_sign_out(
     tab.page.locator("#sign-in-token").fill(SIGNATORY)
     tab.page.locator("main form:not(.revert) button[type=submit]").click()
     tab.page.wait_for_url("**/my/records?lang=nl")
-    no_serious_violations(tab)
+    no_axe_violations(tab)
     for path in (first, second):
         tab.page.set_input_files("#submit-file", str(path))
         tab.page.locator("main form:not(.revert) button[type=submit]").click()
@@ -36,7 +36,7 @@ def test_sign_in_submit_replace_see_the_diff_and_sign_out(
     tab.page.wait_for_load_state()
     assert tab.page.locator("del", has_text="defending").count() == 1
     assert tab.page.locator("ins", has_text="protecting").count() == 1
-    no_serious_violations(tab)
+    no_axe_violations(tab)
     tab.page.locator("header.site form.account button").click()
     tab.page.wait_for_load_state()
     tab.page.goto(f"{own_server.url}/my/records")
@@ -71,7 +71,7 @@ def test_write_a_record_for_a_new_organisation_in_the_form(
     assert "1.9" in problem.first.inner_text()
     page.locator("#activity-0-outcomes").fill("1.2")
     problem.first.wait_for(state="detached", timeout=30_000)  # (no eval: the site's CSP)
-    no_serious_violations(tab)
+    no_axe_violations(tab)
     page.reload()  # the draft survives a reload
     assert page.locator("#activity-0-name").input_value() == "Mediation training"
     page.locator("button[value=submit]").click()

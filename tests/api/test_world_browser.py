@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.api.conftest import ADMIN, Server, Watched, no_serious_violations
+from tests.api.conftest import ADMIN, Server, Watched, no_axe_violations
 
 MONGOLIA = """{
   "country": "MNG",
@@ -40,7 +40,7 @@ def test_map_and_timeline_render_from_the_server_alone(own_server: Server, tab: 
     hosts = {urlsplit(u).hostname for u in tab.requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, tab.requests
     assert not tab.errors, tab.errors
-    no_serious_violations(tab)
+    no_axe_violations(tab)
 
 
 def test_filtering_the_table_and_downloading_the_view_give_the_same_rows(
@@ -91,7 +91,7 @@ def test_comparing_two_chosen_plans(own_server: Server, tab: Watched) -> None:
     assert len(names) == 2 and any("Finland" in n for n in names)
     assert page.locator("input[name=plan]:checked").count() == 2
     assert page.locator("main table a[href='/doc/outcome/deu-nap-2021/1']").count() >= 1
-    no_serious_violations(tab)
+    no_axe_violations(tab)
 
 
 def test_importing_a_plan_in_its_own_language_through_the_page(
