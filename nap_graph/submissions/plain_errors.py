@@ -65,8 +65,6 @@ NUMBERS = {
     "int_parsing",
     "int_type",
     "int_from_float",
-    "decimal_max_digits",
-    "decimal_max_places",
     "finite_number",
 }
 
@@ -101,6 +99,14 @@ def plain_message(error: Mapping[str, Any]) -> str:
         if last == "year":
             return _("enter a year, for example 2025")
         return _("enter a number, for example 20")
+    if kind in {"decimal_max_digits", "decimal_whole_digits"}:
+        return _("enter a number of at most {limit} digits").format(
+            limit=context.get("max_digits", context.get("whole_digits", ""))
+        )
+    if kind == "decimal_max_places":
+        return _("enter a number with at most {limit} decimals").format(
+            limit=context.get("decimal_places", "")
+        )
     if kind == "missing":
         return _("fill this in")
     if kind in {"string_too_long", "too_long"}:
