@@ -21,7 +21,7 @@ from nap_graph_api.kinds import (
 )
 from nap_graph_api.links import local_link
 from nap_graph_api.sessions import current as session_of
-from nap_graph_api.values import is_iri, is_literal, literal_text
+from nap_graph_api.values import is_iri, is_literal, literal_text, today
 
 environment = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
@@ -44,6 +44,7 @@ environment.globals.update(
     is_literal=is_literal,
     literal_text=literal_text,
     graph_name=graph_name,
+    today=today,
 )
 environment.filters["dictsum"] = lambda counts: sum(counts.values())
 templates = Jinja2Templates(env=environment)

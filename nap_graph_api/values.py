@@ -44,3 +44,10 @@ def is_iri(term: object) -> bool:
 
 def is_literal(term: object) -> bool:
     return isinstance(term, ox.Literal)
+
+
+def today() -> str:
+    """Today's date in the reader's language ("5 december 2026"), for a printed page."""
+    from nap_graph.i18n import current_language
+
+    return format_date(datetime.date.today(), "long", locale=current_language())

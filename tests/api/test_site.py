@@ -362,3 +362,22 @@ def test_every_page_kind_speaks_dutch(
         ):
             shown_english.append(english_name)
     assert not shown_english, (kind, sorted(set(shown_english))[:5])
+
+
+def test_a_printed_page_says_where_and_when_it_was_printed(server: Server, chromium) -> None:
+    import datetime
+
+    context = chromium.new_context(locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/coverage?lang=nl")
+        line = page.locator(".print-only")
+        assert not line.is_visible()  # on screen: not shown
+        page.emulate_media(media="print")
+        assert line.is_visible()
+        text = line.inner_text()
+        assert "/coverage" in text and str(datetime.date.today().year) in text
+        assert text.startswith("Afgedrukt van nap-graph")
+        assert not page.locator("header.site").is_visible()
+    finally:
+        context.close()
