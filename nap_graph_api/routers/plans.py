@@ -178,6 +178,7 @@ async def plan_schema() -> Response:
 def plan_fields() -> list[tuple[str, str, str]]:
     """The plan's fields and its areas' as (name, need, description), from the model: need is
     required, recommended (the description says so) or optional."""
+    from nap_graph.i18n import gettext as library_gettext
     from nap_graph.plans.model import OutcomeArea, PlanRecord
 
     out = []
@@ -195,5 +196,5 @@ def plan_fields() -> list[tuple[str, str, str]]:
                 if "recommended" in description.lower()
                 else "optional"
             )
-            out.append((prefix + name, need, description))
+            out.append((prefix + name, need, library_gettext(description)))
     return out

@@ -152,3 +152,14 @@ def test_a_successor_names_its_predecessor_among_the_stores_plans(own: Server) -
         second = next(p for p in rows if p["key"] == "cri-nap-2")
         assert second["predecessor"].endswith("/plan/cri-nap-1") and second["end"] == ""
         assert second["title"] == "Second National Action Plan"
+
+
+def test_the_import_page_describes_the_fields_in_the_readers_language(server: Server) -> None:
+    with server.client() as client:
+        dutch = client.get(
+            "/plans/import", headers={"Accept": "text/html", "Accept-Language": "nl"}
+        )
+        english = client.get("/plans/import", headers={"Accept": "text/html"})
+    assert "Nederlandse titel (aanbevolen)." in dutch.text
+    assert "Dutch title (recommended)." in english.text
+    assert "<code>title_nl</code>" in dutch.text  # the field's key stays as it is typed
