@@ -16,7 +16,6 @@
     elements,
     layout: { name: "concentric", concentric: (node) => node.degree(), levelWidth: () => 2,
       minNodeSpacing: 50, animate: false },
-    wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 11, "text-wrap": "wrap",
           "text-max-width": 120, "background-color": "#1d4f91", color: "#1b1b1b",

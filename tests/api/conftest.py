@@ -120,7 +120,8 @@ def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 class Watched:
-    """A browser tab that records every request it makes and every error it logs."""
+    """A browser tab that records every request it makes and every error or warning it logs
+    (the pages log neither: a warning fails a test as an error does)."""
 
     def __init__(self, page: object) -> None:
         self.page = page
@@ -130,7 +131,7 @@ class Watched:
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on(
             "console",
-            lambda m: self.errors.append(m.text) if m.type == "error" else None,
+            lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None,
         )
 
 
