@@ -84,7 +84,12 @@ async def sign_in(
         response = templates.TemplateResponse(
             request,
             "sign_in.html",
-            {"csrf": csrf, "next": _safe_next(next), "unknown": True},
+            {
+                "csrf": csrf,
+                "next": _safe_next(next),
+                "unknown": bool(token.strip()),
+                "empty": not token.strip(),
+            },
             status_code=401,
         )
         return response

@@ -65,6 +65,15 @@ def test_sign_in_needs_the_form_token_and_a_known_token(own_server: Server) -> N
         )
         wrong = client.post("/sign-in", data={"token": "not-a-token", "csrf": csrf})
         assert wrong.status_code == 401 and "That token is not known" in wrong.text
+        # GOV.UK's pattern: a summary linking to the field, the field described by the problem
+        assert 'class="error-summary"' in wrong.text and 'href="#sign-in-token"' in wrong.text
+        assert 'aria-describedby="sign-in-token-problem" aria-invalid="true"' in wrong.text
+        empty = client.post(
+            "/sign-in", data={"token": " ", "csrf": csrf}, headers={"Accept-Language": "nl"}
+        )
+        assert (
+            empty.status_code == 401 and "Vul het token in dat uw coördinator u gaf." in empty.text
+        )
         other_site = client.post(
             "/sign-in",
             data={"token": SIGNATORY, "csrf": csrf},
