@@ -15,7 +15,7 @@ import html
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -71,20 +71,24 @@ def _quoted(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def _alternatives(word: str) -> str:
-    return "(" + " OR ".join(_quoted(f) for f in forms(word)) + ")"
+def _alternatives(word: str, extra: Mapping[str, Sequence[str]] | None = None) -> str:
+    terms = dict.fromkeys([*forms(word), *(extra or {}).get(word, ())])
+    return "(" + " OR ".join(_quoted(f) for f in terms) + ")"
 
 
-def _expression(words: list[str], joins: bool) -> str:
-    """FTS5 query for the words in order: each word, or two adjacent words as one."""
+def _expression(
+    words: list[str], joins: bool, extra: Mapping[str, Sequence[str]] | None = None
+) -> str:
+    """FTS5 query for the words in order: each word (or one of ``extra``'s terms for it), or
+    two adjacent words as one."""
     if not words:
         return ""
     if len(words) == 1:
-        return _alternatives(words[0])
-    alone = f"{_alternatives(words[0])} AND {_expression(words[1:], joins)}"
+        return _alternatives(words[0], extra)
+    alone = f"{_alternatives(words[0], extra)} AND {_expression(words[1:], joins, extra)}"
     if not joins:
         return alone
-    rest = _expression(words[2:], joins)
+    rest = _expression(words[2:], joins, extra)
     joined = _alternatives(words[0] + words[1]) + (f" AND {rest}" if rest else "")
     return f"(({alone}) OR ({joined}))"
 
@@ -94,13 +98,14 @@ def query_words(query: str) -> list[str]:
     return [t.word for t in tokens(query)][:MAX_QUERY_WORDS]
 
 
-def match_expression(query: str) -> str | None:
+def match_expression(query: str, extra: Mapping[str, Sequence[str]] | None = None) -> str | None:
     """The FTS5 ``MATCH`` text for a user's query; ``None`` when it has no words. The user's
-    text never reaches FTS5's query syntax: each word becomes a quoted string."""
+    text never reaches FTS5's query syntax: each word becomes a quoted string. ``extra``
+    gives a word more terms it may match (the compounds it ends, :meth:`SearchIndex.search`)."""
     words = query_words(query)
     if not words:
         return None
-    return _expression(words, joins=len(words) <= MAX_JOINED_WORDS)
+    return _expression(words, joins=len(words) <= MAX_JOINED_WORDS, extra=extra)
 
 
 def query_forms(query: str) -> set[str]:

@@ -12,6 +12,7 @@ changed are re-indexed), :meth:`SearchIndex.rebuild` makes it again from nothing
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 import threading
 from collections import defaultdict
@@ -26,7 +27,14 @@ from rapidfuzz.distance import Levenshtein
 from nap_graph import queries
 from nap_graph.iris import thing_kind
 from nap_graph.namespaces import PREFIXES
-from nap_graph.search.analysis import forms, index_terms, match_expression, query_words, snippet
+from nap_graph.search.analysis import (
+    forms,
+    index_terms,
+    match_expression,
+    query_words,
+    snippet,
+    tokens,
+)
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.settings import StoreSettings
@@ -113,11 +121,15 @@ class SearchResults:
     corrected: str | None = None
     """When the query as typed matched nothing: the words searched instead (a word the
     index does not hold replaced by the nearest one it holds)."""
+    compounds: list[str] | None = None
+    """When the query as typed matched nothing: the compounds its words were also matched
+    as (``gendertraining`` for ``training``)."""
 
     def as_dict(self) -> dict[str, object]:
         return {
             "query": self.query,
             "corrected": self.corrected,
+            "compounds": self.compounds,
             "total": self.total,
             "results": [h.as_dict() for h in self.hits],
             "facets": {
@@ -336,18 +348,45 @@ class SearchIndex:
     ) -> SearchResults:
         """Things whose texts match every word of ``query`` (in any of its forms), best
         first; ``filters`` narrow by facet (``{"kind": "activity"}``); texts of
-        ``exclude_graphs`` (superseded versions) are not searched. When nothing matches and
-        a word is not in the index, the nearest word it holds is searched instead
-        (:meth:`corrected`; ``SearchResults.corrected`` says so)."""
+        ``exclude_graphs`` (superseded versions) are not searched. When nothing matches, a
+        word also matches the compounds it ends ("training" the Dutch "gendertraining":
+        :meth:`compounds`; ``SearchResults.compounds`` lists them); when still nothing
+        matches and a word is not in the index, the nearest word it holds is searched
+        instead (:meth:`corrected`; ``SearchResults.corrected`` says so)."""
         found = self._search(query, lang, filters, exclude_graphs, limit, offset)
         if found.total:
             return found
+        heads = self.compounds(query)
+        if heads:
+            wider = self._search(query, lang, filters, exclude_graphs, limit, offset, heads)
+            if wider.total:  # name the compounds the shown results hold
+                texts = (re.sub("<[^>]+>", " ", h.snippet) for h in wider.hits)
+                shown = {token.word for text in texts for token in tokens(text)}
+                wider.compounds = sorted({t for ts in heads.values() for t in ts} & shown)
+                return wider
         corrected = self.corrected(query)
         if corrected is None:
             return found
         instead = self._search(corrected, lang, filters, exclude_graphs, limit, offset)
         instead.query, instead.corrected = query, corrected
         return instead if instead.total else found
+
+    def compounds(self, query: str) -> dict[str, list[str]]:
+        """For each query word of 5 letters or more, the words of the index that end with it
+        after at least 3 letters of their own, the 20 in most texts: Dutch compounds name
+        their kind last ("gendertraining" is a training), and a reader who types two words
+        ("driedaagse training") may mean one. Empty when no word has such compounds."""
+        with self._lock:
+            known = dict(self._db.execute("SELECT term, doc FROM temp.vocabulary"))
+        found: dict[str, list[str]] = {}
+        for word in query_words(query):
+            if len(word) < 5:
+                continue
+            ends = [t for t in known if t.endswith(word) and len(t) >= len(word) + 3]
+            ends.sort(key=lambda t: (-known[t], t))
+            if ends:
+                found[word] = ends[:20]
+        return found
 
     def corrected(self, query: str) -> str | None:
         """``query`` with each word the index does not hold (in any of its forms) replaced
@@ -382,8 +421,9 @@ class SearchIndex:
         exclude_graphs: Iterable[str],
         limit: int,
         offset: int,
+        extra: Mapping[str, Sequence[str]] | None = None,
     ) -> SearchResults:
-        expression = match_expression(query)
+        expression = match_expression(query, extra)
         if expression is None:
             return SearchResults(query, 0, [])
         where = ["fts MATCH ?", "d.graph NOT IN (SELECT graph FROM temp.excluded)"]

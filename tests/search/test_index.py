@@ -63,6 +63,14 @@ def test_a_typo_finds_the_nearest_word_and_says_so(index: SearchIndex) -> None:
     assert index.corrected("abc") is None  # short words are left alone
 
 
+def test_two_words_find_the_dutch_compound_they_mean(index: SearchIndex) -> None:
+    """ "driedaagse training": no text has both words, the Dutch one has "gendertraining"."""
+    found = index.search("driedaagse training", lang="nl")
+    assert TRAINING in [h.iri for h in found.hits]
+    assert found.compounds == ["gendertraining"] and found.corrected is None
+    assert index.search("gender training").compounds is None  # matched as typed: untouched
+
+
 def test_facets_count_and_narrow(index: SearchIndex) -> None:
     everything = index.search("gender training")
     kinds = dict((v, n) for v, _label, n in everything.facets["kind"])
