@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from nap_graph import __version__
 from nap_graph.i18n import current_language
+from nap_graph.submissions.plain_errors import field_label
 from nap_graph_api.graph_names import graph_name
 from nap_graph_api.i18n import gettext, ngettext, switch_links
 from nap_graph_api.kinds import (
@@ -45,6 +46,7 @@ environment.globals.update(
     literal_text=literal_text,
     graph_name=graph_name,
     today=today,
+    field_label=field_label,
 )
 environment.filters["dictsum"] = lambda counts: sum(counts.values())
 templates = Jinja2Templates(env=environment)

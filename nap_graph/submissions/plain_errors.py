@@ -5,6 +5,7 @@ form and the templates name it; the machine path stays in the problem's location
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -146,3 +147,22 @@ def plain_error(error: Mapping[str, Any]) -> str:
     message = plain_message(error)
     text = f"{name}: {message}" if name else message[:1].upper() + message[1:]
     return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+PATH_PART = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+RECORD_LEVEL = frozenset({"", "submission", "file", "document", "record"})
+MODEL_PATH = re.compile(r"[a-z_]+(?:\[\d+\])*(?:\.[a-z_]+(?:\[\d+\])*)*")
+
+
+def field_label(path: str) -> str:
+    """A problem's field path as the reader's words: ``activities[0].outcomes[1]`` ->
+    ``Activity 1, outcomes 2``; ``""`` for the record as a whole (``submission``, ``file``);
+    anything that is no model path (the sender's own question, "Sub-outcome 3") as it is."""
+    if path in RECORD_LEVEL:
+        return ""
+    if not MODEL_PATH.fullmatch(path):
+        return path
+    loc: list[int | str] = []
+    for name, index in PATH_PART.findall(path):
+        loc.append(int(index) if index else name)
+    return field_name(loc)

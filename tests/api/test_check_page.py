@@ -163,3 +163,17 @@ def test_rate_limit_counts_a_sliding_minute_per_client() -> None:
     assert limit.allow("a") == 30.0
     now[0] = 60.5
     assert limit.allow("a") is None
+
+
+def test_problems_name_their_field_in_words_not_model_paths(server: Server) -> None:
+    record = (
+        '{"organisation": "Stichting X", "strategic_outcomes": ["3"], '
+        '"activities": [{"name": "Training", "outcomes": ["3", "9.9"]}]}'
+    )
+    with server.client() as client:
+        page = client.post(
+            "/check", data={"text": record}, headers={**HTML, "Accept-Language": "nl"}
+        ).text
+    problems = " ".join(_messages(page))
+    assert "9.9" in problems and "Activiteit 1, doelstellingen 2" in problems
+    assert "activities[0]" not in problems
