@@ -70,6 +70,10 @@ def test_each_problem_is_beside_its_line_and_nothing_is_stored(server: Server) -
     rows = dict(re.findall(r'<tr id="line-(\d+)" class="has-problem">(.*?)</tr>', page, re.S))
     assert any("3.9 Impunity" in cells and "&#39;3.9&#39;" in cells for cells in rows.values())
     assert "Not valid yet" in page and "Ministry of Justice and Security" in page
+    # GOV.UK's pattern: the verdict in an error summary that leads to the problems
+    summary = page.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    assert "There is a problem" in summary and 'href="#problems-1"' in summary
+    assert 'id="problems-1"' in page
 
 
 def test_other_formats_and_a_valid_record(server: Server) -> None:
