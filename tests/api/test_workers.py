@@ -34,6 +34,18 @@ def _fresh(server: Server, token: str | None = None, **kwargs: object) -> httpx.
     return httpx.Client(base_url=server.url, headers=headers, timeout=60, **kwargs)  # type: ignore[arg-type]
 
 
+def _processes(client: httpx.Client, most: int = 2000) -> set[int]:
+    """The worker processes that answer /health, asking until both have (at most ``most``
+    times): which process accepts a new connection is the kernel's choice, and on a busy
+    machine one worker may take many in a row, or be still starting."""
+    seen: set[int] = set()
+    for _ in range(most):
+        seen.add(client.get("/health").json()["process"])
+        if len(seen) == 2:
+            break
+    return seen
+
+
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     with oxigraph_server(tmp_path_factory.mktemp("oxigraph-workers")) as server:
@@ -71,7 +83,7 @@ def server(folder: Path, endpoint: dict[str, str]) -> Iterator[Server]:
 
 def test_two_processes_answer(server: Server) -> None:
     with _fresh(server) as client:
-        processes = {client.get("/health").json()["process"] for _ in range(60)}
+        processes = _processes(client)
     assert len(processes) == 2
 
 
@@ -145,7 +157,7 @@ def test_a_session_works_on_every_process_and_survives_a_restart(
             assert signed.status_code == 303
             cookie = client.cookies["nap_session"]
         with _fresh(first, cookies={"nap_session": cookie}) as client:
-            seen = {client.get("/health").json()["process"] for _ in range(30)}
+            seen = _processes(client)
             assert len(seen) == 2
             for _ in range(10):
                 page = client.get("/my/records")
