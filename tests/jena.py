@@ -56,14 +56,21 @@ JARS = [
 RELOCATED = "org/apache/jena/ext/xerces/"
 
 
+def unavailable(message: str) -> None:
+    """A tool a test needs is missing: in CI (which installs it) a failure, else a skip."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 def _require() -> None:
     missing = [] if shutil.which("java") else ["java"]
     missing += [j for j in JARS if not (JAVA / f"{j}.jar").exists()]
     if missing:
-        message = f"Apache Jena is not installed (missing {', '.join(missing[:5])}); .ci/run installs libapache-jena-java"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(
+            f"Apache Jena is not installed (missing {', '.join(missing[:5])}); "
+            ".ci/run installs libapache-jena-java"
+        )
 
 
 def classpath(folder: Path) -> str:

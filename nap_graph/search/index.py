@@ -356,7 +356,8 @@ class SearchIndex:
         found = self._search(query, lang, filters, exclude_graphs, limit, offset)
         if found.total:
             return found
-        heads = self.compounds(query)
+        known = self._vocabulary()  # read once for both fallbacks
+        heads = self.compounds(query, known)
         if heads:
             wider = self._search(query, lang, filters, exclude_graphs, limit, offset, heads)
             if wider.total:  # name the compounds the shown results hold
@@ -364,20 +365,24 @@ class SearchIndex:
                 shown = {token.word for text in texts for token in tokens(text)}
                 wider.compounds = sorted({t for ts in heads.values() for t in ts} & shown)
                 return wider
-        corrected = self.corrected(query)
+        corrected = self.corrected(query, known)
         if corrected is None:
             return found
         instead = self._search(corrected, lang, filters, exclude_graphs, limit, offset)
         instead.query, instead.corrected = query, corrected
         return instead if instead.total else found
 
-    def compounds(self, query: str) -> dict[str, list[str]]:
+    def _vocabulary(self) -> dict[str, int]:
+        """Every term the index holds and in how many texts (FTS5's own vocabulary)."""
+        with self._lock:
+            return dict(self._db.execute("SELECT term, doc FROM temp.vocabulary"))
+
+    def compounds(self, query: str, known: dict[str, int] | None = None) -> dict[str, list[str]]:
         """For each query word of 5 letters or more, the words of the index that end with it
         after at least 3 letters of their own, the 20 in most texts: Dutch compounds name
         their kind last ("gendertraining" is a training), and a reader who types two words
         ("driedaagse training") may mean one. Empty when no word has such compounds."""
-        with self._lock:
-            known = dict(self._db.execute("SELECT term, doc FROM temp.vocabulary"))
+        known = self._vocabulary() if known is None else known
         found: dict[str, list[str]] = {}
         for word in query_words(query):
             if len(word) < 5:
@@ -388,14 +393,13 @@ class SearchIndex:
                 found[word] = ends[:20]
         return found
 
-    def corrected(self, query: str) -> str | None:
+    def corrected(self, query: str, known: dict[str, int] | None = None) -> str | None:
         """``query`` with each word the index does not hold (in any of its forms) replaced
         by the nearest one it does: at most one edit away for a word of up to 7 letters, two
         for a longer one, none for a word under 4; the more frequent of equally near ones.
         ``None`` when no word changes."""
         words = query_words(query)
-        with self._lock:
-            known = dict(self._db.execute("SELECT term, doc FROM temp.vocabulary"))
+        known = self._vocabulary() if known is None else known
         changed, out = False, []
         for word in words:
             if len(word) < 4 or any(f in known for f in forms(word)):
