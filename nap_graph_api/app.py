@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 
 from nap_graph import __version__
 from nap_graph.generation import read_state
@@ -146,7 +147,9 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     )
     app.add_middleware(LanguageMiddleware)  # every page, error pages too, speaks it
     app.add_middleware(SecurityHeaders)  # outermost: every answer carries them
-    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    # the bundles (NL Design System's CSS, YASGUI, Swagger UI) go compressed: ~1.5 MB -> ~300 kB
+    static = StaticFiles(directory=Path(__file__).parent / "static")
+    app.mount("/static", GZipMiddleware(static, minimum_size=1024), name="static")
     for router in (
         home.router,
         account.router,

@@ -106,6 +106,46 @@ HEADINGS = {
 }
 """What a browser's error page says first, by status (the problem's title and detail follow)."""
 
+ADVICE = {
+    400: N_(
+        "Something in the address or the form is not as this page expects it. Check what "
+        "you typed or chose, and try again."
+    ),
+    401: N_("Sign in with the token your coordinator gave you, then try again."),
+    403: N_("You are signed in, but not for this: an organisation can only change its own record."),
+    404: N_(
+        "If you typed the address, check it. If you followed a link, the thing it named "
+        "may have been renamed or removed; search for it instead."
+    ),
+    405: N_("This address cannot do that; go back and use the page's own buttons."),
+    406: N_(
+        "This address has no version in the format asked for; open it without a format to"
+        " see the page."
+    ),
+    409: N_(
+        "What you sent conflicts with what is already stored, for example a record that "
+        "was changed in the meantime. Reload and try again."
+    ),
+    410: N_("This is kept as history and is no longer current."),
+    413: N_(
+        "What you sent is larger than this address takes. Send less at a time, or a smaller file."
+    ),
+    415: N_(
+        "This address does not take that kind of file. Send text: the record as text, JSON or CSV."
+    ),
+    422: N_("What you sent was read but could not be used. The details below say what to change."),
+    429: N_("You sent many requests in a short time. Wait a minute, then try again."),
+    500: N_("This is our fault, not yours. It has been logged; try again later."),
+    502: N_("The store behind the site refused the request. Try again later."),
+    503: N_("The site is busy or being updated. Wait a moment, then try again."),
+    504: N_(
+        "The request took longer than the site allows. Try a smaller question, or try again later."
+    ),
+}
+"""A plain sentence for a browser's error page in the reader's language, by status: what to do
+now. The problem's own title and detail are technical and English; the page shows them below,
+marked as English."""
+
 
 def _wants_html(request: Request) -> bool:
     """A browser's request: ``Accept`` ranks HTML above JSON (``*/*`` alone gets JSON)."""
@@ -131,6 +171,7 @@ def answer(
         {
             "status": status,
             "heading": gettext(HEADINGS.get(status, title)),
+            "advice": gettext(ADVICE[status]) if status in ADVICE else "",
             "detail": f"{title}: {detail}",
         },
         status_code=status,

@@ -8,6 +8,8 @@ from starlette.concurrency import run_in_threadpool
 
 from nap_graph import iris
 from nap_graph.coverage import plans
+from nap_graph.i18n import current_language
+from nap_graph.linked_data import labels_for
 from nap_graph.store.query_path import QueryPath
 from nap_graph_api import negotiation as media
 from nap_graph_api.errors import ApiError
@@ -29,10 +31,12 @@ def chosen_format(request: Request, what: str) -> str:
     return chosen
 
 
-async def plan_of(view: QueryPath, plan: str) -> tuple[str, list[str]]:
+async def plan_of(view: QueryPath, plan: str) -> tuple[str, dict[str, str]]:
     """The plan's IRI (from its key, ``nld-nap-4``, or its IRI) and every plan with an
-    outcome framework; 404 for any other."""
+    outcome framework, each with its name in the reader's language (for the choice of plan:
+    never a key); 404 for any other."""
     graphs = view.default_graphs()
+    lang = current_language()
     known = await run_in_threadpool(lambda: plans(view, graphs))
     try:
         iri = plan if plan.startswith("https://") else iris.plan_iri_for_key(plan)
@@ -43,4 +47,5 @@ async def plan_of(view: QueryPath, plan: str) -> tuple[str, list[str]]:
         raise ApiError(
             404, "Not found", f"no plan {plan!r} with an outcome framework; plans: {keys}"
         )
-    return iri, known
+    names = await run_in_threadpool(lambda: labels_for(view, known, graphs, lang))
+    return iri, {k: names.get(k, k.rsplit("/", 1)[-1]) for k in known}

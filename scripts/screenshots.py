@@ -1,8 +1,9 @@
 """Screenshots of every page kind, in English and Dutch, into docs/screenshots/ (docs/site.md).
 
 Starts ``nap-graph serve`` on 127.0.0.1 over a fresh store with the default data, opens each
-page in Debian's headless Chromium (Playwright) at a desktop width and the home and a resource
-page at a phone's, and writes PNGs named ``<kind>-<lang>.png``. Run it after changing a page:
+page kind in Debian's headless Chromium (Playwright) at a desktop width in English and Dutch
+and at a phone's in Dutch, and writes PNGs named ``<kind>-<lang>.png`` and
+``<kind>-phone-nl.png``. Run it after changing a page:
 
     .venv/bin/python scripts/screenshots.py
 """
@@ -42,9 +43,12 @@ PAGES = {
     "partners": "/partners",
     "sign-in": "/sign-in",
     "record-form": "/record-form",
+    "submissions": "/submissions",
+    "ontology": "/def/wps",
+    "download": "/dumps",
     "error": "/doc/organisation/no-such-organisation",
 }
-PHONE = ("home", "organisation", "world", "record-form", "check")
+PHONE = tuple(PAGES)  # every page kind at a phone's width, in Dutch
 
 
 def main() -> None:
@@ -69,9 +73,11 @@ def main() -> None:
                     page.wait_for_load_state("networkidle")
                     page.screenshot(path=OUT / f"{kind}-{lang}.png")
                 page.close()
-            phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+            phone = browser.new_page(viewport={"width": 390, "height": 844})
             for kind in PHONE:
-                phone.goto(f"{url}{PAGES[kind]}?lang=nl")
+                sep = "&" if "?" in PAGES[kind] else "?"
+                phone.goto(f"{url}{PAGES[kind]}{sep}lang=nl")
+                phone.wait_for_load_state("networkidle")
                 phone.screenshot(path=OUT / f"{kind}-phone-nl.png")
             browser.close()
     print(f"wrote {len(list(OUT.glob('*.png')))} screenshots to {OUT.relative_to(ROOT)}")

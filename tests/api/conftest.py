@@ -131,7 +131,11 @@ class Watched:
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on(
             "console",
-            lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None,
+            lambda m: (
+                self.errors.append(f"{m.text} ({m.location.get('url', '')})")
+                if m.type in ("error", "warning")
+                else None
+            ),
         )
 
 

@@ -306,10 +306,13 @@ def test_a_page_has_a_breadcrumb_trail_and_says_where_its_facts_come_from(server
             "/doc/activity/jenv/police-gender-training",
             headers={"Accept": "text/html", "Accept-Language": "nl"},
         ).text
-    trail = page.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
-    assert '<a href="/">Startpagina</a>' in trail
-    assert '<a href="/browse/activities">Activiteiten</a>' in trail
-    assert 'aria-current="page">Driedaagse gendertraining' in trail
+    trail = page.split('class="breadcrumbs ', 1)[1].split("</nav>", 1)[0]
+    import re
+
+    links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>([^<]+)</a>', trail)
+    assert links == [("/", "Startpagina"), ("/browse/activities", "Activiteiten")], links
+    current = re.search(r'aria-current="page">(?:<span[^>]*>)?([^<]+)<', trail)
+    assert current and current[1].startswith("Driedaagse gendertraining"), trail
     sources = (
         page.split("Waar komt dit vandaan", 1)[-1] if "Waar komt dit vandaan" in page else page
     )

@@ -87,6 +87,50 @@ def test_every_page_kind_has_the_frame_and_no_outside_requests_or_errors(
     assert hosts == {"127.0.0.1"}, tab.requests
     errors = [e for e in tab.errors if not (kind == "error" and "404" in e)]
     assert not errors, errors
+    _wears_the_design_system(tab)
+
+
+def _wears_the_design_system(tab: Watched) -> None:
+    """One look (docs/site.md, "The look"): NL Design System's component library, its HTML
+    element styles and the theme are applied, the header is its page header and navigation
+    bar, and every button of ours is one of its buttons (YASGUI's own are YASGUI's)."""
+    look = tab.page.evaluate(
+        """() => {
+        const hrefs = [];
+        for (const sheet of document.styleSheets) {
+          hrefs.push(sheet.href);
+          for (const rule of sheet.cssRules) if (rule.styleSheet) hrefs.push(rule.styleSheet.href);
+        }
+        const bare = [...document.querySelectorAll("button")]
+          .filter(b => !b.classList.contains("utrecht-button") && !b.closest("#yasgui"))
+          .map(b => b.outerHTML.slice(0, 80));
+        const root = getComputedStyle(document.documentElement);
+        return {
+          hrefs: hrefs.filter(Boolean).map(h => new URL(h).pathname),
+          bare,
+          accent: root.getPropertyValue("--basis-color-accent-1-color-default").trim(),
+          header: document.querySelector("header.site").className,
+          nav: document.querySelector("#site-nav").className,
+        };
+      }"""
+    )
+    for sheet in ("utrecht-components.css", "utrecht-html.css", "voorbeeld-theme.css"):
+        assert f"/static/nl-design-system/{sheet}" in look["hrefs"], look["hrefs"]
+    assert look["accent"], "the theme's tokens are not applied"
+    assert "utrecht-page-header" in look["header"] and "utrecht-nav-bar" in look["nav"]
+    assert not look["bare"], look["bare"]
+
+
+def test_the_design_system_is_served_compressed(server: Server) -> None:
+    import httpx
+
+    for path in ("/static/nl-design-system/utrecht-components.css", "/static/site.css"):
+        response = httpx.get(f"{server.url}{path}", headers={"Accept-Encoding": "gzip"})
+        assert response.status_code == 200 and response.headers["content-type"].startswith(
+            "text/css"
+        )
+        assert response.headers.get("content-encoding") == "gzip", path
+        assert response.headers.get("etag"), path
 
 
 @pytest.mark.parametrize("kind", sorted(PAGES))
