@@ -84,6 +84,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
                 pool.warm_up()
         search = SearchIndex.for_settings(settings)
         search.sync(store)  # catches up with writes made while the service was down
+        search.warm()  # the ranking made now, not on the first search
         app.state.store = store
         app.state.view = view = QueryPath(
             store,

@@ -31,6 +31,7 @@ _STEMMERS = {
 }
 
 
+@lru_cache(maxsize=262144)
 def fold(word: str) -> str:
     """Lower case without accents: ``"Één"`` -> ``"een"``."""
     decomposed = unicodedata.normalize("NFKD", word.lower())

@@ -1,12 +1,16 @@
-"""The search index: SQLite FTS5 over the texts of the graph, kept beside the store.
+"""The search index: the texts of the graph, analysed, in SQLite beside the store, ranked by
+Tantivy in memory.
 
-Why SQLite FTS5 (docs/search.md): it ships with Python, writes in transactions (a failed
-sync leaves the index as it was), ranks with BM25, and lives in one file next to the store;
-stemming for English and Dutch is done before the text reaches it
-(:mod:`nap_graph.search.analysis`). The index is a cache of the store: :meth:`SearchIndex.sync`
-brings it up to date with the store after every write (only the named graphs whose texts
-changed are re-indexed), :meth:`SearchIndex.rebuild` makes it again from nothing
-(``nap-graph search-index``).
+SQLite (docs/search.md) holds what is indexed, in transactions (a failed sync leaves the
+index as it was) in one file next to the store: every text with its terms (stemming for
+English and Dutch is done before, :mod:`nap_graph.search.analysis`), the facets of every
+thing, the vocabulary (for corrections and compounds) and a log of which things changed in
+which generation. :class:`~nap_graph.search.ranking.Ranking` (Tantivy) mirrors the texts in
+each process and answers the searches: the page of the best things, how many matched, the
+facet counts. The index is a cache of the store: :meth:`SearchIndex.sync` brings it up to
+date with the store after every write (only the named graphs whose texts changed are
+re-indexed), :meth:`SearchIndex.rebuild` makes it again from nothing (``nap-graph
+search-index``).
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import hashlib
 import re
 import sqlite3
 import threading
-from collections import defaultdict
+import uuid
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,16 +36,19 @@ from nap_graph.search.analysis import (
     forms,
     index_terms,
     match_expression,
+    query_forms,
     query_words,
     snippet,
     tokens,
 )
+from nap_graph.search.ranking import Ranking, Row
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.settings import StoreSettings
 
-SCHEMA_VERSION = "1-capped"
-"""Bumped when what is stored changes (texts are now capped): an older index is rebuilt."""
+SCHEMA_VERSION = "2-ranked"
+"""Bumped when what is stored changes (terms, vocabulary and change log for the ranking
+engine): an older index is dropped and made again by the next sync."""
 MAX_INDEXED_CHARS = 20_000
 """Of each text, at most this much is indexed and shown (cut at a word's end): a record
 with a 0.9 MB paragraph made every matching search cost a second or two of CPU."""
@@ -59,22 +67,25 @@ BATCH = 400
 FEW = 40
 FACET_VALUES = 20
 """Each facet lists its most frequent values, at most this many (with their counts)."""
+KEPT_GENERATIONS = 1000
+"""The change log keeps the things changed in the last this many writes; a process whose
+ranking is older than that builds it again from the texts."""
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS graphs (graph TEXT PRIMARY KEY, digest TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
   id INTEGER PRIMARY KEY, graph TEXT NOT NULL, iri TEXT NOT NULL, kind TEXT NOT NULL,
-  property TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL);
+  property TEXT NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL, terms TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS docs_graph ON docs (graph);
 CREATE INDEX IF NOT EXISTS docs_iri ON docs (iri);
 CREATE TABLE IF NOT EXISTS facets (iri TEXT NOT NULL, facet TEXT NOT NULL, value TEXT NOT NULL,
   PRIMARY KEY (iri, facet, value)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS facets_value ON facets (facet, value);
-CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, tokenize = 'unicode61');
-CREATE TEMP TABLE IF NOT EXISTS excluded (graph TEXT PRIMARY KEY);
-CREATE TEMP TABLE IF NOT EXISTS matched (iri TEXT, kind TEXT, id INTEGER, score REAL);
-CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, fts, 'row');
+CREATE TABLE IF NOT EXISTS vocabulary (term TEXT PRIMARY KEY, texts INTEGER NOT NULL)
+  WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS changes (generation INTEGER NOT NULL, iri TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS changes_generation ON changes (generation);
 """
 
 
@@ -200,7 +211,9 @@ class SearchIndex:
         self._syncing = threading.Lock()
         """One sync or rebuild at a time, from reading the store to writing the index: two
         writes' syncs overlapping could otherwise store the older texts last."""
-        self._excluded: frozenset[str] = frozenset()
+        self._ranking: Ranking | None = None
+        self._seen: tuple[str, int] = ("", -1)
+        """The generation of the index (its epoch, its last write) the ranking mirrors."""
         target = str(path) if path is not None else ":memory:"
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -214,6 +227,8 @@ class SearchIndex:
             self._drop()
         self._db.executescript(SCHEMA)
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        for key, value in (("epoch", uuid.uuid4().hex), ("generation", "0"), ("pruned", "0")):
+            self._db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, value))
 
     @classmethod
     def for_settings(cls, settings: StoreSettings) -> SearchIndex:
@@ -233,7 +248,7 @@ class SearchIndex:
         return row[0] if row else None
 
     def _drop(self) -> None:
-        for table in ("meta", "graphs", "docs", "facets", "fts"):
+        for table in ("meta", "graphs", "docs", "facets", "fts", "vocabulary", "changes"):
             self._db.execute(f"DROP TABLE IF EXISTS {table}")
 
     def close(self) -> None:
@@ -250,14 +265,20 @@ class SearchIndex:
     def _rebuild(self, store: Queryable) -> int:
         texts = read_texts(store)
         with self._lock, self._transaction():
-            for table in ("graphs", "docs", "facets", "fts"):
+            for table in ("graphs", "docs", "facets", "vocabulary", "changes"):
                 self._db.execute(f"DELETE FROM {table}")
+            self._set_meta(epoch=uuid.uuid4().hex, generation="0", pruned="0")
         count = self._replace(store, texts, graphs=None)
         with self._lock:
-            self._db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
             if self.path is not None:
                 self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return count
+
+    def _set_meta(self, **values: str) -> None:
+        self._db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(values.items()))
+
+    def _meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta"))
 
     def sync(self, store: Queryable, graphs: Sequence[str] | None = None) -> list[str]:
         """Bring the index up to date after a write: re-index the named graphs whose texts
@@ -303,32 +324,59 @@ class SearchIndex:
                     }
         things = sorted(before | {t.iri for t in texts})
         facets = read_facets(store, things)
-        with self._lock, self._transaction():
-            for graph in graphs or []:
-                self._db.execute(
-                    "DELETE FROM fts WHERE rowid IN (SELECT id FROM docs WHERE graph = ?)", (graph,)
+        terms = [index_terms(t.text) for t in texts]  # before anything is written
+        with self._lock:
+            with self._transaction():
+                vocabulary: Counter[str] = Counter()
+                for graph in graphs or []:
+                    for (old,) in self._db.execute(
+                        "SELECT terms FROM docs WHERE graph = ?", (graph,)
+                    ):
+                        vocabulary.subtract(set(old.split()))
+                    self._db.execute("DELETE FROM docs WHERE graph = ?", (graph,))
+                    self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
+                for start in range(0, len(things), BATCH):
+                    batch = things[start : start + BATCH]
+                    marks = ",".join("?" * len(batch))
+                    self._db.execute(f"DELETE FROM facets WHERE iri IN ({marks})", batch)
+                self._db.executemany(
+                    "INSERT INTO docs (graph, iri, kind, property, lang, text, terms) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            t.graph,
+                            t.iri,
+                            thing_kind(t.iri) or "other",
+                            t.property,
+                            t.lang,
+                            t.text,
+                            ts,
+                        )
+                        for t, ts in zip(texts, terms, strict=True)
+                    ],
                 )
-                self._db.execute("DELETE FROM docs WHERE graph = ?", (graph,))
-                self._db.execute("DELETE FROM graphs WHERE graph = ?", (graph,))
-            for start in range(0, len(things), BATCH):
-                batch = things[start : start + BATCH]
-                marks = ",".join("?" * len(batch))
-                self._db.execute(f"DELETE FROM facets WHERE iri IN ({marks})", batch)
-            for t in texts:
-                cursor = self._db.execute(
-                    "INSERT INTO docs (graph, iri, kind, property, lang, text) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (t.graph, t.iri, thing_kind(t.iri) or "other", t.property, t.lang, t.text),
+                for ts in terms:
+                    vocabulary.update(set(ts.split()))
+                self._db.executemany(
+                    "INSERT INTO vocabulary VALUES (?, ?) "
+                    "ON CONFLICT (term) DO UPDATE SET texts = texts + excluded.texts",
+                    [(term, n) for term, n in vocabulary.items() if n],
                 )
-                self._db.execute(
-                    "INSERT INTO fts (rowid, terms) VALUES (?, ?)",
-                    (cursor.lastrowid, index_terms(t.text)),
+                self._db.execute("DELETE FROM vocabulary WHERE texts <= 0")
+                self._db.executemany("INSERT OR IGNORE INTO facets VALUES (?,?,?)", facets)
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO graphs VALUES (?, ?)",
+                    [(g, _digest(ts)) for g, ts in by_graph.items()],
                 )
-            self._db.executemany("INSERT OR IGNORE INTO facets VALUES (?,?,?)", facets)
-            self._db.executemany(
-                "INSERT OR REPLACE INTO graphs VALUES (?, ?)",
-                [(g, _digest(ts)) for g, ts in by_graph.items()],
-            )
+                generation = int(self._meta()["generation"]) + 1
+                self._db.executemany(
+                    "INSERT INTO changes VALUES (?, ?)", [(generation, t) for t in things]
+                )
+                pruned = max(0, generation - KEPT_GENERATIONS)
+                self._db.execute("DELETE FROM changes WHERE generation <= ?", (pruned,))
+                self._set_meta(generation=str(generation), pruned=str(pruned))
+            if self._ranking is not None:  # else made when first searched (or warmed)
+                self._refresh()
         return len(texts)
 
     def _transaction(self) -> _Transaction:
@@ -375,7 +423,7 @@ class SearchIndex:
     def _vocabulary(self) -> dict[str, int]:
         """Every term the index holds and in how many texts (FTS5's own vocabulary)."""
         with self._lock:
-            return dict(self._db.execute("SELECT term, doc FROM temp.vocabulary"))
+            return dict(self._db.execute("SELECT term, texts FROM vocabulary"))
 
     def compounds(self, query: str, known: dict[str, int] | None = None) -> dict[str, list[str]]:
         """For each query word of 5 letters or more, the words of the index that end with it
@@ -430,64 +478,110 @@ class SearchIndex:
         expression = match_expression(query, extra)
         if expression is None:
             return SearchResults(query, 0, [])
-        where = ["fts MATCH ?", "d.graph NOT IN (SELECT graph FROM temp.excluded)"]
-        params: list[object] = [expression]
-        for name, value in (filters or {}).items():
-            if name == "kind":
-                where.append("d.kind = ?")
-                params.append(value)
-            elif name in FACETS:
-                where.append("d.iri IN (SELECT iri FROM facets WHERE facet = ? AND value = ?)")
-                params += [name, value]
-            else:
+        for name in filters or {}:
+            if name not in FACETS:
                 raise ValueError(f"no facet {name!r}; facets: {', '.join(FACETS)}")
-        label_marks = ",".join("?" * len(LABELS))
-        sql = (  # one row per thing: its best text (SQLite takes the bare columns from it)
-            "INSERT INTO temp.matched WITH texts AS MATERIALIZED (SELECT d.iri, d.kind, d.id, "
-            f"bm25(fts) * CASE WHEN d.property IN ({label_marks}) THEN 2.0 ELSE 1.0 END * "
-            "CASE WHEN d.lang = ? THEN 1.5 ELSE 1.0 END AS score "
-            f"FROM fts JOIN docs d ON d.id = fts.rowid WHERE {' AND '.join(where)}) "
-            "SELECT iri, kind, id, MIN(score) FROM texts GROUP BY iri"
-        )
+        excluded = frozenset(exclude_graphs)
         with self._lock:
-            self._exclude(frozenset(exclude_graphs))
-            self._db.execute("DELETE FROM temp.matched")
-            self._db.execute(sql, [*LABELS, lang, *params])
-            total = self._db.execute("SELECT COUNT(*) FROM temp.matched").fetchone()[0]
-            best = self._db.execute(
-                "SELECT m.iri, m.kind, d.property, d.text, m.score "
-                "FROM temp.matched m JOIN docs d ON d.id = m.id "
-                "ORDER BY m.score, m.iri LIMIT ? OFFSET ?",
-                (limit, offset),
-            ).fetchall()
-            counts: dict[str, list[tuple[str, int]]] = {
-                "kind": self._db.execute(
-                    "SELECT kind, COUNT(*) AS n FROM temp.matched "
-                    "GROUP BY kind ORDER BY n DESC, kind"
-                ).fetchall()
-            }
-            for facet, value, n in self._db.execute(
-                "SELECT f.facet, f.value, COUNT(*) AS n FROM temp.matched m "
-                "JOIN facets f ON f.iri = m.iri GROUP BY f.facet, f.value "
-                "ORDER BY f.facet, n DESC, f.value"
-            ):
-                shown = counts.setdefault(facet, [])
-                if len(shown) < FACET_VALUES:
-                    shown.append((value, n))
-            named = {iri for iri, *_ in best} | {
-                v for name, values in counts.items() if name != "kind" for v, _ in values
+            ranking = self._refresh()
+            found = ranking.find(
+                ranking.query(expression, lang, filters or {}, excluded),
+                limit,
+                offset,
+                FACET_VALUES,
+                self._facets_of,
+            )
+            wanted = query_forms(query) | {t for ts in (extra or {}).values() for t in ts}
+            best = self._best_texts([t for t, _ in found.things], wanted, lang, excluded)
+            named = {t for t, _ in found.things} | {
+                v for name, values in found.facets.items() if name != "kind" for v, _ in values
             }
             labels = self._labels(sorted(named), lang)
-        hits = [
-            Hit(iri, kind, labels.get(iri, iri), snippet(text, query), prop, -score)
-            for iri, kind, prop, text, score in best
-        ]
+        hits = []
+        for iri, score in found.things:
+            kind, prop, text = best.get(iri, (thing_kind(iri) or "other", "", ""))
+            hits.append(Hit(iri, kind, labels.get(iri, iri), snippet(text, query), prop, score))
         facets = {
-            name: [(v, labels.get(v, v) if name != "kind" else v, n) for v, n in counts[name]]
+            name: [(v, labels.get(v, v) if name != "kind" else v, n) for v, n in found.facets[name]]
             for name in FACETS
-            if name in counts
+            if name == "kind" or found.facets.get(name)
         }
-        return SearchResults(query, total, hits, facets)
+        return SearchResults(query, found.total, hits, facets)
+
+    def warm(self) -> None:
+        """Make this process's ranking now (the service does, when it starts, so that the
+        first search does not wait for it: about 3 s at a million triples)."""
+        with self._lock:
+            self._refresh()
+
+    def _refresh(self) -> Ranking:
+        """The ranking, brought up to date with what SQLite holds (another process may have
+        written): built from every text when first needed, after a rebuild or when it fell
+        behind the change log; else the things changed since it last looked, again."""
+        meta = self._meta()
+        epoch, generation, pruned = meta["epoch"], int(meta["generation"]), int(meta["pruned"])
+        seen_epoch, seen = self._seen
+        if self._ranking is None or epoch != seen_epoch or seen < pruned:
+            ranking = Ranking()
+            ranking.add(self._rows(None), self._facet_values(None))
+            self._ranking = ranking
+        elif generation > seen:
+            things = [
+                r[0]
+                for r in self._db.execute(
+                    "SELECT DISTINCT iri FROM changes WHERE generation > ?", (seen,)
+                )
+            ]
+            self._ranking.replace(things, self._rows(things), self._facet_values(things))
+        self._seen = (epoch, generation)
+        return self._ranking
+
+    def _in_batches(self, sql: str, iris: Sequence[str] | None) -> Iterable[tuple]:
+        """Rows of ``sql`` (which ends in ``WHERE iri IN ({marks})`` or has no condition
+        for ``None``: every row)."""
+        if iris is None:
+            yield from self._db.execute(sql.split(" WHERE ")[0])
+            return
+        for start in range(0, len(iris), BATCH):
+            batch = list(iris[start : start + BATCH])
+            yield from self._db.execute(sql.format(marks=",".join("?" * len(batch))), batch)
+
+    def _rows(self, iris: Sequence[str] | None) -> list[Row]:
+        sql = "SELECT iri, graph, kind, property, lang, terms FROM docs WHERE iri IN ({marks})"
+        return [
+            Row(iri, graph, kind, prop in LABELS, lang, terms)
+            for iri, graph, kind, prop, lang, terms in self._in_batches(sql, iris)
+        ]
+
+    def _facet_values(self, iris: Sequence[str] | None) -> dict[str, dict[str, list[str]]]:
+        values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        sql = "SELECT iri, facet, value FROM facets WHERE iri IN ({marks})"
+        for iri, facet, value in self._in_batches(sql, iris):
+            values[iri][facet].append(value)
+        return values
+
+    def _facets_of(self, iris: Sequence[str]) -> dict[str, tuple[str, dict[str, list[str]]]]:
+        """Each thing's kind and facet values (the ranking's count correction)."""
+        values = self._facet_values(iris)
+        kinds = self._in_batches("SELECT DISTINCT iri, kind FROM docs WHERE iri IN ({marks})", iris)
+        return {iri: (kind, dict(values.get(iri, {}))) for iri, kind in kinds}
+
+    def _best_texts(
+        self, iris: Sequence[str], wanted: set[str], lang: str, excluded: frozenset[str]
+    ) -> dict[str, tuple[str, str, str]]:
+        """For each thing, its text to show (kind, property, text): the one with the most
+        of the query's terms, then in the reader's language, then a name."""
+        best: dict[str, tuple[tuple[int, bool, bool], tuple[str, str, str]]] = {}
+        sql = (
+            "SELECT iri, graph, kind, property, lang, text, terms FROM docs WHERE iri IN ({marks})"
+        )
+        for iri, graph, kind, prop, text_lang, text, terms in self._in_batches(sql, iris):
+            if graph in excluded:
+                continue
+            key = (len(wanted & set(terms.split())), text_lang == lang, prop in LABELS)
+            if iri not in best or key > best[iri][0]:
+                best[iri] = (key, (kind, prop, text))
+        return {iri: shown for iri, (_, shown) in best.items()}
 
     def labels(self, iris: Sequence[str], lang: str) -> dict[str, str]:
         """The names the index knows for ``iris`` in ``lang`` (else English, else any)."""
@@ -534,13 +628,6 @@ class SearchIndex:
             iri: ": ".join(names.get(r[f], r[f]) for f in ("organisation", "outcome") if f in r)
             for iri, r in related.items()
         }
-
-    def _exclude(self, graphs: frozenset[str]) -> None:
-        if graphs == self._excluded:
-            return
-        self._db.execute("DELETE FROM temp.excluded")
-        self._db.executemany("INSERT INTO temp.excluded VALUES (?)", [(g,) for g in graphs])
-        self._excluded = graphs
 
     def stats(self) -> dict[str, int]:
         """How much the index holds: texts, things, graphs, and its file's size in bytes."""

@@ -63,12 +63,29 @@ def test_a_typo_finds_the_nearest_word_and_says_so(index: SearchIndex) -> None:
     assert index.corrected("abc") is None  # short words are left alone
 
 
-def test_two_words_find_the_dutch_compound_they_mean(index: SearchIndex) -> None:
-    """ "driedaagse training": no text has both words, the Dutch one has "gendertraining"."""
+def test_two_words_find_the_dutch_compound_they_mean(
+    store: OxigraphStore, index: SearchIndex
+) -> None:
+    """ "vijfdaagse training": no thing has both words; one has "waterbeheertraining"."""
+    store.put_graph(GRAPH, _label("Vijfdaagse waterbeheertraining", "nl"))
+    try:
+        index.sync(store, [GRAPH])
+        found = index.search("vijfdaagse training", lang="nl")
+        assert [h.iri for h in found.hits] == [THING]
+        assert found.compounds == ["waterbeheertraining"] and found.corrected is None
+        assert index.search("gender training").compounds is None  # matched as typed
+    finally:
+        store.delete_graph(GRAPH)
+        index.sync(store, [GRAPH])
+
+
+def test_a_thing_matches_on_all_its_texts_together(index: SearchIndex) -> None:
+    """A thing is found when its texts hold every word between them: the Dutch name of the
+    police training says "driedaagse", its English name "training"."""
     found = index.search("driedaagse training", lang="nl")
-    assert TRAINING in [h.iri for h in found.hits]
-    assert found.compounds == ["gendertraining"] and found.corrected is None
-    assert index.search("gender training").compounds is None  # matched as typed: untouched
+    top = {h.iri: h for h in found.hits[:3]}
+    assert TRAINING in top and found.compounds is None
+    assert top[TRAINING].label.startswith("Driedaagse gendertraining")
 
 
 def test_facets_count_and_narrow(index: SearchIndex) -> None:
@@ -207,3 +224,45 @@ def test_a_huge_text_is_indexed_and_shown_capped(tmp_path) -> None:
     found = index.search("gendertraining", lang="nl")
     assert found.total == 1 and "<mark>gendertraining</mark>" in found.hits[0].snippet
     index.close()
+
+
+def test_a_thing_in_two_graphs_counts_once(store: OxigraphStore, index: SearchIndex) -> None:
+    """The ranking holds one document per thing and graph: a thing named in two graphs
+    matches twice there, and the total, the page and the facets count it once."""
+    other = GRAPH + "/other"
+    store.put_graph(GRAPH, _label("Waterput voor het dorp", "nl"))
+    store.put_graph(other, _label("Waterput bij de school", "nl"))
+    try:
+        index.sync(store, [GRAPH, other])
+        found = index.search("waterput")
+        assert found.total == 1 and [h.iri for h in found.hits] == [THING]
+        assert dict((v, n) for v, _l, n in found.facets["kind"]) == {"activity": 1}
+        assert index.search("waterput", exclude_graphs=[other]).total == 1
+        assert index.search("school", exclude_graphs=[other]).total == 0
+        assert index.search("school").hits[0].snippet.endswith("<mark>school</mark>")
+    finally:
+        for graph in (GRAPH, other):
+            store.delete_graph(graph)
+        index.sync(store, [GRAPH, other])
+    assert index.search("waterput").total == 0
+
+
+def test_another_process_sees_a_write_at_its_next_search(
+    store: OxigraphStore, index: SearchIndex
+) -> None:
+    """Two services over one store share the index file: each has its ranking in memory,
+    brought up to date from the file's change log when it searches."""
+    reader = SearchIndex(index.path)
+    try:
+        assert reader.search("waterput").total == 0  # its ranking is made here
+        store.put_graph(GRAPH, _label("Waterput voor het dorp", "nl"))
+        index.sync(store, [GRAPH])
+        assert [h.iri for h in reader.search("waterput").hits] == [THING]
+        store.delete_graph(GRAPH)
+        index.sync(store, [GRAPH])
+        assert reader.search("waterput").total == 0
+    finally:
+        reader.close()
+        if store.get_graph(GRAPH):
+            store.delete_graph(GRAPH)
+            index.sync(store, [GRAPH])
