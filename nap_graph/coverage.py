@@ -65,6 +65,39 @@ class Coverage:
         """The outcomes nobody contributes to."""
         return [o for o in self.outcomes if self.count(o.iri) == 0]
 
+    SORTS = ("name", "outcomes", "activities", "kind")
+    """What the rows can be ordered by: the organisation's name, how many outcomes it
+    contributes to, how many activities it names for them, its kind's name."""
+
+    def sorted_by(self, sort: str = "name", order: str = "asc") -> list[str]:
+        """The organisations ordered by ``sort`` (:data:`SORTS`), ``asc`` or ``desc``; ties
+        by name. ``ValueError`` naming what is allowed for anything else."""
+        if sort not in self.SORTS:
+            raise ValueError(f"sort: expected one of {', '.join(self.SORTS)}; found {sort!r}")
+        if order not in ("asc", "desc"):
+            raise ValueError(f"order: expected asc or desc; found {order!r}")
+        outcomes: Counter[str] = Counter(org for org, _ in self.cells)
+        activities: Counter[str] = Counter()
+        for (org, _), cell in self.cells.items():
+            activities[org] += cell.activities
+        value = {
+            "name": lambda o: 0,
+            "outcomes": lambda o: outcomes[o],
+            "activities": lambda o: activities[o],
+            "kind": lambda o: self.label(self.kinds[o]).casefold() if o in self.kinds else "",
+        }[sort]
+        by_name = sorted(self.organisations, key=lambda o: self.label(o).casefold())
+        ordered = sorted(by_name, key=value, reverse=order == "desc")
+        return ordered if sort != "name" or order == "asc" else by_name[::-1]
+
+    def outcomes_of(self, organisation: str) -> int:
+        """How many outcomes the organisation contributes to."""
+        return sum(1 for org, _ in self.cells if org == organisation)
+
+    def activities_of(self, organisation: str) -> int:
+        """How many activities the organisation names for its outcomes (summed per outcome)."""
+        return sum(c.activities for (org, _), c in self.cells.items() if org == organisation)
+
     def by_kind(self) -> dict[str, Counter[str]]:
         """Per outcome, how many organisations of each kind contribute."""
         out: dict[str, Counter[str]] = {o.iri: Counter() for o in self.outcomes}

@@ -71,8 +71,17 @@ class Monitoring:
             {m.year for a in self.activities.values() for m in a.targets + a.observed if m.year}
         )
 
-    def per_signatory(self) -> dict[str, Counter[str]]:
-        """Per organisation: its activities, targets, observed values and missing values."""
+    SORTS = ("name", "activities", "targets", "observed", "missing")
+    """What the per-signatory table can be ordered by."""
+
+    def per_signatory(self, sort: str = "name", order: str = "asc") -> dict[str, Counter[str]]:
+        """Per organisation: its activities, targets, observed values and missing values,
+        ordered by ``sort`` (:data:`SORTS`; ties by name), ``asc`` or ``desc``.
+        ``ValueError`` naming what is allowed for anything else."""
+        if sort not in self.SORTS:
+            raise ValueError(f"sort: expected one of {', '.join(self.SORTS)}; found {sort!r}")
+        if order not in ("asc", "desc"):
+            raise ValueError(f"order: expected asc or desc; found {order!r}")
         out: dict[str, Counter[str]] = {}
         for a in self.activities.values():
             counts = out.setdefault(a.organisation or "", Counter())
@@ -80,7 +89,10 @@ class Monitoring:
             counts["targets"] += len(a.targets)
             counts["observed"] += len(a.observed)
             counts["missing"] += len(a.missing)
-        return dict(sorted(out.items(), key=lambda kv: self.label(kv[0]).casefold()))
+        by_name = sorted(out.items(), key=lambda kv: self.label(kv[0]).casefold())
+        if sort == "name":
+            return dict(by_name[::-1] if order == "desc" else by_name)
+        return dict(sorted(by_name, key=lambda kv: kv[1][sort], reverse=order == "desc"))
 
     @property
     def missing(self) -> list[tuple[Activity, Measure]]:

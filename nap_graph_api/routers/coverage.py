@@ -15,6 +15,7 @@ from nap_graph.i18n import current_language
 from nap_graph_api import negotiation as media
 from nap_graph_api.deps import ViewDep
 from nap_graph_api.downloads import csv_download
+from nap_graph_api.errors import ApiError
 from nap_graph_api.pages import templates
 from nap_graph_api.plan_pages import JSON, chosen_format, plan_of
 
@@ -54,6 +55,10 @@ async def coverage_page(
     investment: Annotated[
         str | None, Query(description="Only records with this investment type (IRI).")
     ] = None,
+    sort: Annotated[
+        str, Query(description="Rows by: name, outcomes (how many), activities, kind.")
+    ] = "name",
+    order: Annotated[str, Query(description="asc or desc.")] = "asc",
     format: Annotated[str | None, Query(description="html, json or csv.")] = None,
 ) -> Response:
     chosen = chosen_format(request, "coverage")
@@ -70,6 +75,10 @@ async def coverage_page(
             investment=investment or None,
         )
     )
+    try:
+        rows = found.sorted_by(sort, order)
+    except ValueError as exc:
+        raise ApiError(400, "Bad request", str(exc)) from exc
     if chosen == media.SPARQL_CSV:
         return csv_download(request, found.CSV_COLUMNS, found.csv_rows(), "coverage")
     if chosen == JSON:
@@ -95,5 +104,8 @@ async def coverage_page(
             "sparql_text": query,
             "query_link": "/sparql#query=" + quote(query, safe=""),
             "by_kind": found.by_kind(),
+            "rows": rows,
+            "sort": sort,
+            "order": order,
         },
     )

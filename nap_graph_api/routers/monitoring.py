@@ -59,6 +59,11 @@ async def monitoring_page(
     view: ViewDep,
     plan: Annotated[str, Query(description="The plan's key (nld-nap-4) or IRI.")] = "nld-nap-4",
     year: Annotated[str | None, Query(description="Only targets and values of this year.")] = None,
+    sort: Annotated[
+        str,
+        Query(description="Signatories by: name, activities, targets, observed, missing."),
+    ] = "name",
+    order: Annotated[str, Query(description="asc or desc.")] = "asc",
     format: Annotated[str | None, Query(description="html, json or csv.")] = None,
 ) -> Response:
     chosen = chosen_format(request, "monitoring")
@@ -72,6 +77,10 @@ async def monitoring_page(
     found = await run_in_threadpool(
         lambda: monitoring(view, plan_iri, graphs=graphs, lang=lang, year=year or None)
     )
+    try:
+        signatories = found.per_signatory(sort, order)
+    except ValueError as exc:
+        raise ApiError(400, "Bad request", str(exc)) from exc
     if chosen == media.SPARQL_CSV:
         return csv_download(request, found.CSV_COLUMNS, found.csv_rows(), "monitoring")
     if chosen == JSON:
@@ -95,6 +104,9 @@ async def monitoring_page(
             "plans": known,
             "plan_key": plan_iri.rsplit("/", 1)[-1],
             "year": year or "",
+            "signatories": signatories,
+            "sort": sort,
+            "order": order,
             "sparql_text": query,
             "query_link": "/sparql#query=" + quote(query, safe=""),
         },

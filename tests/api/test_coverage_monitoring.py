@@ -63,6 +63,35 @@ def test_coverage_page_and_its_filters(server: Server) -> None:
     assert other.status_code == 200
 
 
+def test_coverage_rows_sort_and_plans_are_chosen_by_name(server: Server) -> None:
+    with server.client() as client:
+        html = {"Accept": "text/html"}
+        by_outcomes = client.get("/coverage?sort=outcomes&order=desc", headers=html)
+        dutch = client.get("/coverage?lang=nl", headers=html).text
+        wrong = client.get("/coverage?sort=colour", headers={"Accept": "application/json"})
+    assert by_outcomes.status_code == 200
+    head = re.search(r"<thead>.*?</thead>", by_outcomes.text, re.S)[0]
+    assert 'aria-sort="descending"' in head  # the outcomes column
+    assert 'href="?plan=nld-nap-4&amp;sort=outcomes&amp;order=asc" aria-current="true"' in (
+        by_outcomes.text
+    )
+    assert wrong.status_code == 400 and wrong.json()["detail"].startswith("sort: expected")
+    choice = re.search(r'<select id="cov-plan".*?</select>', dutch, re.S)[0]
+    assert ">Nederlands Nationaal Actieplan 1325-IV</option>" in choice
+    assert ">nld-nap-4<" not in choice  # a name, never a key
+
+
+def test_monitoring_signatories_sort_without_javascript(server: Server) -> None:
+    with server.client() as client:
+        html = {"Accept": "text/html"}
+        page = client.get("/monitoring?sort=targets&order=desc", headers=html).text
+        wrong = client.get("/monitoring?sort=targets&order=up", headers=html)
+    head = re.search(r'<h2 id="per-signatory">.*?</thead>', page, re.S)[0]
+    assert re.search(r'aria-sort="descending"><a href="[^"]*sort=targets&amp;order=asc', head)
+    assert "Ministry of Justice and Security" in page
+    assert wrong.status_code == 400 and "order: expected asc or desc" in wrong.text
+
+
 def test_monitoring_missing_values_match_sparql(server: Server) -> None:
     with server.client() as client:
         found = client.get("/monitoring", params={"format": "json"}).json()
