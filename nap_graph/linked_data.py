@@ -15,6 +15,7 @@ from nap_graph.i18n import DEFAULT
 from nap_graph.namespaces import PREFIXES, prefixed
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
+from nap_graph.store.sparql_text import with_terms
 
 LABEL_BATCH = 200
 RDF_TYPE = PREFIXES["rdf"] + "type"
@@ -116,7 +117,10 @@ def describe(
     incoming = [
         (r["s"], r["p"])
         for r in _rows(
-            store.query(queries.load("incoming.rq"), bindings=resource, default_graphs=graphs)
+            store.query(
+                with_terms(queries.load("incoming.rq"), resource),
+                default_graphs=graphs,
+            )
         )
     ]
     sources = [

@@ -15,6 +15,7 @@ from nap_graph.i18n import DEFAULT
 from nap_graph.linked_data import labels_for
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
+from nap_graph.store.sparql_text import with_terms
 
 SECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
     "plan": (
@@ -131,9 +132,8 @@ def profile(
         return None
     raw: dict[str, list[dict[str, ox.Term]]] = {}
     for name, query in SECTIONS[kind]:
-        result = store.query(
-            queries.load(query), bindings={"resource": ox.NamedNode(iri)}, default_graphs=graphs
-        )
+        text = with_terms(queries.load(query), {"resource": ox.NamedNode(iri)})
+        result = store.query(text, default_graphs=graphs)
         raw[name] = list(result.rows) if isinstance(result, SelectResult) else []
     named: list[str] = []
     for rows in raw.values():

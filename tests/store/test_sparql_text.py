@@ -104,3 +104,23 @@ def test_bind_update_values_binds_every_operation_with_a_where_clause() -> None:
     assert 'INSERT DATA { <http://x/a> <http://x/b> "WHERE { }" }' in bound
     store = ox.Store()
     store.update(bound)  # still one valid update
+
+
+def test_with_terms_puts_the_term_everywhere_the_variable_is_and_nowhere_else() -> None:
+    """Subqueries and UNION branches get the constant (a VALUES row would not reach a
+    subquery); strings, IRIs, comments and longer variable names are left alone; the term
+    is escaped by pyoxigraph."""
+    from nap_graph.store.sparql_text import with_terms
+
+    query = (
+        "SELECT ?x { { SELECT ?x { ?x ?p $r } LIMIT 2 } UNION { ?r ?q ?x } "
+        'FILTER (?x != "?r") ?rr <http://x/?r> ?x } # ?r'
+    )
+    term = ox.NamedNode("http://example.org/a")
+    done = with_terms(query, {"r": term})
+    assert done.count("<http://example.org/a>") == 2
+    assert '"?r"' in done and "?rr" in done and "<http://x/?r>" in done and "# ?r" in done
+    literal = with_terms("SELECT ?s { ?s ?p ?v }", {"v": ox.Literal('say "hi"\n')})
+    assert literal == 'SELECT ?s { ?s ?p "say \\"hi\\"\\n" }'
+    result = ox.Store().query(with_terms("SELECT ?s { { SELECT ?s { ?s ?p ?v } } }", {"v": term}))
+    assert list(result) == []  # still a query the engine takes
