@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -39,6 +40,9 @@ from nap_graph.store.query_guard import QueryPolicy, has_dataset_clause
 from nap_graph.store.results import QueryResult, SelectResult
 from nap_graph.store.sparql_text import Binding, bind_values
 from nap_graph.store.views import current_graphs, superseded_graphs
+
+CACHED = 256
+"""At most this many values computed once per store generation are kept (QueryPath.cached)."""
 
 
 class QueryPath:
@@ -86,7 +90,7 @@ class QueryPath:
         self._superseded: set[str] | None = None
         self._lock = threading.Lock()
         self._refreshing = threading.Lock()
-        self._cache: dict[str, tuple[str | None, Any]] = {}
+        self._cache: OrderedDict[str, tuple[str | None, Any]] = OrderedDict()
 
     # -- the current view -------------------------------------------------------------
 
@@ -145,16 +149,22 @@ class QueryPath:
 
     def cached(self, key: str, compute: Any) -> Any:
         """``compute()`` once per store generation (for costly public reads such as the VoID
-        statistics): later calls until the next write get the same value."""
+        statistics, the lists, a plan's coverage): later calls until the next write get the
+        same value. At most :data:`CACHED` values are kept, the least recently used dropped
+        first (keys may carry a reader's filters)."""
         generation = self.current_generation()
         with self._lock:
             hit = self._cache.get(key)
-        if hit is not None and hit[0] == generation:
-            return hit[1]
+            if hit is not None and hit[0] == generation:
+                self._cache.move_to_end(key)
+                return hit[1]
         value = compute()
         with self._lock:
             if self.generation == generation:
                 self._cache[key] = (generation, value)
+                self._cache.move_to_end(key)
+                while len(self._cache) > CACHED:
+                    self._cache.popitem(last=False)
         return value
 
     # -- users' queries ------------------------------------------------------------------

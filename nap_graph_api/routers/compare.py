@@ -61,7 +61,8 @@ async def compare_plans(
         comparison = compare(view, pillar=pillar, chosen=chosen, lang=lang, rows=rows)
         return comparison, [p for p in rows if p.has_outcomes]
 
-    result, choices = await run_in_threadpool(answer)
+    key = f"compare|{pillar}|{lang}|{chosen!r}"  # once per store generation (docs/site.md)
+    result, choices = await run_in_threadpool(lambda: view.cached(key, answer))
     if chosen_type == media.SPARQL_CSV:
         return csv_download(request, result.CSV_COLUMNS, result.csv_rows(), "comparison")
     if chosen_type == JSON:

@@ -65,14 +65,18 @@ async def coverage_page(
     plan_iri, known = await plan_of(view, plan)
     graphs = view.default_graphs()
     lang = current_language()
-    found = await run_in_threadpool(
-        lambda: coverage(
-            view,
-            plan_iri,
-            graphs=graphs,
-            lang=lang,
-            kind=kind or None,
-            investment=investment or None,
+    key = f"coverage|{plan_iri}|{lang}|{kind or ''}|{investment or ''}"
+    found = await run_in_threadpool(  # once per store generation (docs/site.md)
+        lambda: view.cached(
+            key,
+            lambda: coverage(
+                view,
+                plan_iri,
+                graphs=graphs,
+                lang=lang,
+                kind=kind or None,
+                investment=investment or None,
+            ),
         )
     )
     try:

@@ -46,7 +46,9 @@ EXAMPLE = {
 )
 async def home(request: Request, view: ViewDep, format: str | None = None) -> Response:
     lang = current_language()
-    summary = await run_in_threadpool(lambda: overview(view, lang=lang))
+    summary = await run_in_threadpool(  # once per store generation (docs/site.md)
+        lambda: view.cached(f"overview|{lang}", lambda: overview(view, lang=lang))
+    )
     if wants_json(request, "the home page"):
         return JSONResponse(summary.as_dict())
     return templates.TemplateResponse(request, "home.html", {"summary": summary})

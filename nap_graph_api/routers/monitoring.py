@@ -74,8 +74,11 @@ async def monitoring_page(
     plan_iri, known = await plan_of(view, plan)
     graphs = view.default_graphs()
     lang = current_language()
-    found = await run_in_threadpool(
-        lambda: monitoring(view, plan_iri, graphs=graphs, lang=lang, year=year or None)
+    key = f"monitoring|{plan_iri}|{lang}|{year or ''}"
+    found = await run_in_threadpool(  # once per store generation (docs/site.md)
+        lambda: view.cached(
+            key, lambda: monitoring(view, plan_iri, graphs=graphs, lang=lang, year=year or None)
+        )
     )
     try:
         signatories = found.per_signatory(sort, order)

@@ -252,3 +252,28 @@ def test_browse_lists_sort_filter_and_download_without_javascript(server: Server
     assert lines[0].startswith("naam;IRI;") and len(lines) == 1 + len(names)
     assert as_csv.headers["content-disposition"] == 'attachment; filename="organisations.csv"'
     assert bad.status_code == 400 and "colour" in bad.text
+
+
+def test_summaries_kept_once_per_write_show_the_next_record(own_server: Server) -> None:
+    """Coverage, monitoring, compare and the home page's summary are computed once per store
+    generation: read (and kept), then a record is stored, then read again: it is there (the
+    record's activities reach monitoring once curated, so coverage and the home page show
+    it)."""
+    from tests.api.test_one_write_path import _record
+
+    with own_server.client() as client:
+        before = client.get("/coverage", params={"format": "json"}).json()
+        home = client.get("/", params={"format": "json"}).json()
+    with own_server.client("admin-token-for-tests") as client:
+        stored = client.post(
+            "/submissions",
+            content=_record("Transgender Netwerk Nederland", "cache"),
+            headers={"Content-Type": "text/plain"},
+            params={"filename": "tnn.txt"},
+        )
+    assert stored.status_code == 201, stored.text
+    with own_server.client() as client:
+        after = client.get("/coverage", params={"format": "json"}).json()
+        home_after = client.get("/", params={"format": "json"}).json()
+    assert after["organisations"] == before["organisations"] + 1
+    assert home_after != home
