@@ -9,6 +9,7 @@
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: () => [{ endpoint: examples.endpoint }] },
     persistenceId: null,
+    tabName: labels.query,
     yasqe: { value: examples.default_query },
   });
   for (const tab of examples.tabs) {
@@ -66,13 +67,43 @@
       button.setAttribute("role", "tab");
     }
   }
+  // YASGUI's own words in the reader's language (it has no translations of its own): its
+  // buttons, titles and the result table's lines, never the query or the results.
+  const SHOWING = /^Showing ([\d,.]+) to ([\d,.]+) of ([\d,.]+)\b/;
+  function translated(text) {
+    const trimmed = text.trim();
+    if (labels.words[trimmed]) return text.replace(trimmed, labels.words[trimmed]);
+    const showing = trimmed.match(SHOWING);
+    if (showing) {
+      return labels.showing.replace("{start}", showing[1]).replace("{end}", showing[2])
+        .replace("{total}", showing[3]);
+    }
+    return null;
+  }
+  function speak(root) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest(".CodeMirror, td, th, pre")) continue;
+      const text = translated(node.nodeValue);
+      if (text !== null && text !== node.nodeValue) node.nodeValue = text;
+    }
+    for (const element of root.querySelectorAll("[title], [aria-label]")) {
+      for (const name of ["title", "aria-label"]) {
+        const value = element.getAttribute(name);
+        const text = value === null ? null : translated(value);
+        if (text !== null && text !== value) element.setAttribute(name, text);
+      }
+    }
+  }
   new MutationObserver(() => {
     const root = document.getElementById("yasgui");
     relink(root);
     accessible(root);
+    speak(root);
   })
     .observe(document.getElementById("yasgui"), { childList: true, subtree: true });
   accessible(document.getElementById("yasgui")); // what YASGUI made before the observer
+  speak(document.getElementById("yasgui"));
   // The endpoint's refusals said on the page (YASGUI shows nothing for them): the problem's
   // title in the reader's language, the engine's message with its position, a hint.
   const message = document.getElementById("query-message");

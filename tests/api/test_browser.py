@@ -61,3 +61,28 @@ def test_query_page_says_what_is_wrong_with_a_query(server: Server, chromium) ->
         assert message.is_hidden()
     finally:
         context.close()
+
+
+def test_the_query_editor_speaks_dutch(server: Server, chromium) -> None:
+    """YASGUI has no translations: its buttons, titles and the result table's lines are said
+    in the reader's language by the page (static/query-page.js), never the query or the
+    results."""
+    context = chromium.new_context(locale="nl-NL", extra_http_headers={"Accept-Language": "nl"})
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/sparql?lang=nl")
+        page.wait_for_selector(".yasgui .tabsList", timeout=30_000)
+        tabs = page.locator(".yasgui .tabsList .tab").all_inner_texts()
+        assert any("Nieuwe query" in name for name in tabs), tabs
+        page.locator(".yasgui .tabsList .tab", has_text="De Nederlandse plannen").first.click()
+        page.locator(".yasqe_queryButton").locator("visible=true").first.click()
+        page.locator(".yasr table tbody tr").locator("visible=true").first.wait_for(timeout=30_000)
+        header = page.locator(".yasr_header").locator("visible=true").first.inner_text()
+        assert "Tabel" in header and "Antwoord" in header and "Table" not in header
+        shown = page.locator(".yasr").locator("visible=true").first.inner_text()
+        assert "Rijen 1 tot" in shown and "Showing" not in shown
+        assert page.locator("[title='Query delen']").count() >= 1
+        editor = page.locator(".CodeMirror").locator("visible=true").first.inner_text()
+        assert "SELECT" in editor  # the query itself is left as it is
+    finally:
+        context.close()
