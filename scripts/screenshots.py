@@ -27,6 +27,7 @@ PAGES = {
     "home": "/",
     "search": "/search?q=gender+training",
     "browse": "/browse/organisations",
+    "browse-index": "/browse",
     "plan": "/doc/plan/nld-nap-4",
     "organisation": "/doc/organisation/jenv",
     "outcome": "/doc/outcome/nld-nap-4/3",
