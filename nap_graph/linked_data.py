@@ -106,11 +106,20 @@ def labels_for(
     return {x: key[1] for x, key in best.items()}
 
 
+LINKS = 500
+"""At most this many links pointing at a resource are read (``incoming.rq``'s LIMIT)."""
+
+
 def describe(
-    store: Queryable, iri: str, *, graphs: Sequence[str] | None = None, lang: str = DEFAULT
+    store: Queryable,
+    iri: str,
+    *,
+    graphs: Sequence[str] | None = None,
+    lang: str = DEFAULT,
+    links: int = LINKS,
 ) -> Description:
-    """The resource's concise bounded description and incoming links in the current view
-    (``graphs``), labelled in ``lang``."""
+    """The resource's concise bounded description and the first ``links`` links pointing at
+    it (at most :data:`LINKS`) in the current view (``graphs``), labelled in ``lang``."""
     resource = {"resource": ox.NamedNode(iri)}
     result = store.query(queries.load("describe.rq"), bindings=resource, default_graphs=graphs)
     triples = result if isinstance(result, list) else []
@@ -122,7 +131,7 @@ def describe(
                 default_graphs=graphs,
             )
         )
-    ]
+    ][:links]
     sources = [
         r["graph"] for r in _rows(store.query(queries.load("source-graphs.rq"), bindings=resource))
     ]

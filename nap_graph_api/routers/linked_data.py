@@ -28,10 +28,10 @@ from nap_graph.framing import framed_plan, plan_triples
 from nap_graph.i18n import N_, current_language
 from nap_graph.iris import thing_kind
 from nap_graph.jsonld_context import context
-from nap_graph.linked_data import describe
+from nap_graph.linked_data import LINKS, describe
 from nap_graph.namespaces import BASE, NAMESPACES, ONTOLOGY_IRI, PREFIXES, WPS
 from nap_graph.ontology import ontology_graph, ontology_versions
-from nap_graph.profiles import profile
+from nap_graph.profiles import ROWS, profile
 from nap_graph.store.query_path import QueryPath
 from nap_graph.versions import place_of
 from nap_graph_api import negotiation as media
@@ -176,7 +176,12 @@ async def _document(request: Request, view: QueryPath, iri: str, *, plan: bool =
     replaced = await run_in_threadpool(_replaced_version, view, iri)
     if replaced:  # an earlier version of a record is history: shown whole, saying so
         graphs = None
-    found = await run_in_threadpool(lambda: describe(view, iri, graphs=graphs, lang=lang))
+    # a page shows at most ROWS links pointing here (as its sections show ROWS rows); the
+    # RDF documents carry all LINKS (a crawler follows them, docs/api.md)
+    links = ROWS if chosen == media.HTML else LINKS
+    found = await run_in_threadpool(
+        lambda: describe(view, iri, graphs=graphs, lang=lang, links=links)
+    )
     if not found.exists:
         raise await run_in_threadpool(_not_current, view, iri)
     if chosen == media.JSON_LD and plan:
