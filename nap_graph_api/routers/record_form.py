@@ -102,9 +102,19 @@ async def _page(
     except ValueError as exc:
         raise ApiError(400, "Bad request", f"plan: {exc}") from exc
     graphs = view.default_graphs()  # type: ignore[attr-defined]
-    choices = await run_in_threadpool(lambda: form_choices(view, plan, graphs=graphs, lang=lang))  # type: ignore[arg-type]
-    known = await run_in_threadpool(lambda: plans(view, graphs))  # type: ignore[arg-type]
-    names = await run_in_threadpool(lambda: labels_for(view, known, graphs, lang))  # type: ignore[arg-type]
+
+    def lists() -> tuple[object, list[str], dict[str, str]]:
+        """What the form offers to choose from, once per store generation (docs/site.md)."""
+        known = plans(view, graphs)  # type: ignore[arg-type]
+        return (
+            form_choices(view, plan, graphs=graphs, lang=lang),  # type: ignore[arg-type]
+            known,
+            labels_for(view, known, graphs, lang),  # type: ignore[arg-type]
+        )
+
+    choices, known, names = await run_in_threadpool(
+        lambda: view.cached(f"record-form|{plan}|{lang}", lists)  # type: ignore[attr-defined]
+    )
     numbers = activities if activities is not None else (activity_numbers(fields) or [0])
     return templates.TemplateResponse(
         request,
