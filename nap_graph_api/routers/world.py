@@ -91,9 +91,14 @@ async def world(
     if kind is None:
         raise ApiError(406, "Not acceptable", f"the world view comes as {', '.join(OFFERS)}")
     lang = current_language()
-    every = await run_in_threadpool(world_plans, view, lang)
-    names = await run_in_threadpool(country_names, view, lang)
-    rows = chosen.apply(every)
+    # the plans and the countries' names once per store generation (docs/site.md)
+    every = await run_in_threadpool(
+        lambda: view.cached(f"world-plans|{lang}", lambda: world_plans(view, lang))
+    )
+    names = await run_in_threadpool(
+        lambda: view.cached(f"country-names|{lang}", lambda: country_names(view, lang))
+    )
+    rows = list(chosen.apply(every))  # sorted below: never the kept list itself
     rows.sort(
         key=lambda r: (
             getattr(r, sort) is None,
