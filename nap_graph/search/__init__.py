@@ -1,5 +1,5 @@
 """Full-text search over the graph's names, descriptions, statements and activity texts, in
-English and Dutch (docs/search.md): :class:`SearchIndex` holds it (SQLite FTS5), the
+English and Dutch (docs/search.md): :class:`SearchIndex` holds it (SQLite, ranked by Tantivy), the
 :mod:`~nap_graph.search.analysis` module turns texts and queries into stems."""
 
 from nap_graph.search.index import Hit, SearchIndex, SearchResults

@@ -80,8 +80,8 @@ def _alternatives(word: str, extra: Mapping[str, Sequence[str]] | None = None) -
 def _expression(
     words: list[str], joins: bool, extra: Mapping[str, Sequence[str]] | None = None
 ) -> str:
-    """FTS5 query for the words in order: each word (or one of ``extra``'s terms for it), or
-    two adjacent words as one."""
+    """The query expression for the words in order: each word (or one of ``extra``'s terms
+    for it), or two adjacent words as one."""
     if not words:
         return ""
     if len(words) == 1:
@@ -100,8 +100,9 @@ def query_words(query: str) -> list[str]:
 
 
 def match_expression(query: str, extra: Mapping[str, Sequence[str]] | None = None) -> str | None:
-    """The FTS5 ``MATCH`` text for a user's query; ``None`` when it has no words. The user's
-    text never reaches FTS5's query syntax: each word becomes a quoted string. ``extra``
+    """The ranking engine's query text for a user's query (quoted terms, AND, OR: the syntax
+    SQLite FTS5 and Tantivy share); ``None`` when it has no words. The user's text never
+    reaches the query syntax as written: each word becomes a quoted term. ``extra``
     gives a word more terms it may match (the compounds it ends, :meth:`SearchIndex.search`)."""
     words = query_words(query)
     if not words:

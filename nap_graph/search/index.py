@@ -421,7 +421,7 @@ class SearchIndex:
         return instead if instead.total else found
 
     def _vocabulary(self) -> dict[str, int]:
-        """Every term the index holds and in how many texts (FTS5's own vocabulary)."""
+        """Every term the index holds and in how many texts (the vocabulary table)."""
         with self._lock:
             return dict(self._db.execute("SELECT term, texts FROM vocabulary"))
 

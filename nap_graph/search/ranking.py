@@ -1,6 +1,6 @@
 """The search index's ranking engine: Tantivy, in memory, mirroring the texts SQLite holds.
 
-Why (docs/search.md, "Engine"): SQLite FTS5 scores every matching text before it can rank
+Why (docs/search.md, "The engine"): SQLite FTS5 scores every matching text before it can rank
 them, and counting facets meant joining every match; at a million triples a common word
 (45,000 things) took half a second. Tantivy ranks the best few with block-max WAND, counts
 matches and facets from columnar fast fields, and answers the same query in a few

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nap_graph.default_data import initialise
 from nap_graph.search import SearchIndex
@@ -266,3 +268,19 @@ def test_another_process_sees_a_write_at_its_next_search(
         if store.get_graph(GRAPH):
             store.delete_graph(GRAPH)
             index.sync(store, [GRAPH])
+
+
+@pytest.fixture(scope="module")
+def shared_index(store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> SearchIndex:
+    index = SearchIndex(tmp_path_factory.mktemp("any") / "search.sqlite")
+    index.rebuild(store)
+    return index
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_is_a_search_never_an_engine_error(shared_index: SearchIndex, text: str) -> None:
+    """Whatever a reader types (quotes, AND, parentheses, field:value, any script), the
+    ranking engine gets quoted terms only: a result, never a query-syntax error."""
+    found = shared_index.search(text)
+    assert found.total >= len(found.hits) >= 0
