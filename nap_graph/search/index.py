@@ -536,18 +536,19 @@ class SearchIndex:
         self._seen = (epoch, generation)
         return self._ranking
 
-    def _in_batches(self, sql: str, iris: Sequence[str] | None) -> Iterable[tuple]:
-        """Rows of ``sql`` (which ends in ``WHERE iri IN ({marks})`` or has no condition
-        for ``None``: every row)."""
+    def _in_batches(self, select: str, iris: Sequence[str] | None) -> Iterable[tuple]:
+        """Rows of ``select`` (no WHERE of its own) for the things ``iris``, in batches;
+        every row for ``None``."""
         if iris is None:
-            yield from self._db.execute(sql.split(" WHERE ")[0])
+            yield from self._db.execute(select)
             return
         for start in range(0, len(iris), BATCH):
             batch = list(iris[start : start + BATCH])
-            yield from self._db.execute(sql.format(marks=",".join("?" * len(batch))), batch)
+            marks = ",".join("?" * len(batch))
+            yield from self._db.execute(f"{select} WHERE iri IN ({marks})", batch)
 
     def _rows(self, iris: Sequence[str] | None) -> list[Row]:
-        sql = "SELECT iri, graph, kind, property, lang, terms FROM docs WHERE iri IN ({marks})"
+        sql = "SELECT iri, graph, kind, property, lang, terms FROM docs"
         return [
             Row(iri, graph, kind, prop in LABELS, lang, terms)
             for iri, graph, kind, prop, lang, terms in self._in_batches(sql, iris)
@@ -555,7 +556,7 @@ class SearchIndex:
 
     def _facet_values(self, iris: Sequence[str] | None) -> dict[str, dict[str, list[str]]]:
         values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        sql = "SELECT iri, facet, value FROM facets WHERE iri IN ({marks})"
+        sql = "SELECT iri, facet, value FROM facets"
         for iri, facet, value in self._in_batches(sql, iris):
             values[iri][facet].append(value)
         return values
@@ -563,7 +564,7 @@ class SearchIndex:
     def _facets_of(self, iris: Sequence[str]) -> dict[str, tuple[str, dict[str, list[str]]]]:
         """Each thing's kind and facet values (the ranking's count correction)."""
         values = self._facet_values(iris)
-        kinds = self._in_batches("SELECT DISTINCT iri, kind FROM docs WHERE iri IN ({marks})", iris)
+        kinds = self._in_batches("SELECT DISTINCT iri, kind FROM docs", iris)
         return {iri: (kind, dict(values.get(iri, {}))) for iri, kind in kinds}
 
     def _best_texts(
@@ -572,9 +573,7 @@ class SearchIndex:
         """For each thing, its text to show (kind, property, text): the one with the most
         of the query's terms, then in the reader's language, then a name."""
         best: dict[str, tuple[tuple[int, bool, bool], tuple[str, str, str]]] = {}
-        sql = (
-            "SELECT iri, graph, kind, property, lang, text, terms FROM docs WHERE iri IN ({marks})"
-        )
+        sql = "SELECT iri, graph, kind, property, lang, text, terms FROM docs"
         for iri, graph, kind, prop, text_lang, text, terms in self._in_batches(sql, iris):
             if graph in excluded:
                 continue
