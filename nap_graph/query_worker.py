@@ -9,9 +9,11 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import sys
 import threading
 import time
-from collections.abc import Sequence
+import types
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -37,14 +39,19 @@ class _Copies:
     SETTLE = 0.5
     """Seconds a load waits for more writes, so that a burst of writes costs one load."""
 
-    def __init__(self, in_memory: bool) -> None:
+    def __init__(self, in_memory: bool, copy_limit: int | None = None) -> None:
         from nap_graph.store.oxigraph_store import OxigraphStore
 
         self._open = OxigraphStore.read_only
         self._copy = OxigraphStore.in_memory_copy
         self.in_memory = in_memory
+        self.copy_limit = copy_limit
+        """The most quads a copy may hold (``None``: any); a larger checkpoint is answered
+        from disk, so that memory stays within the operator's budget."""
         self.checkpoint: tuple[str, Any] | None = None
         self.memory: tuple[str, Any] | None = None
+        self._declined: str | None = None
+        """The checkpoint found too large to copy (not counted again)."""
         self._loading = False
         self._lock = threading.Lock()
 
@@ -56,29 +63,57 @@ class _Copies:
             if self.checkpoint is None or self.checkpoint[0] != checkpoint:
                 self.checkpoint = (checkpoint, self._open(Path(checkpoint)))
             store = self.checkpoint[1]
-            start = self.in_memory and not self._loading
+            start = self.in_memory and not self._loading and self._declined != checkpoint
             self._loading = self._loading or start
         if start:
             threading.Thread(target=self._load, daemon=True).start()
         return CHECKPOINT, store
 
+    def _fits(self, store: Any) -> bool:
+        """Whether a copy of ``store`` stays within :attr:`copy_limit`."""
+        return self.copy_limit is None or len(store.oxigraph) <= self.copy_limit
+
     def _load(self) -> None:
-        """Copy the newest checkpoint into memory; again while newer ones keep coming."""
+        """Copy the newest checkpoint into memory; again while newer ones keep coming. A
+        checkpoint over :attr:`copy_limit` is not copied, and a copy of an older one is let
+        go: answers come from the checkpoint on disk, which is as new as the data."""
         while True:
             time.sleep(self.SETTLE)
             with self._lock:
                 assert self.checkpoint is not None
                 checkpoint, store = self.checkpoint
             try:
-                copy = self._copy(store)
+                fits = self._fits(store)
+                copy = self._copy(store) if fits else None
             except Exception:  # a checkpoint removed under us: the next task starts anew
-                copy = None
+                fits, copy = True, None
             with self._lock:
                 if copy is not None:
                     self.memory = (checkpoint, copy)
+                elif not fits:
+                    self.memory, self._declined = None, checkpoint
                 if copy is None or self.checkpoint[0] == checkpoint:
                     self._loading = False
                     return
+
+
+_MAIN_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _without_main_module() -> Iterator[None]:
+    """Start a process without it importing this process's ``__main__``. A spawned child
+    runs the parent's main script again first (``nap-graph serve`` is ``nap_graph.cli``,
+    which imports the web service, the search engine and the validators: 85 MB a worker
+    never uses). A worker needs nothing of it: its target lives in this module. So while
+    the child's preparation data is taken, ``__main__`` is a bare module."""
+    with _MAIN_LOCK:
+        main = sys.modules["__main__"]
+        sys.modules["__main__"] = types.ModuleType("__main__")
+        try:
+            yield
+        finally:
+            sys.modules["__main__"] = main
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -102,7 +137,13 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _serve(connection: Connection, in_memory: bool, parent: int, isolate: bool = True) -> None:
+def _serve(
+    connection: Connection,
+    in_memory: bool,
+    parent: int,
+    isolate: bool = True,
+    copy_limit: int | None = None,
+) -> None:
     """The worker loop: leave the network (``isolate``, :mod:`nap_graph.isolation`), say it
     is ready, then answer queries over the checkpoint each task names until told to stop
     (``None``), or until its parent has gone. Each answer says whether it came from memory
@@ -111,7 +152,7 @@ def _serve(connection: Connection, in_memory: bool, parent: int, isolate: bool =
     _exit_with_parent(parent)
     isolated = isolate_network() if isolate else False
     strict = isolate and not isolated
-    copies = _Copies(in_memory)
+    copies = _Copies(in_memory, copy_limit)
     connection.send((READY, isolated, None))
     while True:
         task: Task | None = connection.recv()
@@ -161,12 +202,13 @@ class _Worker:
     """True once the worker said it has no network (:mod:`nap_graph.isolation`)."""
 
     @classmethod
-    def start(cls, in_memory: bool, isolate: bool = True) -> _Worker:
+    def start(cls, in_memory: bool, isolate: bool = True, copy_limit: int | None = None) -> _Worker:
         parent, child = _CONTEXT.Pipe()
         process = _CONTEXT.Process(
-            target=_serve, args=(child, in_memory, os.getpid(), isolate), daemon=True
+            target=_serve, args=(child, in_memory, os.getpid(), isolate, copy_limit), daemon=True
         )
-        process.start()
+        with _without_main_module():
+            process.start()
         child.close()
         return cls(process, parent)
 

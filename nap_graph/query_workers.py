@@ -17,6 +17,9 @@ What a worker reads:
   2-16x faster than from disk. Until the copy is ready the worker answers from the
   checkpoint, so a query never waits for a copy and always sees every write made before it
   was sent (read-your-writes), at the price of memory: each worker holds the whole store.
+  Hence ``copy_limit``: a store larger than the operator's memory budget allows
+  (:func:`copy_limit`) is not copied, and its queries run on the checkpoint, so memory grows
+  with the data once, not with the data times the workers.
 """
 
 from __future__ import annotations
@@ -50,6 +53,16 @@ from nap_graph.query_worker import (
     _Worker,
 )
 
+BYTES_PER_QUAD = 750
+"""What an in-memory copy costs per quad at its peak, while it loads (705 MB for 1,000,009
+quads, docs/benchmarks.md): the figure :func:`copy_limit` plans with."""
+
+
+def copy_limit(memory_mb: int, copies: int) -> int:
+    """The most quads each of ``copies`` in-memory copies may hold so that together they
+    stay within ``memory_mb`` megabytes (0: no copy at all)."""
+    return memory_mb * 1_000_000 // (BYTES_PER_QUAD * max(copies, 1))
+
 
 @dataclass
 class _Lease:
@@ -81,11 +94,14 @@ class QueryWorkers:
         in_memory: bool = True,
         max_waiting: int = 64,
         isolate: bool = True,
+        copy_limit: int | None = None,
     ) -> None:
         self.store = store
         self.folder = checkpoints
         self.timeout = timeout
         self.in_memory = in_memory
+        self.copy_limit = copy_limit
+        """The most quads a worker copies into memory (``None``: any; :func:`copy_limit`)."""
         self.max_waiting = max_waiting
         self.isolate = isolate
         """Whether the workers leave the network when they start (SERVICE then cannot
@@ -103,7 +119,7 @@ class QueryWorkers:
         shutil.rmtree(self.folder, ignore_errors=True)  # checkpoints left by a killed server
         self.folder.mkdir(parents=True, exist_ok=True)
         self.checkpoint = self._new_checkpoint()
-        self._free = [_Worker.start(in_memory, isolate) for _ in range(workers)]
+        self._free = [_Worker.start(in_memory, isolate, copy_limit) for _ in range(workers)]
 
     @classmethod
     def for_store(
@@ -116,6 +132,7 @@ class QueryWorkers:
         max_waiting: int,
         isolate: bool = True,
         name: str = "checkpoints",
+        copy_limit: int | None = None,
     ) -> QueryWorkers | None:
         """A pool for ``store`` if it can have one, else ``None``: workers read checkpoints,
         which only an embedded store on disk makes (an in-memory store has no files to copy,
@@ -134,6 +151,7 @@ class QueryWorkers:
             in_memory=in_memory,
             max_waiting=max_waiting,
             isolate=isolate,
+            copy_limit=copy_limit,
         )
 
     def _new_checkpoint(self) -> str:
@@ -268,7 +286,7 @@ class QueryWorkers:
                 self._stop_reading(lease.checkpoint)
             if not lease.answered:
                 lease.worker.kill()
-                lease.worker = _Worker.start(self.in_memory, self.isolate)
+                lease.worker = _Worker.start(self.in_memory, self.isolate, self.copy_limit)
             with self._lock:
                 self._free.append(lease.worker)
                 waiter = self._waiters.popleft() if self._waiters else None

@@ -13,7 +13,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 from nap_graph import __version__
 from nap_graph.generation import read_state
-from nap_graph.query_workers import QueryWorkers
+from nap_graph.query_workers import QueryWorkers, copy_limit
 from nap_graph.search import SearchIndex
 from nap_graph.store.opening import open_store
 from nap_graph.store.query_guard import QueryPolicy
@@ -62,6 +62,8 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         store = open_store(settings)
+        copies = settings.query_workers + settings.page_workers
+        limit = copy_limit(settings.query_memory_mb, copies)
         workers = QueryWorkers.for_store(
             store,
             workers=settings.query_workers,
@@ -70,6 +72,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             max_waiting=settings.query_max_waiting,
             # without a network SERVICE cannot reach any host; an allowlist needs one
             isolate=not settings.service_allowlist,
+            copy_limit=limit,
         )
         page_workers = QueryWorkers.for_store(
             store,
@@ -78,6 +81,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             in_memory=settings.query_in_memory,
             max_waiting=settings.query_max_waiting,
             name="page-checkpoints",
+            copy_limit=limit,
         )
         for pool in (workers, page_workers):
             if pool is not None:

@@ -33,6 +33,10 @@ class ApiSettings(StoreSettings):
     """The deadline of a SPARQL query without a token (``query_timeout`` with one)."""
     query_max_waiting: int = 64
     query_in_memory: bool = True
+    query_memory_mb: int = 512
+    """Megabytes all query workers together may spend on in-memory copies of the store. A
+    store too large for a copy per worker within it is queried on disk (the Oxigraph
+    server's way), so memory does not grow with the data times the workers."""
     max_body_bytes: int = 5 * 1024 * 1024
     max_submission_bytes: int = 1024 * 1024
     checks_per_minute: int = 30

@@ -21,7 +21,7 @@ import sqlite3
 import threading
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,6 +64,8 @@ FACETS = ("kind", "organisation", "outcome", "plan", "country", "organisation-ki
 """What results can be narrowed by; ``kind`` is the kind of thing, the rest come from the
 graph (``queries/search-facets.rq``)."""
 BATCH = 400
+PART = 20_000
+"""Things per part of a whole build of the ranking."""
 FEW = 40
 FACET_VALUES = 20
 """Each facet lists its most frequent values, at most this many (with their counts)."""
@@ -523,7 +525,9 @@ class SearchIndex:
         seen_epoch, seen = self._seen
         if self._ranking is None or epoch != seen_epoch or seen < pruned:
             ranking = Ranking()
-            ranking.add(self._rows(None), self._facet_values(None))
+            for rows, facets in self._everything_in_parts():
+                ranking.add(rows, facets, commit=False)
+            ranking.commit()
             self._ranking = ranking
         elif generation > seen:
             things = [
@@ -535,6 +539,23 @@ class SearchIndex:
             self._ranking.replace(things, self._rows(things), self._facet_values(things))
         self._seen = (epoch, generation)
         return self._ranking
+
+    def _everything_in_parts(self) -> Iterator[tuple[list[Row], dict[str, dict[str, list[str]]]]]:
+        """Every text with its thing's facet values, ``PART`` things at a time in IRI order
+        (all of a thing's texts in one part), so that a build never holds every text in
+        Python at once (at a million triples that was 180 MB at the peak)."""
+        sql = "SELECT iri, graph, kind, property, lang, terms FROM docs ORDER BY iri"
+        rows: list[Row] = []
+        things: list[str] = []
+        for iri, graph, kind, prop, lang, terms in self._db.execute(sql):
+            if not things or things[-1] != iri:
+                if len(things) >= PART:
+                    yield rows, self._facet_values(things)
+                    rows, things = [], []
+                things.append(iri)
+            rows.append(Row(iri, graph, kind, prop in LABELS, lang, terms))
+        if rows:
+            yield rows, self._facet_values(things)
 
     def _in_batches(self, select: str, iris: Sequence[str] | None) -> Iterable[tuple]:
         """Rows of ``select`` (no WHERE of its own) for the things ``iris``, in batches;

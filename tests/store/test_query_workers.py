@@ -17,7 +17,7 @@ from nap_graph.errors import (
     QueryTimeoutError,
     ResultTooLargeError,
 )
-from nap_graph.query_workers import CHECKPOINT, MEMORY, QueryWorkers
+from nap_graph.query_workers import CHECKPOINT, MEMORY, QueryWorkers, copy_limit
 from nap_graph.store import OxigraphStore
 
 EX = "http://example.org/"
@@ -75,6 +75,36 @@ def test_without_in_memory_copies_the_checkpoint_answers(store, tmp_path):
         assert workers.answered_from[MEMORY] == 0
     finally:
         workers.close()
+
+
+def test_a_store_over_the_memory_budget_is_answered_from_disk(store, tmp_path):
+    quads = len(store.oxigraph)
+    workers = QueryWorkers(
+        store, tmp_path / "checkpoints", workers=1, timeout=20, copy_limit=quads + 50
+    )
+    try:
+        assert workers.warm_up(wait=20), "a store within the budget is copied"
+        store.update(
+            "INSERT DATA { GRAPH <http://example.org/g> { "
+            + " ".join(f"<{EX}more{i}> <{EX}p> {i} ." for i in range(100))
+            + " } }"
+        )
+        workers.refresh()
+        assert _count(workers) == 300  # the checkpoint answers at once
+        deadline = time.monotonic() + 60
+        while workers.copies()[CHECKPOINT] != 1 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        # grown past the budget: the old copy is let go, not kept beside the checkpoint
+        assert workers.copies() == {MEMORY: 0, CHECKPOINT: 1, "busy": 0}
+        assert _count(workers) == 300
+    finally:
+        workers.close()
+
+
+def test_the_memory_budget_is_shared_by_every_copy():
+    assert copy_limit(512, 3) == 227_555  # 512 MB at 750 bytes a quad, three copies
+    assert copy_limit(512, 1) == 682_666
+    assert copy_limit(0, 3) == 0
 
 
 def test_a_query_over_the_timeout_is_stopped_and_the_worker_replaced(store, tmp_path):
