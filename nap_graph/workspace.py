@@ -37,7 +37,12 @@ from nap_graph.i18n import gettext as _
 from nap_graph.ingest import ingest_parsed
 from nap_graph.iris import PROVENANCE_GRAPH
 from nap_graph.organisation_links import LinkResult, link_organisation, organisation_links
-from nap_graph.reference import ReferenceData, reference_from_store, using_reference
+from nap_graph.reference import (
+    ReferenceData,
+    is_reference_graph,
+    reference_from_store,
+    using_reference,
+)
 from nap_graph.review import ReviewItem, decide, find_item, needing_review
 from nap_graph.store.loading import fetch, load_operations, triples_of
 from nap_graph.store.protocol import GraphName, GraphStore
@@ -80,7 +85,9 @@ class Workspace:
 
     def reference(self) -> ReferenceData:
         """The store's reference data (imported plans included), once per generation."""
-        return self.view.cached("reference-data", lambda: reference_from_store(self.view))  # type: ignore[no-any-return]
+        return self.view.cached(  # type: ignore[no-any-return]
+            "reference-data", lambda: reference_from_store(self.view), reads=is_reference_graph
+        )
 
     def aliases(self) -> dict[str, str]:
         """Organisations a coordinator linked to known ones, once per generation."""
@@ -118,6 +125,7 @@ class Workspace:
         it). When the block fails, the query side is brought up to date all the same (a
         store may have taken part of a failed write)."""
         with self.store.write_lock():
+            self.view.current_generation()  # what is kept across this write is from now
             try:
                 yield self.store
             except BaseException:

@@ -45,6 +45,7 @@ from nap_graph.search.ranking import Ranking, Row
 from nap_graph.store.protocol import Queryable
 from nap_graph.store.results import SelectResult
 from nap_graph.store.settings import StoreSettings
+from nap_graph.store.sparql_text import with_terms
 
 SCHEMA_VERSION = "2-ranked"
 """Bumped when what is stored changes (terms, vocabulary and change log for the ranking
@@ -66,7 +67,9 @@ graph (``queries/search-facets.rq``)."""
 BATCH = 400
 PART = 20_000
 """Things per part of a whole build of the ranking."""
-FEW = 40
+FEW = 1_000
+"""Up to this many things, their facets are read one thing at a time (about 0.6 ms each at
+a million triples); more are read with one query over the whole store (5 s at 1M)."""
 FACET_VALUES = 20
 """Each facet lists its most frequent values, at most this many (with their counts)."""
 KEPT_GENERATIONS = 1000
@@ -181,18 +184,21 @@ def _capped(text: str) -> str:
 
 
 def read_facets(store: Queryable, iris: Sequence[str]) -> list[tuple[str, str, str]]:
-    """(thing, facet, value) for the given things: bound to them when they are few, else one
-    query over the whole store, filtered (the query's paths run faster unbound)."""
-    found: list[tuple[str, str, str]] = []
+    """(thing, facet, value) for the given things: for a few, one query each with the thing
+    written in as a constant (31 things of a record at a million triples: 18 ms, against
+    0.8 s with them as VALUES rows, which the engine does not carry into the query's UNION
+    branches); for many, one query over the whole store, filtered."""
+    query = queries.load("search-facets.rq")
     if len(iris) > FEW:
         wanted = set(iris)
-        result = store.query(queries.load("search-facets.rq"))
-        rows = ((r["s"].value, r["facet"].value, r["value"].value) for r in _rows(result))
+        rows = (
+            (r["s"].value, r["facet"].value, r["value"].value) for r in _rows(store.query(query))
+        )
         return [row for row in rows if row[0] in wanted]
-    for start in range(0, len(iris), BATCH):
-        batch = [ox.NamedNode(i) for i in iris[start : start + BATCH]]
-        result = store.query(queries.load("search-facets.rq"), bindings={"s": batch})
-        found += [(r["s"].value, r["facet"].value, r["value"].value) for r in _rows(result)]
+    found: list[tuple[str, str, str]] = []
+    for iri in iris:
+        result = store.query(with_terms(query, {"thing": ox.NamedNode(iri)}))
+        found += [(iri, r["facet"].value, r["value"].value) for r in _rows(result)]
     return found
 
 

@@ -77,9 +77,21 @@ def operator_count(text: str) -> int:
     )
 
 
+def _counted_in_c(text: str) -> int:
+    """A bound no lower than :func:`operator_count` (``-`` and ``/`` counted inside IRIs
+    too), counted by ``str.count`` alone: 3 against 57 microseconds for a lookup with the
+    project's prologue."""
+    upper = text.upper()
+    return sum(upper.count(word) for word in ("UNION", "OPTIONAL", "MINUS")) + sum(
+        text.count(symbol) for symbol in "|&+!^*/-"
+    )
+
+
 def check_operators(text: str, limit: int = MAX_OPERATORS) -> None:
     """Refuse (:class:`QueryError`, 400) text with more chaining operators than ``limit``
     (as counted by :func:`operator_count`), before the engine sees it."""
+    if _counted_in_c(text) <= limit and len(text) <= MAX_IRI_LENGTH:
+        return  # no more operators than that, nor an IRI longer: the common case
     longest = max((len(m.group()) for m in IRI_REFERENCE.finditer(text)), default=0)
     if longest > MAX_IRI_LENGTH:
         raise QueryError(

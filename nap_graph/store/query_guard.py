@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from nap_graph.errors import QueryRefusedError
@@ -273,6 +274,22 @@ def has_dataset_clause(text: str) -> bool:
     read keeps the scan's answer."""
     if "from" not in text.lower() or not _scanned_dataset_clause(text):
         return False
+    if len(text) <= KEPT_TEXT:
+        return _parsed_dataset_clause_kept(text)
+    return _parsed_dataset_clause(text)
+
+
+KEPT_TEXT = 64 * 1024
+"""Query texts up to this long have the parser's answer kept (the last 256), since parsing
+takes 5 ms and clients send the same text again and again."""
+
+
+@lru_cache(maxsize=256)
+def _parsed_dataset_clause_kept(text: str) -> bool:
+    return _parsed_dataset_clause(text)
+
+
+def _parsed_dataset_clause(text: str) -> bool:
     from rdflib.plugins.sparql.parser import parseQuery
 
     try:

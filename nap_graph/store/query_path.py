@@ -24,7 +24,7 @@ import asyncio
 import contextlib
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -90,7 +90,9 @@ class QueryPath:
         self._superseded: set[str] | None = None
         self._lock = threading.Lock()
         self._refreshing = threading.Lock()
-        self._cache: OrderedDict[str, tuple[str | None, Any]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[str | None, Any, Callable[[str], bool] | None]] = (
+            OrderedDict()
+        )
 
     # -- the current view -------------------------------------------------------------
 
@@ -142,16 +144,31 @@ class QueryPath:
                     self.page_workers.refresh()
                 self._checkpoint_generation = generation
             with self._lock:
+                before = self.generation
                 self._superseded = superseded
                 self._graphs = graphs
                 self.generation = generation
-                self._cache.clear()
+                # kept only from the generation just before this write (the workspace brings
+                # the view up to date when it takes the write lock), so that another
+                # process's write in between is never carried over
+                kept = {
+                    key: (generation, value, reads)
+                    for key, (seen, value, reads) in self._cache.items()
+                    if reads is not None
+                    and written is not None
+                    and seen == before
+                    and not any(map(reads, written))
+                }
+                self._cache = OrderedDict(kept)
 
-    def cached(self, key: str, compute: Any) -> Any:
+    def cached(self, key: str, compute: Any, *, reads: Callable[[str], bool] | None = None) -> Any:
         """``compute()`` once per store generation (for costly public reads such as the VoID
         statistics, the lists, a plan's coverage): later calls until the next write get the
         same value. At most :data:`CACHED` values are kept, the least recently used dropped
-        first (keys may carry a reader's filters)."""
+        first (keys may carry a reader's filters). ``reads`` says which named graphs the
+        value comes from: a write through the workspace that touched none of them keeps it
+        (the reference data outlives every record written); a write whose graphs are not
+        known, or another process's, does not."""
         generation = self.current_generation()
         with self._lock:
             hit = self._cache.get(key)
@@ -161,7 +178,7 @@ class QueryPath:
         value = compute()
         with self._lock:
             if self.generation == generation:
-                self._cache[key] = (generation, value)
+                self._cache[key] = (generation, value, reads)
                 self._cache.move_to_end(key)
                 while len(self._cache) > CACHED:
                     self._cache.popitem(last=False)

@@ -299,6 +299,23 @@ def _context_quads(graph: Triples) -> list[ox.Quad]:
     return [*common, *(q for iri in sorted(named) for q in places.get(iri, ()))]
 
 
+def _data_graphs_are_truthy() -> None:
+    """pySHACL (0.30) words each result with ``stringify_node(datagraph or shapes, node)``;
+    the ``or`` asks its Oxigraph data graph for ``len()``, which it answers with a
+    ``COUNT(DISTINCT TRIPLE(...))`` over the whole graph, three times a result: 6 ms each
+    with the reference data in the graph, 70 ms of a record's 190 at a million triples. A
+    data graph here always holds the reference data, so it is never empty and ``or`` would
+    pick it anyway: saying so spares the count."""
+    from pyshacl import graph_abstraction
+
+    data_graph = getattr(graph_abstraction, "OxigraphDataGraph", None)
+    if data_graph is not None and "__bool__" not in vars(data_graph):
+        data_graph.__bool__ = lambda self: True
+
+
+_data_graphs_are_truthy()
+
+
 def check_submission_graph(
     graph: Triples, *, lang: str = "en"
 ) -> tuple[tuple[Finding, ...], Graph]:
@@ -312,6 +329,7 @@ def check_submission_graph(
         inference="none",
         allow_warnings=True,
         advanced=True,
+        inplace=True,  # ``data`` is this check's own store: no copy of it needed
     )
     return findings_of(report, lang=lang, shapes=received_shapes()), report
 
