@@ -26,6 +26,8 @@ from nap_graph.store.query_guard import check_remote_calls
 _CONTEXT = mp.get_context("spawn")
 MEMORY = "memory"
 CHECKPOINT = "checkpoint"
+DISK = "disk"
+"""Answered from the checkpoint for good: the store is over the memory budget."""
 READY = "ready"
 Task = tuple[str, str, Sequence[str] | None, Sequence[str] | None, bool, str | None, int | None]
 """checkpoint, query, default graphs, named graphs, union default graph, media type, byte
@@ -63,7 +65,9 @@ class _Copies:
             if self.checkpoint is None or self.checkpoint[0] != checkpoint:
                 self.checkpoint = (checkpoint, self._open(Path(checkpoint)))
             store = self.checkpoint[1]
-            start = self.in_memory and not self._loading and self._declined != checkpoint
+            if self._declined == checkpoint:
+                return DISK, store
+            start = self.in_memory and not self._loading
             self._loading = self._loading or start
         if start:
             threading.Thread(target=self._load, daemon=True).start()

@@ -47,6 +47,7 @@ from nap_graph.errors import (
 )
 from nap_graph.query_worker import (
     CHECKPOINT,
+    DISK,
     MEMORY,
     READY,
     Task,
@@ -204,7 +205,8 @@ class QueryWorkers:
     def warm_up(self, wait: float = 0.0) -> bool:
         """Send every worker a trivial query so that it opens the current checkpoint and
         starts loading its in-memory copy; with ``wait``, repeat for up to that many seconds
-        until the copies answer. True when every worker answered from memory."""
+        until the copies answer. True when every worker answered from where it will stay:
+        its copy in memory, or the disk for a store over the memory budget."""
         deadline = time.monotonic() + wait
         while True:
             with contextlib.ExitStack() as stack:
@@ -215,15 +217,16 @@ class QueryWorkers:
                 sources = [
                     self._ask(lease, "ASK {}", _Deadline.after(self.timeout))[1] for lease in leases
                 ]
-            ready = all(source == MEMORY for source in sources)
+            ready = all(source in (MEMORY, DISK) for source in sources)
             if ready or time.monotonic() >= deadline:
                 return ready
             time.sleep(0.2)
 
     def copies(self) -> dict[str, int]:
-        """Where the free workers answer from right now (``memory``, ``checkpoint``) and how
-        many are ``busy``: a trivial query to each free worker, none waited for."""
-        counts = Counter({MEMORY: 0, CHECKPOINT: 0, "busy": self.size})
+        """Where the free workers answer from right now (``memory``; ``checkpoint`` until
+        their copy is loaded; ``disk`` for good, the store being over the memory budget) and
+        how many are ``busy``: a trivial query to each free worker, none waited for."""
+        counts = Counter({MEMORY: 0, CHECKPOINT: 0, DISK: 0, "busy": self.size})
         with contextlib.ExitStack() as stack:
             while True:
                 lease = stack.enter_context(self._lease(None))
