@@ -22,6 +22,7 @@ import threading
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,18 +184,20 @@ def _capped(text: str) -> str:
     return cut[: cut.rfind(" ")] if " " in cut else cut
 
 
-def read_facets(store: Queryable, iris: Sequence[str]) -> list[tuple[str, str, str]]:
-    """(thing, facet, value) for the given things: for a few, one query each with the thing
-    written in as a constant (31 things of a record at a million triples: 18 ms, against
-    0.8 s with them as VALUES rows, which the engine does not carry into the query's UNION
-    branches); for many, one query over the whole store, filtered."""
+def read_facets(store: Queryable, iris: Sequence[str] | None) -> list[tuple[str, str, str]]:
+    """(thing, facet, value) for the given things (``None``: every thing): for a few, one
+    query each with the thing written in as a constant (31 things of a record at a million
+    triples: 18 ms, against 0.8 s with them as VALUES rows, which the engine does not carry
+    into the query's UNION branches); for many, one query over the whole store, filtered."""
     query = queries.load("search-facets.rq")
-    if len(iris) > FEW:
-        wanted = set(iris)
-        rows = (
+    if iris is None or len(iris) > FEW:
+        every = [
             (r["s"].value, r["facet"].value, r["value"].value) for r in _rows(store.query(query))
-        )
-        return [row for row in rows if row[0] in wanted]
+        ]
+        if iris is None:
+            return every
+        wanted = set(iris)
+        return [row for row in every if row[0] in wanted]
     found: list[tuple[str, str, str]] = []
     for iri in iris:
         result = store.query(with_terms(query, {"thing": ox.NamedNode(iri)}))
@@ -296,25 +299,38 @@ class SearchIndex:
             return self._sync(store, graphs)
 
     def _sync(self, store: Queryable, graphs: Sequence[str] | None) -> list[str]:
-        texts = read_texts(store, graphs)
-        by_graph: dict[str, list[Text]] = defaultdict(list)
-        for t in texts:
-            by_graph[t.graph].append(t)
         with self._lock:
             known = dict(self._db.execute("SELECT graph, digest FROM graphs").fetchall())
-        candidates = set(graphs) if graphs is not None else set(known) | set(by_graph)
-        changed = sorted(
-            g
-            for g in candidates
-            if known.get(g) != (_digest(by_graph[g]) if by_graph.get(g) else None)
-        )
-        if changed:
-            self._replace(store, [t for g in changed for t in by_graph.get(g, [])], graphs=changed)
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            # a first build reads every facet: the engine does (without the GIL) while this
+            # thread reads and analyses the texts
+            every_facet = reader.submit(read_facets, store, None) if not known else None
+            texts = read_texts(store, graphs)
+            by_graph: dict[str, list[Text]] = defaultdict(list)
+            for t in texts:
+                by_graph[t.graph].append(t)
+            candidates = set(graphs) if graphs is not None else set(known) | set(by_graph)
+            changed = sorted(
+                g
+                for g in candidates
+                if known.get(g) != (_digest(by_graph[g]) if by_graph.get(g) else None)
+            )
+            if changed:
+                texts = [t for g in changed for t in by_graph.get(g, [])]
+                held = [g for g in changed if g in known]
+                self._replace(store, texts, graphs=held, every_facet=every_facet)
         return changed
 
-    def _replace(self, store: Queryable, texts: list[Text], graphs: Sequence[str] | None) -> int:
-        """Put ``texts`` in place of what the index holds for ``graphs`` (``None``: nothing
-        is held), with the facets of every thing they describe."""
+    def _replace(
+        self,
+        store: Queryable,
+        texts: list[Text],
+        graphs: Sequence[str] | None,
+        every_facet: Future[list[tuple[str, str, str]]] | None = None,
+    ) -> int:
+        """Put ``texts`` in place of what the index holds for ``graphs`` (``None`` or empty:
+        nothing is held), with the facets of every thing they describe (from
+        ``every_facet``, the whole store's, when it is being read already)."""
         by_graph: dict[str, list[Text]] = defaultdict(list)
         for t in texts:
             by_graph[t.graph].append(t)
@@ -331,8 +347,14 @@ class SearchIndex:
                         )
                     }
         things = sorted(before | {t.iri for t in texts})
-        facets = read_facets(store, things)
-        terms = [index_terms(t.text) for t in texts]  # before anything is written
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            # the engine reads the facets (without the GIL) while the texts are analysed
+            facets_read = every_facet or reader.submit(read_facets, store, things)
+            terms = [index_terms(t.text) for t in texts]  # before anything is written
+            facets = facets_read.result()
+        if every_facet is not None:
+            wanted = set(things)
+            facets = [row for row in facets if row[0] in wanted]
         with self._lock:
             with self._transaction():
                 vocabulary: Counter[str] = Counter()
