@@ -282,6 +282,7 @@ def nap_graph_server(
         folder / "nap-graph.log",
         f"{base}/health",
         env=environment,
+        seconds=seconds,  # a first start builds the search index: 70 s at 5M triples
     ) as process:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:

@@ -83,12 +83,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             name="page-checkpoints",
             copy_limit=limit,
         )
-        for pool in (workers, page_workers):
-            if pool is not None:
-                pool.warm_up()
         search = SearchIndex.for_settings(settings)
-        search.sync(store)  # catches up with writes made while the service was down
-        search.warm()  # the ranking made now, not on the first search
         app.state.store = store
         app.state.view = view = QueryPath(
             store,
@@ -104,6 +99,14 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             per_client=settings.queries_per_client,
             anonymous_timeout=settings.anonymous_query_timeout,
         )
+        # the view brought up to the store's generation now, not by the first request: the
+        # search index catches up with writes made while the service was down (at 5M
+        # triples, reading every text took the first query 17 s), the workers' checkpoint
+        view.refresh()
+        for pool in (workers, page_workers):
+            if pool is not None:
+                pool.warm_up()
+        search.warm()  # the ranking made now, not on the first search
         app.state.workspace = Workspace(store, view)
         app.state.sessions = SessionBook.for_settings(settings)
         try:
