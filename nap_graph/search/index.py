@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rapidfuzz import process
@@ -160,14 +161,24 @@ def _rows(result: object) -> list[dict[str, ox.NamedNode | ox.Literal | ox.Blank
     return list(result.rows) if isinstance(result, SelectResult) else []
 
 
+def _solutions(
+    store: Queryable, query: str, bindings: Mapping[str, object] | None = None
+) -> Iterable[Any]:
+    """A SELECT's rows, one at a time where the store can give them so (the embedded
+    store's :meth:`select`), else all at once."""
+    select = getattr(store, "select", None)
+    if callable(select):
+        return select(query, bindings=bindings)  # type: ignore[no-any-return]
+    return _rows(store.query(query, bindings=bindings))  # type: ignore[arg-type]
+
+
 def read_texts(store: Queryable, graphs: Sequence[str] | None = None) -> list[Text]:
     """The indexed texts of the store (or of some named graphs)."""
     bindings = {"g": [ox.NamedNode(g) for g in graphs]} if graphs is not None else None
     if graphs is not None and not graphs:
         return []
-    result = store.query(queries.load("search-texts.rq"), bindings=bindings)
     texts = []
-    for row in _rows(result):
+    for row in _solutions(store, queries.load("search-texts.rq"), bindings):
         literal = row["text"]
         lang = getattr(literal, "language", None) or ""
         texts.append(
@@ -192,7 +203,7 @@ def read_facets(store: Queryable, iris: Sequence[str] | None) -> list[tuple[str,
     query = queries.load("search-facets.rq")
     if iris is None or len(iris) > FEW:
         every = [
-            (r["s"].value, r["facet"].value, r["value"].value) for r in _rows(store.query(query))
+            (r["s"].value, r["facet"].value, r["value"].value) for r in _solutions(store, query)
         ]
         if iris is None:
             return every
@@ -372,7 +383,7 @@ class SearchIndex:
                 self._db.executemany(
                     "INSERT INTO docs (graph, iri, kind, property, lang, text, terms) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [
+                    (
                         (
                             t.graph,
                             t.iri,
@@ -383,7 +394,7 @@ class SearchIndex:
                             ts,
                         )
                         for t, ts in zip(texts, terms, strict=True)
-                    ],
+                    ),
                 )
                 for ts in terms:
                     vocabulary.update(set(ts.split()))

@@ -192,6 +192,22 @@ class OxigraphStore:
                 self._store.query(sparql, prefixes=PREFIXES, base_iri=base_iri, **dataset)  # type: ignore[arg-type]
             )
 
+    def select(
+        self, sparql: str, *, bindings: Mapping[str, Binding] | None = None
+    ) -> Iterator[ox.QuerySolution]:
+        """A SELECT's solutions one at a time, over the union of the named graphs, for a
+        reader that goes through many (the search index's first build: holding every row at
+        once took 1.7 GB at 5M triples)."""
+        with oxigraph_errors():
+            result = self._store.query(
+                bind_values(sparql, bindings or {}),
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+            )
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("select() takes a SELECT query")
+        return iter(result)
+
     def query_serialized(
         self,
         sparql: str,
