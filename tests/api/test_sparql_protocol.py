@@ -217,7 +217,7 @@ def test_health(server: Server) -> None:
         body = client.get("/health").json()
     assert body["status"] == "ok" and body["version"]
     workers = body["query_workers"]  # an on-disk store: queries run in two workers
-    assert set(workers) == {"memory", "checkpoint", "busy"}
+    assert set(workers) == {"memory", "checkpoint", "disk", "busy"}
     assert sum(workers.values()) == 2, workers
 
 
